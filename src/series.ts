@@ -1,0 +1,82 @@
+// The shared vocabulary: series ids, frequencies, ISO dates and series metadata.
+
+export type Frequency = 'daily' | 'monthly' | 'quarterly' | 'annual';
+
+export const DATE_PATTERN: Record<Frequency, RegExp> = {
+  daily: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+  monthly: /^\d{4}-(0[1-9]|1[0-2])$/,
+  quarterly: /^\d{4}-Q[1-4]$/,
+  annual: /^\d{4}$/,
+};
+
+/** Series ids are `<source>.<code>[.<country>]`: letters, digits, '_' and '.' only. */
+export const SERIES_ID = /^[a-z]+(\.[A-Za-z0-9_]+)+$/;
+
+export function isValidDate(date: string, freq: Frequency): boolean {
+  if (!DATE_PATTERN[freq].test(date)) return false;
+  if (freq !== 'daily') return true;
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
+}
+
+export interface Publisher {
+  name: string;
+  url: string;
+  licence: string;
+  citation: string;
+}
+
+export interface Vintage {
+  /** Sortable key: '2024-04' (WEO April 2024), '2026-01-30' (WB lastupdated), 'official' (NBK). */
+  key: string;
+  label: string;
+}
+
+export interface SnapshotRef {
+  file: string;
+  sha256: string;
+  retrievedAt: string;
+  kind: 'http' | 'imported-file';
+  url?: string;
+  publisher?: string;
+  repository?: string;
+  commit?: string;
+}
+
+export interface SeriesDescription {
+  title: string;
+  unit: string;
+  /** e.g. 'billions', 'units'; the unit text already says it in words. */
+  scale: string;
+  frequency: Frequency;
+  country?: string;
+  notes?: string[];
+  /** Years after this are projections (IMF WEO), when the provider says so. */
+  lastActualYear?: number;
+  /** How dates are to be read, e.g. NBK's announcement-day convention. */
+  dateConvention?: string;
+}
+
+export interface VintageInfo extends Vintage {
+  retrievedAt: string;
+  rows: number;
+  start: string | null;
+  end: string | null;
+  lastActualYear?: number;
+}
+
+export interface SeriesMeta extends SeriesDescription {
+  id: string;
+  source: { job: string; name: string; url: string; licence: string; citation: string };
+  vintage: Vintage;
+  retrievedAt: string;
+  coverage: { start: string | null; end: string | null; rows: number };
+  /** Every vintage the raw store holds for this series, oldest first; the last is current. */
+  vintages: VintageInfo[];
+  rawSnapshots: SnapshotRef[];
+}
+
+export interface Observation {
+  date: string;
+  value: number;
+}

@@ -1,0 +1,119 @@
+// Parsers for the two NBK history formats: the bundled daily history (imported file, wide
+// `date,AUD,...,ZAR`, tenge per 1 unit already divided by the quant) and NBK's Excel export
+// (`.xlsx`, a date column then `<CODE>_quant` / `<CODE>` pairs, the quant changing row by row).
+import { Decimal } from 'decimal.js';
+import ExcelJS from 'exceljs';
+import { PipelineError } from '../errors.ts';
+import type { RawMeta } from '../store/raw-store.ts';
+import { parseCsv } from '../store/csv.ts';
+import type { ParsedSeries, ParseResult } from './connector.ts';
+import { assertNotEmpty, assertNotHtml } from './body-checks.ts';
+import { nbkToIso } from './nbk-dates.ts';
+import { NBK_VINTAGE, nbkDescription } from './nbk-series.ts';
+
+export const IMPORTED_PRECEDENCE = 1;
+export const EXPORT_PRECEDENCE = 2;
+
+function toSeries(byCode: Map<string, Array<[string, number]>>, precedence: number): ParsedSeries[] {
+  return [...byCode].map(([code, observations]) => ({ id: `nbk.${code}`, description: nbkDescription(code), vintage: NBK_VINTAGE, precedence, observations }));
+}
+
+export function parseHistoryCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>, currencies: string[]): ParseResult {
+  const file = meta.key;
+  const rows = parseCsv(bytes.toString('utf8'));
+  const header = rows[0] ?? [];
+  if (header[0] !== 'date' || header.length < 2) throw new PipelineError('IMPORT_SCHEMA_CHANGED', `expected a header starting with "date", got ${header.join(',')}`, { source: 'nbk', file });
+  const wanted = new Set(currencies);
+  const byCode = new Map<string, Array<[string, number]>>();
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.length === 1 && r[0] === '') continue;
+    if (r.length !== header.length) throw new PipelineError('IMPORT_BAD_ROW', `row has ${r.length} fields, expected ${header.length}`, { source: 'nbk', file, line: i + 1 });
+    for (let c = 1; c < header.length; c++) {
+      const code = header[c];
+      if (!wanted.has(code) || r[c] === '') continue; // empty = missing in the origin
+      const v = Number(r[c]);
+      if (!Number.isFinite(v) || v <= 0) throw new PipelineError('IMPORT_BAD_VALUE', `${code} ${JSON.stringify(r[c])} is not a positive number`, { source: 'nbk', file, line: i + 1 });
+      let list = byCode.get(code);
+      if (!list) byCode.set(code, (list = []));
+      list.push([r[0], v]);
+    }
+  }
+  return { series: toSeries(byCode, IMPORTED_PRECEDENCE), notes: [] };
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object' && 'result' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if (typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+  return String(v).trim();
+}
+
+function cellDate(v: ExcelJS.CellValue): string | undefined {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  const t = cellText(v);
+  return nbkToIso(t) ?? (/^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined);
+}
+
+export async function parseExcelExport(bytes: Buffer, meta: Pick<RawMeta, 'url' | 'contentType' | 'key'>, currencies: string[]): Promise<ParseResult> {
+  const ctx = { source: 'nbk', url: meta.url, file: meta.key };
+  assertNotEmpty(bytes, ctx);
+  assertNotHtml(bytes, meta.contentType, ctx);
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new PipelineError('NBK_NOT_XLSX', 'answer is not an .xlsx workbook (bytes do not start with PK)', ctx);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (err) {
+    throw new PipelineError('NBK_BAD_XLSX', `the workbook cannot be read: ${(err as Error).message}`, ctx);
+  }
+  const sheet = wb.worksheets[0];
+  if (!sheet) throw new PipelineError('NBK_BAD_XLSX', 'the workbook has no sheet', ctx);
+  // Find the header row: the first row with a `<CODE>_quant` cell.
+  let headerRow = 0;
+  let header: string[] = [];
+  sheet.eachRow((row, n) => {
+    if (headerRow) return;
+    const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+    if (cells.some((c) => /^[A-Z]{3}_quant$/.test(c))) {
+      headerRow = n;
+      header = cells;
+    }
+  });
+  if (!headerRow) throw new PipelineError('NBK_SCHEMA_CHANGED', 'no header row with <CODE>_quant columns', ctx);
+  const pairs: Array<{ code: string; valueCol: number; quantCol: number }> = [];
+  header.forEach((name, i) => {
+    if (!/^[A-Z]{3}$/.test(name)) return;
+    const quantCol = header.indexOf(`${name}_quant`);
+    if (quantCol < 0) throw new PipelineError('NBK_SCHEMA_CHANGED', `column ${name} has no ${name}_quant partner`, ctx);
+    pairs.push({ code: name, valueCol: i, quantCol });
+  });
+  const wanted = new Set(currencies);
+  const byCode = new Map<string, Array<[string, number]>>();
+  const seen = new Set<string>();
+  const notes: string[] = [];
+  sheet.eachRow((row, n) => {
+    if (n <= headerRow) return;
+    const cells = (row.values as ExcelJS.CellValue[]).slice(1);
+    if (cells.every((c) => cellText(c) === '')) return;
+    const date = cellDate(cells[0]);
+    if (!date) throw new PipelineError('NBK_BAD_DATE', `row ${n}: ${JSON.stringify(cellText(cells[0]))} is not a date`, { ...ctx, line: n });
+    if (seen.has(date)) throw new PipelineError('NBK_DUPLICATE_DATE', `row ${n}: date ${date} appears twice`, { ...ctx, line: n, date });
+    seen.add(date);
+    for (const { code, valueCol, quantCol } of pairs) {
+      if (!wanted.has(code)) continue;
+      const value = cellText(cells[valueCol]);
+      const quant = cellText(cells[quantCol]);
+      if (value === '') {
+        notes.push(`nbk export ${meta.key}: ${code} has no rate on ${date} (empty cell), left missing`);
+        continue;
+      }
+      if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new PipelineError('NBK_BAD_RATE', `row ${n}: ${code} rate ${JSON.stringify(value)} is not a positive number`, { ...ctx, line: n, date });
+      if (!/^[1-9]\d*$/.test(quant)) throw new PipelineError('NBK_BAD_QUANT', `row ${n}: ${code} quant ${JSON.stringify(quant)} is not a positive whole number`, { ...ctx, line: n, date });
+      let list = byCode.get(code);
+      if (!list) byCode.set(code, (list = []));
+      list.push([date, new Decimal(value).div(quant).toNumber()]);
+    }
+  });
+  return { series: toSeries(byCode, EXPORT_PRECEDENCE), notes };
+}

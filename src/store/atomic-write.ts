@@ -1,0 +1,63 @@
+// Write a file so that readers only ever see the old bytes or the new bytes: write a temp
+// file in the same folder (same filesystem), fsync it, rename over the target, fsync the folder.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(target);
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(target)}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  const fh = await fs.open(tmp, 'w');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  try {
+    await fs.rename(tmp, target);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+  const dh = await fs.open(dir, 'r');
+  try {
+    await dh.sync();
+  } finally {
+    await dh.close();
+  }
+}
+
+/** Write only if the content differs, so unchanged files keep their mtime (and ETags stay valid). */
+export async function writeFileAtomicIfChanged(target: string, data: string | Uint8Array): Promise<boolean> {
+  const next = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data);
+  try {
+    const current = await fs.readFile(target);
+    if (current.equals(next)) return false;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  await writeFileAtomic(target, next);
+  return true;
+}
+
+/** Temp files left by a process killed mid-write; safe to delete when no writer is running. */
+export async function removeStaleTempFiles(dir: string): Promise<number> {
+  let removed = 0;
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) removed += await removeStaleTempFiles(p);
+    else if (/^\..+\.tmp-\d+-[0-9a-f]{8}$/.test(e.name)) {
+      await fs.rm(p, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}

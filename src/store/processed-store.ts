@@ -1,0 +1,113 @@
+// Processed data, one set of files per source:
+//   processed/<source>.csv           tidy long: series_id,date,value (current vintage)
+//   processed/<source>.vintages.csv  series_id,vintage,date,value (earlier vintages)
+//   processed/<source>.meta.json     metadata for every series
+// Each is written atomically; the same build gives byte-identical files.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseCsv, toCsv } from './csv.ts';
+import { writeFileAtomicIfChanged } from './atomic-write.ts';
+import type { Observation, SeriesMeta } from '../series.ts';
+
+export interface SourceFileMeta {
+  source: string;
+  title: string;
+  connectorVersion: string;
+  /** Disagreements between snapshots at the last build, kept so the status page can show them. */
+  conflicts: number;
+  series: Record<string, SeriesMeta>;
+}
+
+export interface ProcessedSeries {
+  meta: SeriesMeta;
+  observations: Observation[];
+  /** Earlier vintages, keyed by vintage key. */
+  earlier: Map<string, Observation[]>;
+}
+
+const NUM = new Set([2]);
+const NUM_V = new Set([3]);
+
+export function processedPaths(dataDir: string, source: string) {
+  const dir = path.join(dataDir, 'processed');
+  return {
+    dir,
+    csv: path.join(dir, `${source}.csv`),
+    vintages: path.join(dir, `${source}.vintages.csv`),
+    meta: path.join(dir, `${source}.meta.json`),
+  };
+}
+
+export function renderSourceFiles(
+  fileMeta: SourceFileMeta,
+  current: Map<string, Observation[]>,
+  earlier: Map<string, Map<string, Observation[]>>,
+): { csv: string; vintages: string; meta: string } {
+  const ids = [...current.keys()].sort();
+  const rows: (string | number)[][] = [];
+  for (const id of ids) for (const o of current.get(id)!) rows.push([id, o.date, o.value]);
+  const vrows: (string | number)[][] = [];
+  for (const id of [...earlier.keys()].sort()) {
+    for (const [vk, obs] of [...earlier.get(id)!].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const o of obs) vrows.push([id, vk, o.date, o.value]);
+    }
+  }
+  const sortedMeta: SourceFileMeta = { ...fileMeta, series: Object.fromEntries(ids.map((id) => [id, fileMeta.series[id]])) };
+  return {
+    csv: toCsv(['series_id', 'date', 'value'], rows, NUM),
+    vintages: toCsv(['series_id', 'vintage', 'date', 'value'], vrows, NUM_V),
+    meta: JSON.stringify(sortedMeta, null, 2) + '\n',
+  };
+}
+
+/** Write data files before the metadata that describes them. Returns which files changed. */
+export async function writeSourceFiles(dataDir: string, source: string, files: { csv: string; vintages: string; meta: string }): Promise<string[]> {
+  const p = processedPaths(dataDir, source);
+  const changed: string[] = [];
+  if (await writeFileAtomicIfChanged(p.csv, files.csv)) changed.push(p.csv);
+  if (await writeFileAtomicIfChanged(p.vintages, files.vintages)) changed.push(p.vintages);
+  if (await writeFileAtomicIfChanged(p.meta, files.meta)) changed.push(p.meta);
+  return changed;
+}
+
+function groupRows(rows: string[][], file: string, idCol: number, dateCol: number, valueCol: number, vintageCol?: number) {
+  const out = new Map<string, Map<string, Observation[]>>();
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.length === 1 && r[0] === '') continue;
+    const value = Number(r[valueCol]);
+    if (r[valueCol] === '' || !Number.isFinite(value)) throw new Error(`${file}:${i + 1}: value ${JSON.stringify(r[valueCol])} is not a number`);
+    const vk = vintageCol === undefined ? '' : r[vintageCol];
+    let byV = out.get(r[idCol]);
+    if (!byV) out.set(r[idCol], (byV = new Map()));
+    let list = byV.get(vk);
+    if (!list) byV.set(vk, (list = []));
+    list.push({ date: r[dateCol], value });
+  }
+  return out;
+}
+
+/** Read one source's processed files. Returns undefined when the source has none yet. */
+export async function readSourceFiles(dataDir: string, source: string): Promise<{ fileMeta: SourceFileMeta; series: Map<string, ProcessedSeries> } | undefined> {
+  const p = processedPaths(dataDir, source);
+  let metaText: string;
+  try {
+    metaText = await fs.readFile(p.meta, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  const fileMeta = JSON.parse(metaText) as SourceFileMeta;
+  const current = groupRows(parseCsv(await fs.readFile(p.csv, 'utf8')), p.csv, 0, 1, 2);
+  let earlier = new Map<string, Map<string, Observation[]>>();
+  try {
+    earlier = groupRows(parseCsv(await fs.readFile(p.vintages, 'utf8')), p.vintages, 0, 2, 3, 1);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const series = new Map<string, ProcessedSeries>();
+  for (const [id, meta] of Object.entries(fileMeta.series)) {
+    series.set(id, { meta, observations: current.get(id)?.get('') ?? [], earlier: earlier.get(id) ?? new Map() });
+  }
+  return { fileMeta, series };
+}

@@ -1,0 +1,135 @@
+// Raw snapshots: provider bytes exactly as received, never edited or deleted, each with a
+// metadata sidecar (`<file>.meta.json`). They are the vintages every processed number traces to.
+// A body is written before its sidecar, so a crash leaves at worst an orphan body that no
+// listing sees. A body identical to the latest one for the same request is not stored twice.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { writeFileAtomic } from './atomic-write.ts';
+
+export interface RawMeta {
+  source: string;
+  /** 'http' for a provider answer, 'imported-file' for a file from the bundled snapshot. */
+  kind: 'http' | 'imported-file';
+  /** Which of the source's parsers reads this file. */
+  parser: string;
+  /** The request this answers, e.g. 'datamapper/PCPIPCH' or 'get_rates/2026-04-01'. */
+  key: string;
+  retrievedAt: string;
+  bytes: number;
+  sha256: string;
+  connectorVersion: string;
+  url?: string;
+  status?: number;
+  contentType?: string;
+  /** What was asked, e.g. { fdate: '2026-04-01' }; parsers check the answer against it. */
+  request?: Record<string, string>;
+  /** Provider's vintage label when the answer does not carry it (IMF DataMapper: from /indicators). */
+  vintage?: string;
+  // Imported files: where the bytes came from.
+  publisher?: string;
+  repository?: string;
+  commit?: string;
+  originalPath?: string;
+  licence?: string;
+  notes?: string;
+}
+
+export interface Snapshot {
+  /** Path relative to the data folder, e.g. 'raw/nbk/get_rates/2026-04-01/20260408T134325Z-1a2b3c4d.xml'. */
+  file: string;
+  meta: RawMeta;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+function compactTime(iso: string): string {
+  return iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+export class RawStore {
+  constructor(readonly dataDir: string) {}
+
+  private root(source: string): string {
+    return path.join(this.dataDir, 'raw', source);
+  }
+
+  /** Every snapshot of a source, in a stable order (key, retrievedAt, sha). */
+  async list(source: string): Promise<Snapshot[]> {
+    const out: Snapshot[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw err;
+      }
+      for (const e of entries) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) await walk(p);
+        else if (e.name.endsWith('.meta.json')) {
+          const meta = JSON.parse(await fs.readFile(p, 'utf8')) as RawMeta;
+          out.push({ file: path.relative(this.dataDir, p.slice(0, -'.meta.json'.length)).split(path.sep).join('/'), meta });
+        }
+      }
+    };
+    await walk(this.root(source));
+    return out.sort(
+      (a, b) =>
+        a.meta.key.localeCompare(b.meta.key) ||
+        a.meta.retrievedAt.localeCompare(b.meta.retrievedAt) ||
+        a.meta.sha256.localeCompare(b.meta.sha256),
+    );
+  }
+
+  async read(snapshot: Snapshot): Promise<Buffer> {
+    return fs.readFile(path.join(this.dataDir, snapshot.file));
+  }
+
+  /** Latest snapshot per request key. */
+  static latestByKey(snapshots: Snapshot[]): Map<string, Snapshot> {
+    const latest = new Map<string, Snapshot>();
+    for (const s of snapshots) {
+      const cur = latest.get(s.meta.key);
+      if (!cur || s.meta.retrievedAt >= cur.meta.retrievedAt) latest.set(s.meta.key, s);
+    }
+    return latest;
+  }
+
+  /**
+   * Store a body unless it equals the latest body stored for the same key.
+   * `existing` lets a caller that already listed the source skip a second listing.
+   */
+  async put(
+    meta: Omit<RawMeta, 'bytes' | 'sha256'>,
+    body: Uint8Array,
+    ext: string,
+    existing?: Map<string, Snapshot>,
+    fileName?: string,
+  ): Promise<{ snapshot: Snapshot; stored: boolean }> {
+    const hash = sha256(body);
+    const latest = (existing ?? RawStore.latestByKey(await this.list(meta.source))).get(meta.key);
+    if (latest && latest.meta.sha256 === hash) return { snapshot: latest, stored: false };
+    const full: RawMeta = { ...meta, bytes: body.byteLength, sha256: hash };
+    const rel = path.posix.join('raw', meta.source, meta.key, fileName ?? `${compactTime(meta.retrievedAt)}-${hash.slice(0, 8)}.${ext}`);
+    const abs = path.join(this.dataDir, rel);
+    await writeFileAtomic(abs, body);
+    await writeFileAtomic(`${abs}.meta.json`, JSON.stringify(full, null, 2) + '\n');
+    const snapshot = { file: rel, meta: full };
+    existing?.set(meta.key, snapshot);
+    return { snapshot, stored: true };
+  }
+
+  /** Keep a rejected answer for diagnosis, outside the folders the build reads. */
+  async putRejected(meta: Omit<RawMeta, 'bytes' | 'sha256'>, body: Uint8Array, ext: string, error: string): Promise<string> {
+    const hash = sha256(body);
+    const rel = path.posix.join('rejected', meta.source, meta.key, `${compactTime(meta.retrievedAt)}-${hash.slice(0, 8)}.${ext}`);
+    const abs = path.join(this.dataDir, rel);
+    await writeFileAtomic(abs, body);
+    await writeFileAtomic(`${abs}.meta.json`, JSON.stringify({ ...meta, bytes: body.byteLength, sha256: hash, error }, null, 2) + '\n');
+    return rel;
+  }
+}
