@@ -69,3 +69,34 @@ export function parseFeed(body: Buffer, meta: Pick<RawMeta, 'url' | 'contentType
     .map((r) => ({ id: `nbk.${r.code}`, description: nbkDescription(r.code), vintage: NBK_VINTAGE, precedence: FEED_PRECEDENCE, observations: [[date, r.perUnit]] }));
   return { series, notes: [] };
 }
+
+/**
+ * The older "latest rates" RSS feed (rss/rates_all.xml): per-item pubDate as DD.MM.YY or
+ * DD.MM.YYYY, and discontinued currencies linger with old dates, so only items carrying the
+ * latest pubDate are current. Used for a "latest" cross-check, never for history.
+ */
+export function parseRatesAllRss(body: Buffer, meta: Pick<RawMeta, 'url' | 'contentType'>): { date: string; rates: FeedRate[]; stale: string[] } {
+  const ctx = { source: 'nbk', url: meta.url };
+  assertNotHtml(body, meta.contentType, ctx);
+  const doc = parseXmlBody(body, ctx, XML_OPTIONS);
+  const channel = isRecord(doc.rss) && isRecord(doc.rss.channel) ? doc.rss.channel : undefined;
+  if (!channel || !Array.isArray(channel.item) || channel.item.length === 0) throw new PipelineError('NBK_NO_ITEMS', 'RSS answer has no <item> rates', ctx);
+  const items = channel.item.filter(isRecord).map((item) => {
+    const raw = String(item.pubDate ?? '');
+    const m = /^(\d{2})\.(\d{2})\.(\d{2}|\d{4})$/.exec(raw.trim());
+    const date = m ? nbkToIso(`${m[1]}.${m[2]}.${m[3].length === 2 ? `20${m[3]}` : m[3]}`) : undefined;
+    if (!date) throw new PipelineError('NBK_BAD_DATE', `pubDate ${JSON.stringify(raw)} is not DD.MM.YY(YY)`, ctx);
+    const description = String(item.description ?? '');
+    const quant = String(item.quant ?? '');
+    if (!/^\d+(\.\d+)?$/.test(description) || !/^[1-9]\d*$/.test(quant)) {
+      throw new PipelineError('NBK_BAD_RATE', `${String(item.title)} rate ${JSON.stringify(description)} per ${JSON.stringify(quant)} is not usable`, ctx);
+    }
+    return { code: String(item.title ?? ''), date, description, quant, perUnit: new Decimal(description).div(quant).toNumber() };
+  });
+  const latest = items.reduce((m, i) => (i.date > m ? i.date : m), '');
+  return {
+    date: latest,
+    rates: items.filter((i) => i.date === latest).map(({ date: _d, ...r }) => r),
+    stale: items.filter((i) => i.date !== latest).map((i) => `${i.code} (${i.date})`),
+  };
+}

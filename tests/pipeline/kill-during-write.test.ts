@@ -1,0 +1,42 @@
+// SIGKILL a refresh at random moments: processed files always parse and are the old or new version.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReplayServer, type ReplayServer } from '../support/replay-server.ts';
+import { copyDataDir, fixture, tempDataDir, testConfig } from '../support/data-dir.ts';
+import { rebuildAll } from '../../src/pipeline/rebuild.ts';
+import { nbkJob } from '../../pipelines/nbk.ts';
+import { hashes, killTrial, runRefreshChild } from '../support/kill-trials.ts';
+
+let server: ReplayServer;
+let template: string;
+let before: Map<string, string>;
+let after: Map<string, string>;
+const args = ['--source', 'nbk', '--from', '2026-04-01', '--to', '2026-04-02'];
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  server = await startReplayServer({
+    '/rss/get_rates.cfm?fdate=01.04.2026': { body: await fixture('nbk/get_rates_fdate=2026-04-01.xml') },
+    '/rss/get_rates.cfm?fdate=02.04.2026': { body: await fixture('nbk/get_rates_fdate=2026-04-02.xml') },
+  });
+  env = { NBK_RATES_URL: `${server.url}/rss/get_rates.cfm` };
+  template = await tempDataDir(['nbk/imported']);
+  await rebuildAll(template, [nbkJob(testConfig(template))]);
+  before = await hashes(template);
+  const full = await copyDataDir(template);
+  const child = runRefreshChild(full, env, args);
+  const code = await new Promise((r) => child.once('exit', r));
+  expect(code).toBe(0);
+  after = await hashes(full);
+  // The run really changes files, so "old or new" is a real distinction.
+  expect([...after].some(([n, h]) => before.get(n) !== h)).toBe(true);
+}, 60_000);
+afterAll(() => server.close());
+
+describe('SIGKILL during a refresh', () => {
+  it('never leaves a torn or mixed processed file, nor a lock that blocks', async () => {
+    for (let i = 0; i < 8; i++) {
+      const r = await killTrial(template, env, args, before, after, 2500);
+      expect({ ...r, killedAtMs: undefined }, `trial ${i} killed at ${r.killedAtMs} ms: ${JSON.stringify(r)}`).toMatchObject({ torn: 0, neither: [], stuckLock: false });
+    }
+  }, 120_000);
+});

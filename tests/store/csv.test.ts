@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber, parseCsv, safeText, toCsv } from '../../src/store/csv.ts';
+
+describe('CSV', () => {
+  it('neutralises text that a spreadsheet would run as a formula, and leaves numbers alone', () => {
+    expect(safeText('=HYPERLINK("http://x")')).toBe(`'=HYPERLINK("http://x")`);
+    expect(safeText('+1+2')).toBe("'+1+2");
+    expect(safeText('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(safeText('-cmd')).toBe("'-cmd");
+    expect(safeText('-12.5')).toBe('-12.5');
+    expect(safeText('\t=1')).toBe("'\t=1");
+    expect(safeText('Kazakhstan')).toBe('Kazakhstan');
+    const csv = toCsv(['series_id', 'note', 'value'], [['imf.X', '=1+2', -3.5]], new Set([2]));
+    expect(csv).toBe(`series_id,note,value\nimf.X,'=1+2,-3.5\n`);
+  });
+
+  it('quotes commas, quotes and newlines, and parses its own output back', () => {
+    const rows: string[][] = [['a,b', 'say "hi"', 'line\nbreak']];
+    const csv = toCsv(['x', 'y', 'z'], rows);
+    expect(parseCsv(csv)).toEqual([['x', 'y', 'z'], ...rows]);
+  });
+
+  it('writes numbers in shortest round-trip form without exponents', () => {
+    expect(formatNumber(0.0004)).toBe('0.0004');
+    expect(formatNumber(236.635)).toBe('236.635');
+    expect(formatNumber(261840000000)).toBe('261840000000');
+    expect(formatNumber(1e-7)).toBe('0.0000001');
+    expect(formatNumber(null)).toBe('');
+  });
+
+  it('says so when a quoted field never ends (truncated file)', () => {
+    expect(() => parseCsv('a,b\n"unterminated')).toThrow(/truncated/);
+  });
+});

@@ -1,0 +1,75 @@
+// Start `npm run refresh` as a child process, SIGKILL it at a random moment, and check that
+// every processed file still parses and is byte-for-byte the old or the new version.
+// Shared by the test (a few trials) and `npm run check:reliability` (many).
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { readSourceFiles } from '../../src/store/processed-store.ts';
+import { readLock } from '../../src/pipeline/lock.ts';
+import { copyDataDir, REPO } from './data-dir.ts';
+import { rebuildAll } from '../../src/pipeline/rebuild.ts';
+import { allJobs } from '../../pipelines/index.ts';
+import { loadConfig } from '../../src/config.ts';
+
+export async function hashes(dataDir: string): Promise<Map<string, string>> {
+  const dir = path.join(dataDir, 'processed');
+  const out = new Map<string, string>();
+  for (const name of (await fs.readdir(dir)).filter((n) => !n.startsWith('.')).sort()) {
+    out.set(name, crypto.createHash('sha256').update(await fs.readFile(path.join(dir, name))).digest('hex'));
+  }
+  return out;
+}
+
+export function runRefreshChild(dataDir: string, env: Record<string, string>, args: string[]) {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli/refresh.ts'), ...args], {
+    cwd: REPO,
+    env: { ...process.env, DATA_DIR: dataDir, HTTP_RETRIES: '0', ...env },
+    stdio: 'ignore',
+  });
+}
+
+export interface TrialResult {
+  torn: number;
+  neither: string[];
+  stuckLock: boolean;
+  killedAtMs: number;
+}
+
+export async function killTrial(template: string, env: Record<string, string>, args: string[], before: Map<string, string>, after: Map<string, string>, maxDelayMs: number): Promise<TrialResult> {
+  const dir = await copyDataDir(template);
+  const child = runRefreshChild(dir, env, args);
+  const exited = new Promise((r) => child.once('exit', r));
+  const killedAtMs = Math.floor(Math.random() * maxDelayMs);
+  await Promise.race([new Promise((r) => setTimeout(r, killedAtMs)), exited]);
+  child.kill('SIGKILL');
+  await exited;
+  let torn = 0;
+  for (const source of ['nbk', 'imf']) {
+    try {
+      await readSourceFiles(dir, source);
+    } catch {
+      torn++;
+    }
+  }
+  const now = await hashes(dir);
+  // "New" is what the raw snapshots this trial left behind build to (retrieval times differ per run).
+  const rebuiltDir = await copyDataDir(dir);
+  await rebuildAll(rebuiltDir, allJobs(loadConfig({ DATA_DIR: rebuiltDir })).filter((j) => j.name === 'nbk' || j.name === 'imf'));
+  const rebuilt = await hashes(rebuiltDir);
+  await fs.rm(rebuiltDir, { recursive: true, force: true });
+  const neither = [...now].filter(([name, h]) => h !== before.get(name) && h !== after.get(name) && h !== rebuilt.get(name)).map(([n]) => n);
+  // The lock a killed process leaves must not block the next run.
+  const lock = await readLock(dir);
+  let stuckLock = false;
+  if (lock) {
+    try {
+      process.kill(lock.pid, 0);
+      stuckLock = true;
+    } catch {
+      stuckLock = false;
+    }
+  }
+  await fs.rm(dir, { recursive: true, force: true });
+  return { torn, neither, stuckLock, killedAtMs };
+}
