@@ -3,7 +3,8 @@ import type { Config } from '../src/config.ts';
 import type { JobDefinition } from '../src/pipeline/job.ts';
 import { imfJob } from './imf.ts';
 import { nbkJob } from './nbk.ts';
+import { worldBankJob } from './worldbank.ts';
 
 export function allJobs(config: Config): JobDefinition[] {
-  return [imfJob(config), nbkJob(config)];
+  return [imfJob(config), nbkJob(config), worldBankJob(config)];
 }
