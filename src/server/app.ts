@@ -1,0 +1,99 @@
+// The Express app, built by a function and never listening here: the entry point listens,
+// tests use the app without a port (as Express's own examples do).
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import compression from 'compression';
+import path from 'node:path';
+import type { Config } from '../config.ts';
+import type { JobDefinition } from '../pipeline/job.ts';
+import { DataRepository } from './repository.ts';
+import { RefreshController } from './refresh-controller.ts';
+import { loadAssets } from './assets.ts';
+import { BadRequest } from './view-params.ts';
+import { NotFound } from './series-view.ts';
+import { seriesRoutes } from './routes/series.ts';
+import { pageRoutes } from './routes/pages.ts';
+import { apiRoutes } from './routes/api.ts';
+import type { AverageBasis } from '../transform/aggregate.ts';
+import { ago, fmt, jsonForScript } from './view-helpers.ts';
+
+export interface AppDeps {
+  config: Config;
+  jobs: JobDefinition[];
+  repo: DataRepository;
+  controller: RefreshController;
+  nextRun: (job: string) => Date | null;
+  now?: () => Date;
+  root?: string;
+}
+
+export interface AppContext extends Required<Omit<AppDeps, 'root'>> {
+  root: string;
+  assets: ReturnType<typeof loadAssets>;
+  /** NBK daily averages default to the basis that matches NBK's and the World Bank's annual averages. */
+  defaultBasis: AverageBasis;
+}
+
+export const DEFAULT_BASIS: AverageBasis = 'announcement';
+
+export function createApp(deps: AppDeps): express.Express {
+  const root = deps.root ?? path.resolve(import.meta.dirname, '../..');
+  const ctx: AppContext = { now: () => new Date(), ...deps, root, assets: loadAssets(root), defaultBasis: DEFAULT_BASIS };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('view engine', 'ejs');
+  app.set('views', path.join(root, 'views'));
+  app.set('strict routing', false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Plotly injects <style> elements for its own layout.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          // Plotly's "download plot as PNG" builds data: and blob: URLs.
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+  app.use(compression());
+  for (const asset of Object.values(ctx.assets)) {
+    app.get(asset.url, (_req, res) => {
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      res.type(asset.type);
+      res.sendFile(asset.file);
+    });
+  }
+  app.use(async (_req, _res, next) => {
+    await ctx.repo.refreshIfChanged().catch(() => undefined);
+    next();
+  });
+  app.locals.assets = ctx.assets;
+  app.locals.fmt = fmt;
+  app.locals.jsonForScript = jsonForScript;
+  app.locals.ago = ago;
+  app.use(pageRoutes(ctx));
+  app.use(seriesRoutes(ctx));
+  app.use('/api', apiRoutes(ctx));
+
+  app.use((req, res) => {
+    const message = `Nothing here: ${req.path}. Try the overview or the data catalogue.`;
+    if (req.path.startsWith('/api/')) res.status(404).json({ error: message });
+    else res.status(404).render('error', { title: 'Not found', status: 404, message });
+  });
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = err instanceof BadRequest ? 400 : err instanceof NotFound ? 404 : 500;
+    const message = status === 500 ? 'Something went wrong on our side; the error has been logged.' : (err as Error).message;
+    if (status === 500) console.error(err);
+    if (req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json') res.status(status).json({ error: message });
+    else res.status(status).render('error', { title: status === 404 ? 'Not found' : status === 400 ? 'Bad request' : 'Error', status, message });
+  });
+  return app;
+}

@@ -1,0 +1,57 @@
+// Files people take away: CSV of the view (long or wide), the full series, JSON, metadata,
+// and a zip with CSV + metadata + a README holding the citation and the licence.
+import { zipSync, strToU8 } from 'fflate';
+import { toCsv } from '../store/csv.ts';
+import type { SeriesMeta } from '../series.ts';
+import type { DrawnSeries } from './series-view.ts';
+import type { SeriesEntry } from './repository.ts';
+import { tableRows } from './series-view.ts';
+
+export function citation(meta: SeriesMeta, url: string): string {
+  return `${meta.source.citation}, "${meta.title}" (${meta.unit}; ${meta.vintage.label}), series ${meta.id}, retrieved ${meta.retrievedAt.slice(0, 10)} via kz-indicators, ${url}.`;
+}
+
+export function viewCsv(drawn: DrawnSeries[], layout: 'long' | 'wide'): string {
+  if (layout === 'wide') {
+    const { dates, values } = tableRows(drawn);
+    const header = ['date', ...drawn.map((d) => (d.vintageLabel !== d.meta.vintage.label ? `${d.id} (${d.vintageLabel})` : d.id))];
+    return toCsv(header, dates.map((date, i) => [date, ...values[i]]), new Set(drawn.map((_, i) => i + 1)));
+  }
+  const rows: Array<Array<string | number | null>> = [];
+  for (const d of drawn) for (const p of d.points) rows.push([d.id, d.vintageLabel, d.freq, d.unitLabel, p.date, p.value]);
+  return toCsv(['series_id', 'vintage', 'frequency', 'unit', 'date', 'value'], rows, new Set([5]));
+}
+
+export function fullCsv(entry: SeriesEntry): string {
+  return toCsv(['series_id', 'date', 'value'], entry.observations.map((o) => [entry.meta.id, o.date, o.value]), new Set([2]));
+}
+
+export function bundleZip(entry: SeriesEntry, url: string): Uint8Array {
+  const m = entry.meta;
+  const readme = [
+    `# ${m.title}`,
+    '',
+    `Series id: ${m.id}`,
+    `Unit: ${m.unit} (scale: ${m.scale}); frequency: ${m.frequency}`,
+    `Source: ${m.source.name} <${m.source.url}>`,
+    `Vintage: ${m.vintage.label}; retrieved ${m.retrievedAt}`,
+    `Coverage: ${m.coverage.start} to ${m.coverage.end}, ${m.coverage.rows} values`,
+    m.dateConvention ? `Dates: ${m.dateConvention}` : '',
+    '',
+    '## Licence and terms',
+    m.source.licence,
+    '',
+    '## Cite as',
+    citation(m, url),
+    '',
+    '## Files',
+    `- ${m.id}.csv: series_id,date,value (ISO dates; missing values are absent rows)`,
+    `- ${m.id}.metadata.json: full metadata, including the raw snapshots the values come from and their sha256`,
+    '',
+  ].join('\n');
+  return zipSync({
+    [`${m.id}.csv`]: strToU8(fullCsv(entry)),
+    [`${m.id}.metadata.json`]: strToU8(JSON.stringify(m, null, 2)),
+    'README.md': strToU8(readme),
+  }, { mtime: new Date('2000-01-01T00:00:00Z') });
+}

@@ -1,0 +1,50 @@
+// The overview's headline cards: the series the paper leans on, each with its latest actual
+// value (IMF projections are not "latest"), the change from the value before, and a trend.
+import type { DataRepository, SeriesEntry } from './repository.ts';
+import type { Observation } from '../series.ts';
+
+export const HEADLINES = [
+  { id: 'nbk.USD', label: 'Tenge per US dollar', window: 730 },
+  { id: 'nbk.RUB', label: 'Tenge per Russian rouble', window: 730 },
+  { id: 'imf.PCPIPCH.KAZ', label: 'CPI inflation, average', window: 20 },
+  { id: 'imf.NGDPD.KAZ', label: 'GDP, current US dollars', window: 20 },
+  { id: 'imf.NGDP_RPCH.KAZ', label: 'Real GDP growth', window: 20 },
+  { id: 'imf.LUR.KAZ', label: 'Unemployment rate', window: 20 },
+];
+
+export interface Card {
+  id: string;
+  label: string;
+  entry: SeriesEntry;
+  latest: Observation;
+  previous: Observation | undefined;
+  change: number | undefined;
+  changePct: number | undefined;
+  trend: { x: string[]; y: number[] };
+  projectionNote: string | undefined;
+}
+
+export function headlineCards(repo: DataRepository): Card[] {
+  const cards: Card[] = [];
+  for (const h of HEADLINES) {
+    const entry = repo.get(h.id);
+    if (!entry || !entry.observations.length) continue;
+    const lastActual = entry.meta.lastActualYear;
+    const actual = lastActual ? entry.observations.filter((o) => Number(o.date.slice(0, 4)) <= lastActual) : entry.observations;
+    const latest = actual[actual.length - 1];
+    const previous = actual[actual.length - 2];
+    const recent = entry.meta.frequency === 'daily' ? actual.filter((o) => o.date >= new Date(Date.parse(latest.date) - h.window * 86_400_000).toISOString().slice(0, 10)) : actual.slice(-h.window);
+    cards.push({
+      id: h.id,
+      label: h.label,
+      entry,
+      latest,
+      previous,
+      change: previous ? latest.value - previous.value : undefined,
+      changePct: previous && previous.value !== 0 ? (latest.value / previous.value - 1) * 100 : undefined,
+      trend: { x: recent.map((o) => (o.date.length === 4 ? `${o.date}-01-01` : o.date)), y: recent.map((o) => o.value) },
+      projectionNote: lastActual && entry.observations.length > actual.length ? `IMF projections run to ${entry.meta.coverage.end}; shown here: the last actual year.` : undefined,
+    });
+  }
+  return cards;
+}

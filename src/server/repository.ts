@@ -1,0 +1,101 @@
+// The processed data the server shows, in memory, looked up by series id only. It is loaded
+// from data/processed and reloaded when a refresh rewrites a source's metadata file.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { processedPaths, readSourceFiles, type SourceFileMeta } from '../store/processed-store.ts';
+import type { Observation, SeriesMeta } from '../series.ts';
+
+export interface SeriesEntry {
+  meta: SeriesMeta;
+  observations: Observation[];
+  earlier: Map<string, Observation[]>;
+  /** Changes whenever the source's processed files change: a strong validator for HTTP caching. */
+  etag: string;
+  lastModified: Date;
+}
+
+export interface EventInfo {
+  id: string;
+  start: string;
+  end: string;
+  label: string;
+  citation: string;
+}
+
+export class DataRepository {
+  private series = new Map<string, SeriesEntry>();
+  private sourceMeta = new Map<string, SourceFileMeta>();
+  private stamps = new Map<string, string>();
+  private lastCheck = 0;
+  private loading: Promise<void> | undefined;
+  events: EventInfo[] = [];
+
+  constructor(
+    readonly dataDir: string,
+    readonly sources: string[],
+  ) {}
+
+  private async stamp(source: string): Promise<string> {
+    try {
+      const st = await fs.stat(processedPaths(this.dataDir, source).meta);
+      return `${st.mtimeMs}:${st.size}`;
+    } catch {
+      return 'none';
+    }
+  }
+
+  async load(): Promise<void> {
+    for (const source of this.sources) await this.loadSource(source);
+    try {
+      this.events = (JSON.parse(await fs.readFile(path.join(this.dataDir, 'events.json'), 'utf8')) as { events: EventInfo[] }).events;
+    } catch {
+      this.events = [];
+    }
+    this.lastCheck = Date.now();
+  }
+
+  private async loadSource(source: string): Promise<void> {
+    const stamp = await this.stamp(source);
+    const files = await readSourceFiles(this.dataDir, source);
+    for (const [id, e] of this.series) if (e.meta.source.job === source) this.series.delete(id);
+    this.stamps.set(source, stamp);
+    if (!files) {
+      this.sourceMeta.delete(source);
+      return;
+    }
+    this.sourceMeta.set(source, files.fileMeta);
+    const st = await fs.stat(processedPaths(this.dataDir, source).csv);
+    const etag = `"${crypto.createHash('sha1').update(`${source}:${stamp}:${st.mtimeMs}:${st.size}`).digest('hex').slice(0, 16)}"`;
+    for (const [id, s] of files.series) {
+      this.series.set(id, { meta: s.meta, observations: s.observations, earlier: s.earlier, etag, lastModified: new Date(Math.floor(st.mtimeMs / 1000) * 1000) });
+    }
+  }
+
+  /** Reload sources whose files changed (checked at most once a second; cheap stat calls). */
+  async refreshIfChanged(): Promise<void> {
+    if (Date.now() - this.lastCheck < 1000) return;
+    if (this.loading) return this.loading;
+    this.lastCheck = Date.now();
+    this.loading = (async () => {
+      for (const source of this.sources) if ((await this.stamp(source)) !== this.stamps.get(source)) await this.loadSource(source);
+    })().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  get(id: string): SeriesEntry | undefined {
+    return this.series.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.series.has(id);
+  }
+
+  list(): SeriesEntry[] {
+    return [...this.series.values()].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  }
+
+  source(name: string): SourceFileMeta | undefined {
+    return this.sourceMeta.get(name);
+  }
+}

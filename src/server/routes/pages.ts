@@ -1,0 +1,39 @@
+// The overview, the data catalogue, and the status page.
+import { Router } from 'express';
+import type { AppContext } from '../app.ts';
+import { headlineCards } from '../overview.ts';
+import { bannersFor, statuses } from './status-helpers.ts';
+import { readRuns } from '../../pipeline/run-log.ts';
+
+export function pageRoutes(ctx: AppContext): Router {
+  const r = Router();
+
+  r.get('/', async (_req, res) => {
+    const cards = headlineCards(ctx.repo);
+    const all = await statuses(ctx);
+    res.render('index', {
+      title: 'Kazakhstan macro indicators',
+      cards,
+      statuses: all,
+      banners: bannersFor(all, [...new Set(cards.map((c) => c.entry.meta.source.job))]),
+      now: ctx.now(),
+    });
+  });
+
+  r.get('/data', (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : '';
+    const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+    const rows = ctx.repo.list().filter((e) => {
+      const hay = `${e.meta.id} ${e.meta.title} ${e.meta.unit} ${e.meta.source.name} ${e.meta.country ?? ''}`.toLowerCase();
+      return words.every((w) => hay.includes(w));
+    });
+    res.render('data', { title: 'Data catalogue', rows, q, total: ctx.repo.list().length });
+  });
+
+  r.get('/status', async (_req, res) => {
+    const runs = await readRuns(ctx.config.dataDir);
+    res.render('status', { title: 'Status of the sources', statuses: await statuses(ctx), runs: runs.slice(-25).reverse(), running: ctx.controller.running, now: ctx.now() });
+  });
+
+  return r;
+}

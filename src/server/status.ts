@@ -1,0 +1,90 @@
+// What /status and the stale banners say about each source: last attempt and success, the
+// outcome, the next scheduled run, and how fresh the data is against the expected cadence,
+// telling "the provider published nothing new" apart from "our fetch failed".
+import type { JobDefinition } from '../pipeline/job.ts';
+import type { RunRecord } from '../pipeline/run-log.ts';
+import type { DataRepository } from './repository.ts';
+import type { RunningRefresh } from './refresh-controller.ts';
+
+export interface SourceStatus {
+  job: string;
+  title: string;
+  schedule: string;
+  nextRun: string | null;
+  series: number;
+  latestObservation: string | null;
+  latestRetrieval: string | null;
+  dataAgeDays: number | null;
+  expectedCadenceDays: number;
+  stale: boolean;
+  lastAttempt: RunRecord | null;
+  lastSuccess: RunRecord | null;
+  /** 'ok', 'no-data', 'stale', 'failing': the last attempt failed (its error is in lastAttempt). */
+  state: 'ok' | 'stale' | 'failing' | 'no-data';
+  message: string;
+  running: RunningRefresh | null;
+}
+
+function days(fromIso: string, now: Date): number {
+  return Math.floor((now.getTime() - Date.parse(fromIso.length === 10 ? `${fromIso}T00:00:00Z` : fromIso)) / 86_400_000);
+}
+
+export function sourceStatuses(
+  repo: DataRepository,
+  jobs: JobDefinition[],
+  runs: RunRecord[],
+  now: Date,
+  nextRun: (job: string) => Date | null,
+  running: RunningRefresh | undefined,
+): SourceStatus[] {
+  return jobs.map((job) => {
+    const series = repo.list().filter((s) => s.meta.source.job === job.name);
+    const ends = series.map((s) => s.meta.coverage.end).filter((d): d is string => !!d).sort();
+    const retrievals = series.map((s) => s.meta.retrievedAt).sort();
+    const latestObservation = ends[ends.length - 1] ?? null;
+    const latestRetrieval = retrievals[retrievals.length - 1] ?? null;
+    const daily = series.some((s) => s.meta.frequency === 'daily');
+    // Daily rates age with their last date; annual releases with when we last fetched them.
+    const ageFrom = daily ? latestObservation : latestRetrieval;
+    const dataAgeDays = ageFrom ? days(ageFrom, now) : null;
+    const stale = dataAgeDays !== null && dataAgeDays > job.expectedCadenceDays;
+    const mine = runs.filter((r) => r.job === job.name);
+    const lastAttempt = mine[mine.length - 1] ?? null;
+    const lastSuccess = [...mine].reverse().find((r) => r.outcome === 'success') ?? null;
+    let state: SourceStatus['state'] = 'ok';
+    let message: string;
+    if (!series.length) {
+      state = 'no-data';
+      message = 'No data yet: it appears after the first refresh with a network.';
+    } else if (lastAttempt?.outcome === 'failed') {
+      state = 'failing';
+      message = `The last refresh failed (${lastAttempt.error?.code}: ${lastAttempt.error?.message}); the pages show the last good data.`;
+    } else if (stale) {
+      state = 'stale';
+      message = daily
+        ? `The latest value is for ${latestObservation}, ${dataAgeDays} days ago (expected every ${job.expectedCadenceDays} days or less).`
+        : `Last retrieved ${latestRetrieval?.slice(0, 10)}, ${dataAgeDays} days ago (expected every ${job.expectedCadenceDays} days or less).`;
+    } else if (lastAttempt && lastAttempt.snapshotsWritten.length === 0) {
+      message = 'The last refresh worked; the provider had published nothing new.';
+    } else message = lastAttempt ? 'The last refresh worked and brought new data.' : 'Bundled data; no refresh has run here yet.';
+    if (stale && state === 'ok') state = 'stale';
+    const next = nextRun(job.name);
+    return {
+      job: job.name,
+      title: job.connector.title,
+      schedule: `${job.schedule.description} (${job.schedule.cron}, ${job.schedule.timezone})`,
+      nextRun: next ? next.toISOString() : null,
+      series: series.length,
+      latestObservation,
+      latestRetrieval,
+      dataAgeDays,
+      expectedCadenceDays: job.expectedCadenceDays,
+      stale,
+      lastAttempt,
+      lastSuccess,
+      state,
+      message,
+      running: running && running.jobs.includes(job.name) ? running : null,
+    };
+  });
+}

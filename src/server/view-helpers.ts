@@ -1,0 +1,27 @@
+// Helpers the templates share: numbers for people, missing shown as missing, and JSON that is
+// safe inside a <script type="application/json"> element.
+export function fmt(v: number | null | undefined, digits = 4): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  const abs = Math.abs(v);
+  const max = abs >= 1e6 ? 0 : abs >= 100 ? 2 : abs >= 1 ? 3 : digits + 2;
+  return v.toLocaleString('en-US', { maximumFractionDigits: max });
+}
+
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function ago(iso: string | null | undefined, now: Date): string {
+  if (!iso) return 'never';
+  const days = Math.floor((now.getTime() - Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) / 86_400_000);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 60) return `${days} days ago`;
+  if (days < 730) return `${Math.round(days / 30)} months ago`;
+  return `${Math.round(days / 365)} years ago`;
+}

@@ -1,0 +1,36 @@
+// One series as a view asks for it: aggregate first, then units (FRED's order), then the
+// date window, with regular periods laid on a full grid so a missing year shows as a gap.
+import type { Frequency, Observation } from '../series.ts';
+import { aggregate, type AggregationMethod, type AverageBasis, type Point } from './aggregate.ts';
+import { FREQ_ORDER, periodBounds, shiftPeriod } from './periods.ts';
+import { applyUnits, type UnitCode } from './units.ts';
+
+export interface ViewSpec {
+  freq?: Frequency;
+  agg: AggregationMethod;
+  basis: AverageBasis;
+  units: UnitCode;
+  indexDate?: string;
+  from?: string;
+  to?: string;
+}
+
+function fillGrid(points: Point[], freq: Frequency): Point[] {
+  if (freq === 'daily' || points.length < 2) return points;
+  const by = new Map(points.map((p) => [p.date, p.value]));
+  const out: Point[] = [];
+  for (let p = points[0].date; p <= points[points.length - 1].date; p = shiftPeriod(p, freq, 1)) out.push({ date: p, value: by.get(p) ?? null });
+  return out;
+}
+
+export function viewSeries(obs: Observation[], native: Frequency, spec: ViewSpec): { freq: Frequency; points: Point[] } {
+  const freq = spec.freq && FREQ_ORDER.indexOf(spec.freq) >= FREQ_ORDER.indexOf(native) ? spec.freq : native;
+  const aggregated = fillGrid(aggregate(obs, native, freq, spec.agg, spec.basis), freq);
+  const unitsApplied = applyUnits(aggregated, freq, spec.units, spec.indexDate);
+  // A period is in the window when it overlaps it.
+  const inWindow = (d: string) => {
+    const [start, end] = periodBounds(d, freq);
+    return (!spec.from || end >= spec.from) && (!spec.to || start <= spec.to);
+  };
+  return { freq, points: unitsApplied.filter((p) => inWindow(p.date)) };
+}
