@@ -34,7 +34,9 @@ export interface AppContext extends Required<Omit<AppDeps, 'root'>> {
   defaultBasis: AverageBasis;
 }
 
-export const DEFAULT_BASIS: AverageBasis = 'announcement';
+// Calendar-day averages (the rate in force each day) match PA.NUS.FCRF best: mean |diff| 0.044 %
+// over 2005–2024 against 0.075 % for announcement-day averages (tests/transform).
+export const DEFAULT_BASIS: AverageBasis = 'calendar';
 
 export function createApp(deps: AppDeps): express.Express {
   const root = deps.root ?? path.resolve(import.meta.dirname, '../..');

@@ -1,0 +1,176 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { tempDataDir } from '../support/data-dir.ts';
+import { testApp } from '../support/app.ts';
+import { parseCsv } from '../../src/store/csv.ts';
+
+let app: Awaited<ReturnType<typeof testApp>>['app'];
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await tempDataDir();
+  await fs.cp(path.resolve('data'), dataDir, { recursive: true });
+  ({ app } = await testApp(dataDir));
+});
+
+describe('pages', () => {
+  it.each(['/', '/data', '/status', '/series/nbk.USD', '/series/imf.NGDPD.KAZ', '/data?q=KAZ+inflation'])('%s renders', async (url) => {
+    const res = await request(app).get(url);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/html/);
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(res.text).not.toMatch(/<script>(?!<\/script>)/); // no inline script
+  });
+
+  it('the overview shows the latest actual values, not IMF projections', async () => {
+    const res = await request(app).get('/');
+    expect(res.text).toContain('Tenge per US dollar');
+    expect(res.text).toContain('2026-09-11'); // last date of the bundled NBK history
+    expect(res.text).toMatch(/shown here: the last actual year/);
+  });
+
+  it('puts the chart data in an escaped JSON script element', async () => {
+    const res = await request(app).get('/series/imf.NGDPD.KAZ?units=pc1&from=2010');
+    const m = /<script type="application\/json" id="chart-data">([\s\S]*?)<\/script>/.exec(res.text);
+    const chart = JSON.parse(m![1]);
+    expect(chart.traces[0].x[0]).toBe('2010-01-01');
+    expect(chart.yTitle).toMatch(/Percent change from a year ago/);
+  });
+});
+
+describe('parameter errors', () => {
+  it.each([
+    ['/series/nope.X', 404, /no series/],
+    ['/series/nbk.USD?units=bogus', 400, /units/],
+    ['/series/nbk.USD?from=2020-13-45', 400, /not a date/],
+    ['/series/nbk.USD?from=2020&to=2010', 400, /after/],
+    ['/series/nbk.USD?units=index', 400, /index_date/],
+    ['/series/nbk.USD?compare=not.here', 404, /no series/],
+    ['/api/series/nbk.USD?freq=w', 400, /freq/],
+    ['/api/series/nope.X', 404, /no series/],
+  ])('%s → %i with a message', async (url, status, msg) => {
+    const res = await request(app).get(url).set('Accept', url.startsWith('/api') ? 'application/json' : 'text/html');
+    expect(res.status).toBe(status);
+    expect(res.text).toMatch(msg);
+  });
+
+  it.each(['/series/..%2f..%2fetc%2fpasswd', '/series/..%2F..%2Fpackage.json/full.csv', '/series/%2e%2e%2fraw%2fPROVENANCE.md', '/assets/..%2f..%2fpackage.json', '/series/nbk.USD%00/full.csv'])('traversal %s → 404', async (url) => {
+    const res = await request(app).get(url);
+    expect(res.status).toBe(404);
+    expect(res.text).not.toMatch(/"name": "kz-indicators"/);
+  });
+});
+
+describe('downloads and API', () => {
+  it('CSV of the view is exactly the table: annual averages of NBK USD', async () => {
+    const res = await request(app).get('/series/nbk.USD/view.csv?freq=a&from=2014&to=2015');
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    const rows = parseCsv(res.text);
+    expect(rows[0]).toEqual(['series_id', 'vintage', 'frequency', 'unit', 'date', 'value']);
+    expect(rows.slice(1).map((r) => r[4])).toEqual(['2014', '2015']);
+    const page = await request(app).get('/series/nbk.USD?freq=a&from=2014&to=2015');
+    expect(page.text).toContain(`<td>${Number(rows[1][5]).toLocaleString('en-US', { maximumFractionDigits: 2 })}</td>`);
+  });
+
+  it('wide CSV has one column per series', async () => {
+    const res = await request(app).get('/series/nbk.USD/view.csv?compare=nbk.USDRUB&from=2022-02-20&to=2022-03-10&layout=wide');
+    const rows = parseCsv(res.text);
+    expect(rows[0]).toEqual(['date', 'nbk.USD', 'nbk.USDRUB']);
+    expect(rows.find((r) => r[0] === '2022-02-24')?.[1]).toBe('437.22');
+  });
+
+  it('full CSV, metadata JSON, zip bundle, API catalogue and series', async () => {
+    const full = await request(app).get('/series/imf.LUR.KAZ/full.csv');
+    expect(full.text.split('\n')[0]).toBe('series_id,date,value');
+    const meta = await request(app).get('/series/imf.LUR.KAZ/metadata.json');
+    expect(meta.body.vintage.label).toBe('WEO October 2025');
+    const zip = await request(app).get('/series/imf.LUR.KAZ/bundle.zip').buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect((zip.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    const cat = await request(app).get('/api/series');
+    expect(cat.body.series.length).toBeGreaterThan(90);
+    const one = await request(app).get('/api/series/nbk.USD?freq=m&agg=eop&from=2015-07&to=2015-09');
+    expect(one.body.series[0].observations.map((o: { date: string }) => o.date)).toEqual(['2015-07', '2015-08', '2015-09']);
+  });
+
+  it('answers a repeat request with 304 (ETag)', async () => {
+    const first = await request(app).get('/series/nbk.USD/full.csv');
+    expect(first.headers.etag).toBeTruthy();
+    expect(first.headers['last-modified']).toBeTruthy();
+    const again = await request(app).get('/series/nbk.USD/full.csv').set('If-None-Match', first.headers.etag);
+    expect(again.status).toBe(304);
+  });
+
+  it('serves Plotly from the project with immutable caching', async () => {
+    const page = await request(app).get('/');
+    const src = /<script src="(\/assets\/plotly-basic[^"]+)"/.exec(page.text)![1];
+    const res = await request(app).get(src);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toMatch(/immutable/);
+  });
+});
+
+describe('escaping', () => {
+  it('escapes a metadata field holding <script> on every page and keeps CSV text from running as a formula', async () => {
+    const dir = await tempDataDir();
+    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    const metaFile = path.join(dir, 'processed/imf.meta.json');
+    const meta = JSON.parse(await fs.readFile(metaFile, 'utf8'));
+    meta.series['imf.LUR.KAZ'].title = '<script>alert(1)</script>=HYPERLINK("x")';
+    meta.series['imf.LUR.KAZ'].unit = '</script><img src=x onerror=alert(1)>';
+    await fs.writeFile(metaFile, JSON.stringify(meta));
+    const { app: evil } = await testApp(dir);
+    for (const url of ['/series/imf.LUR.KAZ', '/data', '/']) {
+      const res = await request(evil).get(url);
+      expect(res.text, url).not.toContain('<script>alert(1)');
+      expect(res.text, url).not.toContain('<img src=x');
+    }
+    const page = await request(evil).get('/series/imf.LUR.KAZ');
+    expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const csv = await request(evil).get('/series/imf.LUR.KAZ/view.csv');
+    const rows = parseCsv(csv.text);
+    expect(rows[1][3].startsWith("'") || rows[1][3].startsWith('<')).toBe(true);
+    const wide = await request(evil).get('/series/imf.LUR.KAZ/view.csv?layout=wide');
+    expect(parseCsv(wide.text)[1][1]).toMatch(/^-?\d/); // numbers untouched
+  });
+});
+
+describe('manual refresh endpoint', () => {
+  it('is off (403) without a configured token', async () => {
+    expect((await request(app).post('/api/refresh')).status).toBe(403);
+  });
+  it('needs the right bearer token: none → 401, wrong → 401, right → 202 with a run id, repeated → same run', async () => {
+    const dir = await tempDataDir();
+    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    // Point every source at a closed port: the run fails fast, which is fine here.
+    const { app: a, controller } = await testApp(dir, {
+      REFRESH_TOKEN: 'a-long-enough-test-token',
+      IMF_DATAMAPPER_URL: 'http://127.0.0.1:9/x', NBK_RATES_URL: 'http://127.0.0.1:9/x', WORLDBANK_API_URL: 'http://127.0.0.1:9/x', HTTP_RETRIES: '0',
+    });
+    expect((await request(a).post('/api/refresh')).status).toBe(401);
+    expect((await request(a).post('/api/refresh').set('Authorization', 'Bearer wrong-token-wrong-token')).status).toBe(401);
+    const ok = await request(a).post('/api/refresh').set('Authorization', 'Bearer a-long-enough-test-token').send({ source: 'imf' });
+    expect(ok.status).toBe(202);
+    expect(ok.body.runId).toBeTruthy();
+    const again = await request(a).post('/api/refresh').set('Authorization', 'Bearer a-long-enough-test-token').send({ source: 'imf' });
+    expect(again.body).toMatchObject({ runId: ok.body.runId, started: false });
+    const [record] = await controller.settle();
+    expect(record.outcome).toBe('failed');
+    const status = await request(a).get('/status');
+    expect(status.text).toMatch(/HTTP_NETWORK_ERROR/);
+    const page = await request(a).get('/series/imf.NGDPD.KAZ');
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/Refresh failed/);
+  });
+  it('rate-limits failed attempts', async () => {
+    const dir = await tempDataDir();
+    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    const { app: a } = await testApp(dir, { REFRESH_TOKEN: 'a-long-enough-test-token' });
+    for (let i = 0; i < 5; i++) await request(a).post('/api/refresh').set('Authorization', 'Bearer nope');
+    expect((await request(a).post('/api/refresh').set('Authorization', 'Bearer nope')).status).toBe(429);
+  });
+});
