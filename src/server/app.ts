@@ -14,6 +14,7 @@ import { NotFound } from './series-view.ts';
 import { seriesRoutes } from './routes/series.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { apiRoutes } from './routes/api.ts';
+import { paperRoutes } from './routes/paper.ts';
 import type { AverageBasis } from '../transform/aggregate.ts';
 import { ago, fmt, jsonForScript } from './view-helpers.ts';
 
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.ago = ago;
   app.use(pageRoutes(ctx));
   app.use(seriesRoutes(ctx));
+  app.use(paperRoutes(ctx));
   app.use('/api', apiRoutes(ctx));
 
   app.use((req, res) => {

@@ -37,7 +37,7 @@ export function toCsv(header: string[], rows: Cell[][], numericColumns: Readonly
     out.push(
       row
         .map((cell, i) => {
-          if (numericColumns.has(i) || typeof cell === 'number') return formatNumber(cell as number | null);
+          if (numericColumns.has(i) || typeof cell === 'number') return cell === '' ? '' : formatNumber(cell as number | null);
           return quote(safeText(cell ?? ''));
         })
         .join(','),

@@ -1,0 +1,90 @@
+// /paper: the claims ledger with verdicts on the latest data and at the paper's vintage,
+// Figure 1 from both sources, and the ledger as CSV and JSON. /compare: sources side by side.
+import { Router } from 'express';
+import type { AppContext } from '../app.ts';
+import { loadClaims, validateClaims } from '../../ledger/claims.ts';
+import { evaluateLedger, VERDICTS, type ClaimResult } from '../../ledger/evaluate.ts';
+import { repositoryLookup } from '../../ledger/lookup.ts';
+import { buildSeriesView, NotFound } from '../series-view.ts';
+import { parseViewParams } from '../view-params.ts';
+import { toCsv } from '../../store/csv.ts';
+
+async function ledger(ctx: AppContext): Promise<ClaimResult[]> {
+  const file = await loadClaims(ctx.config.dataDir);
+  const lookup = repositoryLookup(ctx.repo);
+  validateClaims(file, lookup);
+  return evaluateLedger(file, lookup);
+}
+
+export const COMPARISONS = [
+  { id: 'gdp', label: 'GDP in US dollars', a: 'imf.NGDPD.KAZ', b: 'wb.NY.GDP.MKTP.CD.KAZ', scaleB: 1e-9, unit: 'billions of US dollars', reason: 'WEO and WDI vintages revise recent years; WB in full dollars shown here in billions.' },
+  { id: 'growth', label: 'Real GDP growth', a: 'imf.NGDP_RPCH.KAZ', b: 'wb.NY.GDP.MKTP.KD.ZG.KAZ', scaleB: 1, unit: 'percent', reason: 'Different base years for constant prices and different vintages.' },
+  { id: 'inflation', label: 'CPI inflation (annual average)', a: 'imf.PCPIPCH.KAZ', b: 'wb.FP.CPI.TOTL.ZG.KAZ', scaleB: 1, unit: 'percent', reason: 'Vintage revisions; both are period-average CPI changes.' },
+  { id: 'unemployment', label: 'Unemployment rate', a: 'imf.LUR.KAZ', b: 'wb.SL.UEM.TOTL.ZS.KAZ', scaleB: 1, unit: 'percent of labour force', reason: 'WB uses the modelled ILO estimate; the IMF uses national statistics.' },
+  { id: 'fx', label: 'Official exchange rate, annual average (tenge per USD)', a: 'nbk.USD', b: 'wb.PA.NUS.FCRF.KAZ', scaleB: 1, unit: 'tenge per US dollar', reason: 'NBK daily rates averaged over calendar days here; WB averages official rates per period. Largest gaps are in devaluation years.' },
+];
+
+export function paperRoutes(ctx: AppContext): Router {
+  const r = Router();
+
+  r.get('/paper', async (req, res) => {
+    const all = await ledger(ctx);
+    const verdict = typeof req.query.verdict === 'string' && (VERDICTS as string[]).includes(req.query.verdict) ? req.query.verdict : '';
+    const section = typeof req.query.section === 'string' ? req.query.section.slice(0, 10) : '';
+    const rows = all.filter((c) => (!verdict || c.latest.verdict === verdict) && (!section || c.claim.section === section));
+    const fig = buildSeriesView(ctx.repo, 'imf.NGDP_RPCH.KAZ', parseViewParams({ compare: 'wb.NY.GDP.MKTP.KD.ZG.KAZ', from: '2001', to: '2022', events: 'off' }, ctx.defaultBasis));
+    const [imf, wb] = fig.drawn;
+    const wbMap = new Map(wb.points.map((p) => [p.date, p.value]));
+    const diffs = imf.points
+      .map((p) => ({ year: p.date, imf: p.value, wb: wbMap.get(p.date) ?? null }))
+      .map((d) => ({ ...d, diff: d.imf !== null && d.wb !== null ? d.imf - d.wb : null }))
+      .sort((a, b) => Math.abs(b.diff ?? 0) - Math.abs(a.diff ?? 0));
+    res.render('paper', {
+      title: 'The paper next to the data',
+      rows,
+      all,
+      verdicts: VERDICTS,
+      verdict,
+      section,
+      sections: [...new Set(all.map((c) => c.claim.section))],
+      figure: { ...fig.chart, title: "Figure 1: Annual growth rate of Kazakhstan's GDP, 2001–2022 (IMF WEO vs World Bank)" },
+      diffs,
+    });
+  });
+
+  r.get('/paper/ledger.json', async (_req, res) => {
+    res.json({ claims: await ledger(ctx) });
+  });
+
+  r.get('/paper/ledger.csv', async (_req, res) => {
+    const rows = (await ledger(ctx)).flatMap((c) => {
+      const base = [c.claim.id, c.claim.section, c.claim.quote, c.claim.printed, c.claim.unit, c.claim.reference ?? ''];
+      if (!c.latest.readings.length) return [[...base, '', '', '', c.latest.verdict, c.atPaper.verdict, c.claim.notCheckable ?? '']];
+      return c.latest.readings.map((r, i) => [...base, r.label, r.value, r.vintage, r.verdict, c.atPaper.readings[i]?.verdict ?? '', `${r.detail}; claim verdict: ${c.latest.verdict}`]);
+    });
+    res.attachment('ledger.csv').type('text/csv; charset=utf-8').send(
+      toCsv(['claim_id', 'section', 'quote', 'printed', 'unit', 'reference', 'reading', 'recomputed', 'vintage', 'verdict_latest', 'verdict_at_paper_vintage', 'detail'], rows as never, new Set([3, 7])),
+    );
+  });
+
+  r.get('/compare', (req, res) => {
+    const pick = COMPARISONS.find((c) => c.id === req.query.concept) ?? COMPARISONS[0];
+    if (req.query.concept && pick.id !== req.query.concept) throw new NotFound(`No comparison ${JSON.stringify(req.query.concept)}; choose one of ${COMPARISONS.map((c) => c.id).join(', ')}`);
+    const params = parseViewParams({ compare: pick.b, freq: pick.a.startsWith('nbk.') ? 'a' : undefined, from: '2000', events: 'off' }, ctx.defaultBasis);
+    const view = buildSeriesView(ctx.repo, pick.a, params);
+    const [a, b] = view.drawn;
+    const bMap = new Map(b.points.map((p) => [p.date, p.value === null ? null : p.value * pick.scaleB]));
+    if (pick.scaleB !== 1) {
+      view.chart.traces[1].y = view.chart.traces[1].y.map((v) => (v === null ? null : v * pick.scaleB));
+      view.chart.traces[1].yaxis = 'y';
+      view.chart.y2Title = null;
+    }
+    const rows = a.points
+      .filter((p) => p.value !== null && bMap.get(p.date) !== undefined && bMap.get(p.date) !== null)
+      .map((p) => ({ year: p.date, a: p.value!, b: bMap.get(p.date)!, diff: p.value! - bMap.get(p.date)!, pct: (p.value! / bMap.get(p.date)! - 1) * 100 }))
+      .sort((x, y) => Math.abs(y.diff) - Math.abs(x.diff));
+    res.render('compare', { title: `Compare sources: ${pick.label}`, comparisons: COMPARISONS, pick, chart: view.chart, rows, a, b });
+  });
+
+  return r;
+}

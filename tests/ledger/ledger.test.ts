@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { compound, matchesPrinted, pctChange, pctFallOfInverse, sum, valueAt, MissingData } from '../../src/ledger/operations.ts';
+import { loadClaims, validateClaims, type ClaimsFile, type SeriesLookup } from '../../src/ledger/claims.ts';
+import { evaluateLedger, VERDICTS } from '../../src/ledger/evaluate.ts';
+import { DataRepository } from '../../src/server/repository.ts';
+import { repositoryLookup } from '../../src/ledger/lookup.ts';
+
+describe('recipe operations on hand-built series', () => {
+  const rates = [{ date: '2020', value: 10 }, { date: '2021', value: 20 }, { date: '2022', value: -50 }];
+  it('compound, sum, percent changes', () => {
+    expect(compound(rates, '2020', '2022')).toBeCloseTo((1.1 * 1.2 * 0.5 - 1) * 100, 10); // −34
+    expect(sum(rates, '2020', '2021')).toBe(30);
+    expect(pctChange(400, 460)).toBeCloseTo(15, 12);
+    expect(pctFallOfInverse(400, 500)).toBeCloseTo(20, 12);
+  });
+  it('missing data is said, not guessed', () => {
+    expect(() => compound(rates, '2019', '2022')).toThrow(MissingData);
+    expect(() => valueAt(rates, '2019')).toThrow(MissingData);
+  });
+  it('reads the rate in force on a weekend date', () => {
+    const daily = [{ date: '2022-03-04', value: 1 }, { date: '2022-03-09', value: 2 }];
+    expect(valueAt(daily, '2022-03-06')).toBe(1);
+  });
+  it('rounding edges: a printed 4.9 is [4.85, 4.95)', () => {
+    expect(matchesPrinted(4.85, 4.9, 1)).toBe(true);
+    expect(matchesPrinted(4.95, 4.9, 1)).toBe(false);
+    expect(matchesPrinted(4.9499999, 4.9, 1)).toBe(true);
+    expect(matchesPrinted(4.8499999, 4.9, 1)).toBe(false);
+    expect(matchesPrinted(236.635, 236.6, 1)).toBe(true);
+  });
+});
+
+describe('claims file validation', () => {
+  const lookup: SeriesLookup = (id) => (id === 'imf.X.KAZ' ? { observations: [{ date: '2000', value: 1 }, { date: '2010', value: 2 }], vintageLabel: 'v', usedVintage: 'v' } : undefined);
+  const file = (reading: object): ClaimsFile => ({ paperAccessVintage: { imf: '2024-04', note: '' }, claims: [{ id: 'c1', section: '1', quote: 'q', printed: 1, unit: 'u', reference: null, readings: [reading as never] }] });
+  it.each([
+    [{ label: 'l', op: 'value', series: 'imf.NOPE.KAZ', period: '2000' }, /claim "c1": unknown series id "imf.NOPE.KAZ"/],
+    [{ label: 'l', op: 'median', series: 'imf.X.KAZ', period: '2000' }, /claim "c1": unknown operation "median"/],
+    [{ label: 'l', op: 'value', series: 'imf.X.KAZ', period: '1999' }, /claim "c1": 1999 is outside the data of imf.X.KAZ/],
+  ])('rejects %j', (reading, msg) => {
+    expect(() => validateClaims(file(reading), lookup)).toThrow(msg);
+  });
+});
+
+describe('the ledger on the bundled snapshot', () => {
+  it('gives every claim an allowed verdict and every checkable claim a recomputed value', async () => {
+    const repo = new DataRepository(path.resolve('data'), ['imf', 'nbk', 'worldbank']);
+    await repo.load();
+    const file = await loadClaims(path.resolve('data'));
+    const lookup = repositoryLookup(repo);
+    validateClaims(file, lookup);
+    const results = evaluateLedger(file, lookup);
+    expect(results.length).toBe(file.claims.length);
+    for (const r of results) {
+      expect(VERDICTS).toContain(r.latest.verdict);
+      if (!r.claim.notCheckable) expect(r.latest.readings.some((x) => x.value !== null), r.claim.id).toBe(true);
+      else expect(r.latest.verdict).toBe('not checkable');
+    }
+    const by = Object.fromEntries(results.map((r) => [r.claim.id, r]));
+    expect(by['gdp-2013'].latest.verdict).toBe('matches');
+    expect(by['inflation-2014-2023'].latest.verdict).toBe('ambiguous');
+    expect(by['tenge-fortnight'].latest.readings.find((x) => x.label.includes('24 Feb → 9 Mar'))!.value).toBeCloseTo((503.3 / 437.22 - 1) * 100, 6);
+  });
+});
