@@ -4,7 +4,8 @@ import type { JobDefinition } from '../src/pipeline/job.ts';
 import { imfJob } from './imf.ts';
 import { nbkJob } from './nbk.ts';
 import { worldBankJob } from './worldbank.ts';
+import { imtsJob } from './imts.ts';
 
 export function allJobs(config: Config): JobDefinition[] {
-  return [imfJob(config), nbkJob(config), worldBankJob(config)];
+  return [imfJob(config), nbkJob(config), worldBankJob(config), imtsJob(config)];
 }

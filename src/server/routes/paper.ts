@@ -83,7 +83,8 @@ export function paperRoutes(ctx: AppContext): Router {
       .filter((p) => p.value !== null && bMap.get(p.date) !== undefined && bMap.get(p.date) !== null)
       .map((p) => ({ year: p.date, a: p.value!, b: bMap.get(p.date)!, diff: p.value! - bMap.get(p.date)!, pct: (p.value! / bMap.get(p.date)! - 1) * 100 }))
       .sort((x, y) => Math.abs(y.diff) - Math.abs(x.diff));
-    res.render('compare', { title: `Compare sources: ${pick.label}`, comparisons: COMPARISONS, pick, chart: view.chart, rows, a, b });
+    const trade = ctx.repo.list().filter((e) => e.meta.source.job === 'imts');
+    res.render('compare', { title: `Compare sources: ${pick.label}`, comparisons: COMPARISONS, pick, chart: view.chart, rows, a, b, trade });
   });
 
   return r;

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseLegacyCompactJson, parseStructureSpecific } from '../../src/sources/sdmx.ts';
+import { parseImts } from '../../src/sources/imf-imts.ts';
+import { fixture, noSleep, tempDataDir, testConfig } from '../support/data-dir.ts';
+import { startReplayServer, type Handler, type ReplayServer } from '../support/replay-server.ts';
+import { refresh } from '../../src/pipeline/refresh.ts';
+import { imtsJob } from '../../pipelines/imts.ts';
+import { readSourceFiles } from '../../src/store/processed-store.ts';
+
+const IMTS = 'imf-sdmx/new-api_v3_data_IMTS_USA.XG_FOB_USD.G001+G998.A.xml';
+const DOT = 'imf-sdmx/old-dataservices_SDMX_JSON_CompactData_DOT_A.US.TXG_FOB_USD.W00+B0.json';
+const IRFCL = 'imf-sdmx/old-dataservices_SDMX_JSON_CompactData_IRFCL_M.JP.RAMFDA_USD.S1X.json';
+
+describe('SDMX parsers on real recorded IMF answers', () => {
+  it('IMTS (SDMX-ML 3.0): group attributes merged, values in full dollars, SCALE not applied', async () => {
+    const r = parseImts(await fixture(IMTS), { url: 'u', request: { frequency: 'A' } });
+    expect(r.series.map((s) => s.id)).toEqual(['imf.imts.XG_FOB_USD.G001.USA.A', 'imf.imts.XG_FOB_USD.G998.USA.A']);
+    expect(r.series[1].observations).toEqual([['2023', 369756760426], ['2024', 371064529410]]);
+    expect(r.series[1].description.title).toBe('USA: exports of goods (FOB) to the European Union');
+    expect(r.series[1].description.notes?.join()).toMatch(/SCALE attribute \(6\) is a display hint/);
+  });
+
+  it('the legacy DOT answer (Series as an array, UNIT_MULT 6) gives the same US→EU 2023 value: SCALE is not a multiplier', async () => {
+    const legacy = parseLegacyCompactJson(await fixture(DOT), { source: 'test' });
+    expect(legacy.series.length).toBeGreaterThan(1);
+    const eu = legacy.series.find((s) => s.attributes.COUNTERPART_AREA === 'B0')!;
+    const v2023 = eu.observations.find((o) => o.period === '2023')!.value;
+    const imts = parseStructureSpecific(await fixture(IMTS), { source: 'test' }).series.find((s) => s.attributes.COUNTERPART_COUNTRY === 'G998')!;
+    expect(v2023).toBeCloseTo(imts.observations.find((o) => o.period === '2023')!.value, 0);
+  });
+
+  it('the legacy IRFCL answer has Series as an object (one series) and still parses', async () => {
+    const raw = JSON.parse((await fixture(IRFCL)).toString());
+    expect(Array.isArray(raw.CompactData.DataSet.Series)).toBe(false);
+    const m = parseLegacyCompactJson(await fixture(IRFCL), { source: 'test' });
+    expect(m.series).toHaveLength(1);
+    expect(m.series[0].observations.length).toBeGreaterThan(0);
+  });
+
+  it('SDMX-ML 2.1 WEO and 3.0 CPI (quarterly periods) parse', async () => {
+    const weo = parseStructureSpecific(await fixture('imf-sdmx/new-api_WEO-data_sdmx21-structurespecific.xml'), { source: 'test' });
+    expect(weo.dataSetAttributes.PUBLICATION_DATE).toBe('2025-10-14T13:00:00Z');
+    expect(weo.series[0].observations.find((o) => o.period === '2018')?.value).toBe(94669000000);
+    const cpi = parseStructureSpecific(await fixture('imf-sdmx/new-api_v3_data_CPI_JPN.CPI._T.YOY_PCH_PA_PT.Q.xml'), { source: 'test' });
+    expect(cpi.series[0].observations[0].period).toBe('2024-Q1');
+  });
+});
+
+describe('IMTS connector through the replay server', () => {
+  let server: ReplayServer | undefined;
+  afterEach(async () => server?.close());
+
+  // The recorded US answer, relabelled as Kazakhstan's for the routing test only: the values are
+  // the United States', not Kazakhstan's, and never leave this temporary folder.
+  async function relabelled(indicator: string, counterparts: string[]): Promise<string> {
+    const real = (await fixture(IMTS)).toString().replaceAll('XG_FOB_USD', indicator);
+    const series = /<Series [\s\S]*?<\/Series>/.exec(real)![0];
+    const many = counterparts.map((c) => series.replace('COUNTRY="USA"', 'COUNTRY="KAZ"').replace('COUNTERPART_COUNTRY="G001"', `COUNTERPART_COUNTRY="${c}"`)).join('');
+    return real.replace(/<Series [\s\S]*<\/Series>/, many);
+  }
+
+  async function run(handler: (key: string) => Handler) {
+    server = await startReplayServer({}, (url) => {
+      const key = decodeURIComponent(url.pathname.split('/').pop()!);
+      const h = handler(key);
+      return typeof h === 'function' ? h(url) : Array.isArray(h) ? h[0] : h;
+    });
+    const dir = await tempDataDir();
+    const config = testConfig(dir, { IMF_SDMX_URL: `${server.url}/external/sdmx/3.0` });
+    const [r] = await refresh({ config, jobs: [imtsJob(config)], trigger: 'cli', sleep: noSleep });
+    return { r, dir };
+  }
+
+  it('asks for Kazakhstan\'s reports and the partners\' mirror view, and stores the series', async () => {
+    const bodies = { XG_FOB_USD: await relabelled('XG_FOB_USD', ['RUS', 'CHN', 'G998', 'G001']), MG_CIF_USD: await relabelled('MG_CIF_USD', ['RUS', 'CHN', 'G998', 'G001']) };
+    const empty = (await fixture(IMTS)).toString().replace(/<Series [\s\S]*<\/Series>/, '');
+    const { r, dir } = await run((key) => {
+      const [reporter, indicator, , freq] = key.split('.');
+      return { body: reporter === 'KAZ' && freq === 'A' ? bodies[indicator as keyof typeof bodies] : empty, headers: { 'Content-Type': 'application/xml' } };
+    });
+    expect(r.error).toBeUndefined();
+    expect(server!.hits[0]).toBe('/external/sdmx/3.0/data/dataflow/IMF.STA/IMTS/+/KAZ.XG_FOB_USD.RUS+CHN+G998+G001.A?dimensionAtObservation=TIME_PERIOD&detail=full&includeHistory=false');
+    expect(server!.hits).toContain('/external/sdmx/3.0/data/dataflow/IMF.STA/IMTS/+/RUS+CHN.XG_FOB_USD.KAZ.A?dimensionAtObservation=TIME_PERIOD&detail=full&includeHistory=false');
+    const files = (await readSourceFiles(dir, 'imts'))!;
+    expect([...files.series.keys()].sort()).toEqual(['CHN', 'G001', 'G998', 'RUS'].flatMap((c) => [`imf.imts.MG_CIF_USD.${c}.KAZ.A`, `imf.imts.XG_FOB_USD.${c}.KAZ.A`]).sort());
+    expect(files.series.get('imf.imts.XG_FOB_USD.RUS.KAZ.A')!.meta.title).toBe('Kazakhstan: exports of goods (FOB) to Russia');
+    // Monthly data and the mirror view were empty here: said, not an error.
+    expect(r.notes.join('\n')).toMatch(/not published at this frequency/);
+  });
+
+  it.each([
+    ['5xx', () => ({ status: 502 }), 'HTTP_SERVER_ERROR'],
+    ['a timeout', () => ({ delayMs: 1500 }), 'HTTP_TIMEOUT'],
+    ['a truncated body', async () => ({ body: (await fixture(IMTS)).subarray(0, 1200) }), 'BAD_XML'],
+    ['HTML with 200', () => ({ body: '<!DOCTYPE html><html><title>Maintenance</title></html>' }), 'HTML_INSTEAD_OF_DATA'],
+    ['a schema change (a JSON error body)', () => ({ body: '<?xml version="1.0"?><error><message>NoResultsFound</message></error>' }), 'SDMX_SCHEMA_CHANGED'],
+    ['empty data (no Series)', async () => ({ body: (await fixture(IMTS)).toString().replace(/<Series [\s\S]*<\/Series>/, '') }), 'SDMX_NO_DATA'],
+  ])('on %s: coded error, no processed file written', async (_n, reply, code) => {
+    const h = await reply();
+    // The fault hits Kazakhstan's annual exports, a request that must have data.
+    const { r, dir } = await run(() => h as Handler);
+    expect(r.outcome).toBe('failed');
+    expect(r.error?.code).toBe(code);
+    expect(String(r.error?.context.url)).toContain('/IMTS/');
+    await expect(fs.readdir(path.join(dir, 'processed'))).rejects.toThrow();
+  });
+});
