@@ -36,7 +36,8 @@
           { step: 'all', label: 'all' }] } },
       yaxis: { title: { text: c.yTitle }, automargin: true },
       shapes: shapes,
-      annotations: annotations.length <= 6 ? annotations : []
+      // Labels only where they fit; the events are listed with their sources under the chart.
+      annotations: annotations.length <= 3 && el.clientWidth >= 600 ? annotations : []
     };
     if (c.y2Title) layout.yaxis2 = { title: { text: c.y2Title }, overlaying: 'y', side: 'right', automargin: true };
     Plotly.newPlot(el, traces, layout, config).then(function () { el.setAttribute('data-rendered', 'true'); });

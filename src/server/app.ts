@@ -74,6 +74,11 @@ export function createApp(deps: AppDeps): express.Express {
       res.sendFile(asset.file);
     });
   }
+  // No icon; answer the browser's automatic request without a 404 in its console.
+  app.get('/favicon.ico', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.status(204).end();
+  });
   app.use(async (_req, _res, next) => {
     await ctx.repo.refreshIfChanged().catch(() => undefined);
     next();

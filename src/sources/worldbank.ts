@@ -19,7 +19,7 @@ export const WB_PUBLISHER: Publisher = {
 
 export const WB_INDICATORS: Record<string, { title: string; unit: string; scale: string }> = {
   'NY.GDP.MKTP.CD': { title: 'GDP (current US$)', unit: 'US dollars', scale: 'units' },
-  'NY.GDP.MKTP.KD.ZG': { title: 'GDP growth (annual %)', unit: 'percent change from previous year, constant prices', scale: 'units' },
+  'NY.GDP.MKTP.KD.ZG': { title: 'GDP growth (annual %, constant prices)', unit: 'percent change from previous year', scale: 'units' },
   'FP.CPI.TOTL.ZG': { title: 'Inflation, consumer prices (annual %)', unit: 'percent change from previous year', scale: 'units' },
   'FP.CPI.TOTL': { title: 'Consumer price index (2010 = 100)', unit: 'index, 2010 = 100', scale: 'units' },
   'SL.UEM.TOTL.ZS': { title: 'Unemployment, total (% of total labor force, modeled ILO estimate)', unit: 'percent of total labor force', scale: 'units' },

@@ -1,0 +1,152 @@
+// Browser check (npm run test:browser): Debian's Chromium driven by playwright-core against
+// the app on loopback and the bundled data. Opens the overview and a series page, waits for
+// the charts, switches units and frequency and checks the chart and table change, follows a
+// download link and checks the CSV, and fails on any script error or CSP violation.
+// Screenshots go to out/screenshots/.
+import { chromium, type Page } from 'playwright-core';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../src/config.ts';
+import { allJobs } from '../pipelines/index.ts';
+import { DataRepository } from '../src/server/repository.ts';
+import { RefreshController } from '../src/server/refresh-controller.ts';
+import { createApp } from '../src/server/app.ts';
+
+const OUT = path.resolve('out/screenshots');
+const config = loadConfig({ ...process.env, SCHEDULE: 'off' });
+const jobs = allJobs(config);
+const repo = new DataRepository(config.dataDir, jobs.map((j) => j.name));
+await repo.load();
+const app = createApp({ config, jobs, repo, controller: new RefreshController(config, jobs), nextRun: () => null });
+const server = app.listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+await fs.mkdir(OUT, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+let passed = 0;
+let failed = 0;
+const problems: string[] = [];
+
+async function check(name: string, fn: () => Promise<void>) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (err) {
+    failed++;
+    console.log(`FAIL ${name}: ${(err as Error).message}`);
+  }
+}
+
+function assert(cond: unknown, msg: string): asserts cond {
+  if (!cond) throw new Error(msg);
+}
+
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error on ${page.url()}: ${m.text()}`);
+  });
+  return page;
+}
+
+const tableFirstRow = (page: Page) => page.locator('table.data-table tbody tr').first().innerText();
+const traceCount = (page: Page) => page.evaluate(() => (document.getElementById('chart') as unknown as { data?: unknown[] }).data?.length ?? 0);
+const firstTraceY = (page: Page) => page.evaluate(() => ((document.getElementById('chart') as unknown as { data: Array<{ y: number[] }> }).data[0].y.slice(-3)));
+
+try {
+  const page = await newPage();
+  await check('overview renders every headline card with its trend chart', async () => {
+    await page.goto(`${base}/`);
+    await page.waitForSelector('.spark[data-rendered="true"]', { timeout: 20_000 });
+    const cards = await page.locator('article.card').count();
+    const rendered = await page.locator('.spark[data-rendered="true"]').count();
+    assert(cards === 6, `expected 6 cards, saw ${cards}`);
+    assert(rendered === cards, `${rendered} of ${cards} trend charts rendered`);
+    await page.screenshot({ path: path.join(OUT, 'overview.png'), fullPage: true });
+  });
+
+  await check('series page draws the chart and the table of what is drawn', async () => {
+    await page.goto(`${base}/series/nbk.USD?from=2013-01-01`);
+    await page.waitForSelector('#chart[data-rendered="true"]', { timeout: 20_000 });
+    assert((await page.locator('#chart .main-svg').count()) > 0, 'no Plotly SVG');
+    assert((await traceCount(page)) === 1, 'expected one trace');
+    const row = await tableFirstRow(page);
+    assert(/2026-09-11/.test(row), `latest row is ${row}`);
+    await page.screenshot({ path: path.join(OUT, 'series-levels.png'), fullPage: false });
+  });
+
+  await check('switching units to percent change from a year ago changes chart and table', async () => {
+    const beforeRow = await tableFirstRow(page);
+    const beforeY = await firstTraceY(page);
+    await page.selectOption('select[name=units]', 'pc1');
+    await Promise.all([page.waitForURL(/units=pc1/), page.click('form.controls button[type=submit]')]);
+    await page.waitForSelector('#chart[data-rendered="true"]');
+    const afterRow = await tableFirstRow(page);
+    const afterY = await firstTraceY(page);
+    assert(afterRow !== beforeRow, 'table did not change');
+    assert(JSON.stringify(afterY) !== JSON.stringify(beforeY), 'chart did not change');
+    assert(/Percent change from a year ago/.test(await page.locator('figcaption').innerText()), 'axis unit not shown');
+  });
+
+  await check('switching frequency to annual averages shows years', async () => {
+    await page.selectOption('select[name=units]', 'lin');
+    await page.selectOption('select[name=freq]', 'a');
+    await Promise.all([page.waitForURL(/freq=a/), page.click('form.controls button[type=submit]')]);
+    await page.waitForSelector('#chart[data-rendered="true"]');
+    const dates = await page.locator('table.data-table tbody th').allInnerTexts();
+    assert(dates.length > 5 && dates.every((d) => /^\d{4}$/.test(d)), `dates are not years: ${dates.slice(0, 3)}`);
+    await page.screenshot({ path: path.join(OUT, 'series-annual.png'), fullPage: false });
+  });
+
+  await check('the view CSV download holds exactly the table', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=CSV of this view')]);
+    const file = await download.path();
+    const text = await fs.readFile(file!, 'utf8');
+    const lines = text.trim().split('\n');
+    assert(lines[0] === 'series_id,vintage,frequency,unit,date,value', `header ${lines[0]}`);
+    const tableRows = await page.locator('table.data-table tbody tr').count();
+    assert(lines.length - 1 === tableRows, `${lines.length - 1} CSV rows vs ${tableRows} table rows`);
+    assert(lines.some((l) => l.includes(',annual,') && l.includes(',2014,')), 'no 2014 row');
+  });
+
+  await check('comparison with the rouble draws a second series', async () => {
+    await page.goto(`${base}/series/nbk.USD?compare=nbk.USDRUB&from=2022-01-15&to=2022-04-30`);
+    await page.waitForSelector('#chart[data-rendered="true"]');
+    assert((await traceCount(page)) === 2, 'expected two traces');
+    await page.screenshot({ path: path.join(OUT, 'series-compare-rouble.png'), fullPage: false });
+  });
+
+  for (const [name, url] of [['paper', '/paper'], ['compare', '/compare'], ['status', '/status'], ['data', '/data?q=KAZ']] as const) {
+    await check(`${name} page renders${name === 'paper' || name === 'compare' ? ' with its chart' : ''}`, async () => {
+      await page.goto(`${base}${url}`);
+      if (name === 'paper' || name === 'compare') await page.waitForSelector('[data-chart][data-rendered="true"]', { timeout: 20_000 });
+      await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: name !== 'data' });
+    });
+  }
+
+  await check('series page reads on a phone', async () => {
+    const phone = await newPage({ width: 390, height: 844 });
+    await phone.goto(`${base}/series/imf.NGDP_RPCH.KAZ?compare=wb.NY.GDP.MKTP.KD.ZG.KAZ`);
+    await phone.waitForSelector('#chart[data-rendered="true"]');
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 1, `page is ${overflow}px wider than the phone`);
+    await phone.screenshot({ path: path.join(OUT, 'series-phone.png'), fullPage: false });
+  });
+
+  await check('no script error and no Content-Security-Policy violation anywhere', async () => {
+    assert(problems.length === 0, problems.join('\n'));
+  });
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+console.log(`screenshots in ${OUT}`);
+process.exitCode = failed ? 1 : 0;
