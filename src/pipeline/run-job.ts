@@ -3,7 +3,8 @@
 // processed files byte-for-byte as they were and says which source, URL and what went wrong.
 import { PipelineError, asPipelineError } from '../errors.ts';
 import { RawStore, type Snapshot } from '../store/raw-store.ts';
-import { readSourceFiles, renderSourceFiles, writeSourceFiles, type SourceFileMeta } from '../store/processed-store.ts';
+import fs from 'node:fs/promises';
+import { parseSeriesCsv, processedPaths, readSourceFiles, renderSourceFiles, writeSourceFiles, type SourceFileMeta } from '../store/processed-store.ts';
 import type { Candidate, FetchOptions, ParseResult, SourceConnector } from '../sources/connector.ts';
 import type { HttpClient } from '../http/http-client.ts';
 import { buildSeries, currentVintage, type BuiltSeries, type Conflict, type Contribution } from './build.ts';
@@ -48,6 +49,7 @@ export interface RunOptions {
 }
 
 const MAX_LISTED_SNAPSHOTS = 50;
+const RAW_WRITE_CONCURRENCY = 16;
 
 async function parseSnapshot(connector: SourceConnector, snapshot: Snapshot, bytes: Buffer, cache?: ParseCache): Promise<ParseResult> {
   const key = `${snapshot.meta.sha256}:${snapshot.meta.parser}:${JSON.stringify(snapshot.meta.request ?? {})}:${snapshot.meta.vintage ?? ''}`;
@@ -152,11 +154,15 @@ export async function runJob(connector: SourceConnector, run: RunOptions): Promi
         );
       }
       // Raw first: processed data must always be reproducible from what raw holds.
+      // Distinct request keys, so the writes are independent: overlap their fsyncs.
       const written = new Map<string, Snapshot>();
-      for (const { candidate } of pending) {
-        const { snapshot, stored } = await raw.put(candidate.meta, candidate.body, candidate.ext, latest);
-        if (stored) summary.snapshotsWritten.push(snapshot.file);
-        written.set(`(new) ${candidate.meta.key}`, snapshot);
+      for (let i = 0; i < pending.length; i += RAW_WRITE_CONCURRENCY) {
+        const batch = pending.slice(i, i + RAW_WRITE_CONCURRENCY);
+        const results = await Promise.all(batch.map(({ candidate }) => raw.put(candidate.meta, candidate.body, candidate.ext, latest)));
+        results.forEach(({ snapshot, stored }, k) => {
+          if (stored) summary.snapshotsWritten.push(snapshot.file);
+          written.set(`(new) ${batch[k].candidate.meta.key}`, snapshot);
+        });
       }
       // Rebuild with the real snapshot refs (file names, sha256) now that they exist.
       const final = pending.length
@@ -169,7 +175,6 @@ export async function runJob(connector: SourceConnector, run: RunOptions): Promi
       contributions.push(...staged.map((c) => ({ snapshot: written.get(c.snapshot.file)!, series: c.series })));
       pending = [];
 
-      const before = await readSourceFiles(run.dataDir, connector.name).catch(() => undefined);
       const current = new Map<string, Observation[]>();
       const earlier = new Map<string, Map<string, Observation[]>>();
       const metas: Record<string, SeriesMeta> = {};
@@ -185,11 +190,18 @@ export async function runJob(connector: SourceConnector, run: RunOptions): Promi
         conflicts: final.conflicts.length,
         series: metas,
       };
-      await writeSourceFiles(run.dataDir, connector.name, renderSourceFiles(fileMeta, current, earlier));
+      const files = renderSourceFiles(fileMeta, current, earlier);
+      // What changed, against the file being replaced; an identical file needs no parsing.
+      const csvPath = processedPaths(run.dataDir, connector.name).csv;
+      const oldCsv = await fs.readFile(csvPath, 'utf8').catch(() => undefined);
+      if (oldCsv !== files.csv) {
+        const before = oldCsv ? parseSeriesCsv(oldCsv, csvPath) : new Map<string, Observation[]>();
+        summary.changes = [...current]
+          .map(([id, obs]) => ({ series: id, ...diff(before.get(id), obs) }))
+          .filter((c) => c.added || c.revised || c.removed);
+      } else summary.changes = [];
+      await writeSourceFiles(run.dataDir, connector.name, files);
       summary.conflicts = final.conflicts;
-      summary.changes = [...current]
-        .map(([id, obs]) => ({ series: id, ...diff(before?.series.get(id)?.observations, obs) }))
-        .filter((c) => c.added || c.revised || c.removed);
     };
 
     if (run.fetch) {

@@ -33,7 +33,8 @@ export function parseJsonBody(body: Buffer, ctx: ErrorContext): unknown {
   }
 }
 
-export function parseXmlBody(body: Buffer, ctx: ErrorContext, parserOptions: ConstructorParameters<typeof XMLParser>[0]): Record<string, unknown> {
+/** The body as text, once it is known to be well-formed XML (else a BAD_XML error with the line). */
+export function assertWellFormedXml(body: Buffer, ctx: ErrorContext): string {
   assertNotEmpty(body, ctx);
   const text = body.toString('utf8');
   const valid = XMLValidator.validate(text);
@@ -44,7 +45,11 @@ export function parseXmlBody(body: Buffer, ctx: ErrorContext, parserOptions: Con
       { ...ctx, line: valid.err.line },
     );
   }
-  return new XMLParser(parserOptions).parse(text) as Record<string, unknown>;
+  return text;
+}
+
+export function parseXmlBody(body: Buffer, ctx: ErrorContext, parserOptions: ConstructorParameters<typeof XMLParser>[0]): Record<string, unknown> {
+  return new XMLParser(parserOptions).parse(assertWellFormedXml(body, ctx)) as Record<string, unknown>;
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

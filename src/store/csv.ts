@@ -50,35 +50,53 @@ export function toCsv(header: string[], rows: Cell[][], numericColumns: Readonly
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let inQuotes = false;
-  if (text.charCodeAt(0) === 0xfeff) i = 1; // BOM
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else field += c;
-    } else if (c === '"' && field === '') inQuotes = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (inQuotes) throw new Error('CSV ends inside a quoted field (truncated?)');
-  if (field !== '' || row.length) {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // BOM
+  const n = text.length;
+  if (i >= n) return rows;
+  for (;;) {
+    let field: string;
+    if (text.charCodeAt(i) === 34 /* " */) {
+      // Quoted: runs to the next quote that is not doubled.
+      let out = '';
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) throw new Error('CSV ends inside a quoted field (truncated?)');
+        out += text.slice(from, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          out += '"';
+          from = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      field = out;
+    } else {
+      // Unquoted: slice up to the next comma or line end (one slice per field, no per-char strings).
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === 44 || c === 10 || c === 13) break;
+        j++;
+      }
+      field = text.slice(i, j);
+      i = j;
+    }
     row.push(field);
+    if (i >= n) {
+      rows.push(row);
+      return rows;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      i++;
+      continue;
+    }
+    // Line end (LF or CRLF or CR).
+    i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
     rows.push(row);
+    row = [];
+    if (i >= n) return rows;
   }
-  return rows;
 }

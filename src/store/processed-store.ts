@@ -87,6 +87,12 @@ function groupRows(rows: string[][], file: string, idCol: number, dateCol: numbe
   return out;
 }
 
+/** Current observations by series from the text of a processed `<source>.csv`. */
+export function parseSeriesCsv(text: string, file: string): Map<string, Observation[]> {
+  const grouped = groupRows(parseCsv(text), file, 0, 1, 2);
+  return new Map([...grouped].map(([id, byV]) => [id, byV.get('') ?? []]));
+}
+
 /** Read one source's processed files. Returns undefined when the source has none yet. */
 export async function readSourceFiles(dataDir: string, source: string): Promise<{ fileMeta: SourceFileMeta; series: Map<string, ProcessedSeries> } | undefined> {
   const p = processedPaths(dataDir, source);

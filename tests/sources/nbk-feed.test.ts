@@ -72,3 +72,20 @@ describe('NBK get_rates.cfm parser on real recorded answers', () => {
     expect((err as PipelineError).context.url).toBe('http://test/rss/get_rates.cfm');
   });
 });
+
+describe('rate per unit', () => {
+  it('shifts the decimal point exactly for quants of 1, 10, 100, 1000, and equals decimal division everywhere', async () => {
+    const { Decimal } = await import('decimal.js');
+    const { ratePerUnit } = await import('../../src/sources/nbk-feed.ts');
+    expect(ratePerUnit('31.29', '100')).toBe(0.3129);
+    expect(ratePerUnit('0.4', '1000')).toBe(0.0004);
+    expect(ratePerUnit('3', '10')).toBe(0.3);
+    expect(ratePerUnit('1560.02', '1')).toBe(1560.02);
+    for (const quant of ['1', '10', '100', '1000', '7']) {
+      for (let i = 1; i < 3000; i += 7) {
+        const description = `${Math.floor(i / 3)}.${String(i % 100).padStart(2, '0')}`;
+        expect(ratePerUnit(description, quant), `${description}/${quant}`).toBe(new Decimal(description).div(quant).toNumber());
+      }
+    }
+  });
+});
