@@ -180,15 +180,16 @@ describe('rendered-response cache', () => {
     const dir = await tempDataDir();
     await fs.cp(path.resolve('data'), dir, { recursive: true });
     const { app: a } = await testApp(dir);
-    const first = await request(a).get('/series/imf.LUR.KAZ');
-    const again = await request(a).get('/series/imf.LUR.KAZ').set('If-None-Match', first.headers.etag);
+    // supertest listens on a new port per request; a fixed Host keeps the page (and its citation URL) the same.
+    const first = await request(a).get('/series/imf.LUR.KAZ').set('Host', 'kz.test');
+    const again = await request(a).get('/series/imf.LUR.KAZ').set('Host', 'kz.test').set('If-None-Match', first.headers.etag);
     expect(again.status).toBe(304);
     const metaFile = path.join(dir, 'processed/imf.meta.json');
     const meta = JSON.parse(await fs.readFile(metaFile, 'utf8'));
     meta.series['imf.LUR.KAZ'].title = 'Kazakhstan: Unemployment rate (retitled by a refresh)';
     await fs.writeFile(metaFile, JSON.stringify(meta));
     await new Promise((r) => setTimeout(r, 1100)); // the repository checks files at most once a second
-    const after = await request(a).get('/series/imf.LUR.KAZ').set('If-None-Match', first.headers.etag);
+    const after = await request(a).get('/series/imf.LUR.KAZ').set('Host', 'kz.test').set('If-None-Match', first.headers.etag);
     expect(after.status).toBe(200);
     expect(after.text).toContain('retitled by a refresh');
   });
