@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps): express.Express {
     cache: new ResponseCache(),
     async cacheVersion() {
       const runs = await fs.stat(runLogPath(deps.config.dataDir)).then((s) => `${s.mtimeMs}:${s.size}`, () => 'none');
-      const running = deps.controller.running ? JSON.stringify(deps.controller.running) : '';
+      const running = deps.controller.running?.id ?? '';
       return `${deps.repo.version}|${runs}|${running}|${now().toISOString().slice(0, 10)}`;
     },
   };

@@ -31,7 +31,7 @@ describe('graceful stop', () => {
     expect(out).toContain('serving');
     const res = await fetch(`http://127.0.0.1:${port}/api/refresh`, { method: 'POST', headers: { Authorization: 'Bearer graceful-stop-test-token', 'Content-Type': 'application/json' }, body: JSON.stringify({ source: 'nbk' }) });
     expect(res.status).toBe(202);
-    await new Promise((r) => setTimeout(r, 700));
+    for (let i = 0; i < 100 && provider.hits.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(provider.hits.length).toBeGreaterThan(0); // the refresh is under way
     const t0 = Date.now();
     child.kill('SIGTERM');
