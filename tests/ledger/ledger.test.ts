@@ -63,3 +63,23 @@ describe('the ledger on the bundled snapshot', () => {
     expect(by['tenge-fortnight'].latest.readings.find((x) => x.label.includes('24 Feb → 9 Mar'))!.value).toBeCloseTo((503.3 / 437.22 - 1) * 100, 6);
   });
 });
+
+describe('re-check on refresh', () => {
+  it('lists the claims whose verdict changed with the new data in the run record', async () => {
+    const { tempDataDir } = await import('../support/data-dir.ts');
+    const fs = await import('node:fs/promises');
+    const { afterRefresh } = await import('../../src/ledger/recheck.ts');
+    const dir = await tempDataDir();
+    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    const record = { outcome: 'success', changes: [{ series: 'imf.LUR.KAZ', added: 0, revised: 1, removed: 0 }], notes: [] } as never as import('../../src/pipeline/run-log.ts').RunRecord;
+    await afterRefresh(dir, record);
+    expect(record.ledgerChanges).toEqual([]); // same data as the committed verdicts
+    // A revision: unemployment 2022 from 4.875 to 5.3 in the processed IMF data.
+    const csv = path.join(dir, 'processed/imf.csv');
+    const text = await fs.readFile(csv, 'utf8');
+    expect(text).toContain('imf.LUR.KAZ,2022,4.875\n');
+    await fs.writeFile(csv, text.replace('imf.LUR.KAZ,2022,4.875\n', 'imf.LUR.KAZ,2022,5.3\n'));
+    await afterRefresh(dir, record);
+    expect(record.ledgerChanges).toEqual([{ claim: 'unemployment-2022', before: 'matches', after: 'ambiguous' }]);
+  });
+});

@@ -201,3 +201,36 @@ describe('rendered-response cache', () => {
     expect(res2.text).not.toContain('evil.example');
   });
 });
+
+describe('the paper page', () => {
+  it('shows the ledger with verdicts, filters by verdict, and serves CSV, JSON and the replication bundle', async () => {
+    const page = await request(app).get('/paper');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('From 2014 to 2023, inflation in Kazakhstan surged by 124%');
+    expect(page.text).toContain('Figure 1');
+    const filtered = await request(app).get('/paper?verdict=ambiguous');
+    expect(filtered.text).toContain('tenge-fortnight');
+    expect(filtered.text).not.toContain('id="gdp-2013"');
+    const csv = parseCsv((await request(app).get('/paper/ledger.csv')).text);
+    expect(csv[0].slice(0, 3)).toEqual(['claim_id', 'section', 'quote']);
+    const json = (await request(app).get('/paper/ledger.json')).body;
+    expect(json.claims.length).toBeGreaterThan(15);
+    const zip = await request(app).get('/paper/replication.zip').buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const files = unzipSync(new Uint8Array(zip.body as Buffer));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['README.md', 'ledger.csv', 'ledger.json', 'series/imf.PCPI.KAZ.csv', 'series/nbk.USD.metadata.json', 'series/imf.PCPIPCH.KAZ.vintages.csv']));
+    expect(strFromU8(files['README.md'])).toMatch(/### inflation-2014-2023 \(§3\.1\.1\) — ambiguous/);
+  });
+
+  it('compare shows both sources with differences largest first, and says trade data is not there yet', async () => {
+    const res = await request(app).get('/compare?concept=fx');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('wb.PA.NUS.FCRF.KAZ');
+    expect(res.text).toMatch(/No trade series yet/);
+    expect((await request(app).get('/compare?concept=nope')).status).toBe(404);
+  });
+});
