@@ -4,7 +4,6 @@ import type { RunRecord } from '../pipeline/run-log.ts';
 
 export function formatRun(r: RunRecord): string {
   const lines: string[] = [];
-  const changed = r.changes.reduce((n, c) => n + c.added + c.revised + c.removed, 0);
   lines.push(`${r.job}: ${r.outcome.toUpperCase()} (run ${r.id})`);
   lines.push(`  fetched ${r.fetched} answer(s), stored ${r.snapshotsWritten.length} new raw snapshot(s)`);
   if (r.changes.length) {
@@ -12,7 +11,7 @@ export function formatRun(r: RunRecord): string {
     const revised = r.changes.reduce((n, c) => n + c.revised, 0);
     const removed = r.changes.reduce((n, c) => n + c.removed, 0);
     lines.push(`  ${r.changes.length} series changed: ${added} value(s) added, ${revised} revised, ${removed} removed`);
-  } else if (r.outcome === 'success') lines.push(`  no processed value changed${changed ? '' : ''}`);
+  } else if (r.outcome === 'success') lines.push('  no processed value changed');
   if (r.conflicts.length) {
     lines.push(`  ${r.conflicts.length} disagreement(s) between sources for the same date (newer/higher-precedence source kept):`);
     for (const c of r.conflicts.slice(0, 10)) lines.push(`    ${c.series} ${c.date}: kept ${c.kept.value} (${c.kept.file}), other ${c.other.value} (${c.other.file})`);
