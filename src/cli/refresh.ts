@@ -10,7 +10,13 @@ import { formatRun } from './summary.ts';
 import { afterRefresh } from '../ledger/recheck.ts';
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), ['source', 'from', 'to']);
+  let args: Record<string, string>;
+  try {
+    args = parseArgs(process.argv.slice(2), ['source', 'from', 'to']);
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
   const config = loadConfig();
   const jobs = allJobs(config);
   const wanted = (args.source ?? 'all').split(',');
