@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Observation } from '../series.ts';
 
-export const OPERATIONS = ['value', 'pct_change', 'pct_fall_of_inverse', 'compound', 'sum', 'max_below', 'pct_change_greater', 'min_in_window_is'] as const;
+export const OPERATIONS = ['value', 'pct_change', 'pct_fall_of_inverse', 'compound', 'sum', 'max_below', 'pct_change_greater', 'min_in_window_is', 'spread_rises'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 export interface Reading {

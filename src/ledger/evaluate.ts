@@ -74,6 +74,13 @@ function compute(r: Reading, lookup: SeriesLookup, vintage: string | undefined):
       const theirs = pctChange(valueAt(o, r.from!), valueAt(o, r.to!));
       return { value: mine, holds: mine > theirs, detail: `${r.series} ${mine.toFixed(1)}% vs ${r.other} ${theirs.toFixed(1)}%`, vintage: s.vintageLabel };
     }
+    case 'spread_rises': {
+      // (series − other) at `to` above its value at `from`, e.g. exports − imports as % of GDP.
+      const o = lookup(r.other!, vintage)!.observations;
+      const before = valueAt(obs, r.from!) - valueAt(o, r.from!);
+      const after = valueAt(obs, r.to!) - valueAt(o, r.to!);
+      return { value: after, holds: after > before, detail: `${r.series} − ${r.other}: ${before.toFixed(2)} (${r.from}) → ${after.toFixed(2)} (${r.to})`, vintage: s.vintageLabel };
+    }
     case 'min_in_window_is': {
       const w = between(obs, r.window![0], r.window![1]);
       const min = w.reduce((m, o) => (o.value < m.value ? o : m), w[0]);

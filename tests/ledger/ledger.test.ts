@@ -83,3 +83,54 @@ describe('re-check on refresh', () => {
     expect(record.ledgerChanges).toEqual([{ claim: 'unemployment-2022', before: 'matches', after: 'ambiguous' }]);
   });
 });
+
+describe('every recipe operation through the evaluator, on hand-built series', () => {
+  const series: Record<string, Array<{ date: string; value: number }>> = {
+    'imf.A.KAZ': [{ date: '2019', value: 6 }, { date: '2020', value: -2 }, { date: '2021', value: 4 }, { date: '2022', value: 3 }],
+    'imf.B.KAZ': [{ date: '2019', value: 100 }, { date: '2020', value: 110 }, { date: '2021', value: 121 }, { date: '2022', value: 133.1 }],
+    'imf.C.KAZ': [{ date: '2019', value: 20 }, { date: '2020', value: 21 }, { date: '2021', value: 30 }, { date: '2022', value: 31 }],
+    'nbk.X': [{ date: '2022-02-24', value: 400 }, { date: '2022-03-10', value: 460 }],
+    'nbk.Y': [{ date: '2022-02-24', value: 80 }, { date: '2022-03-10', value: 120 }],
+  };
+  const lookup: SeriesLookup = (id) => (series[id] ? { observations: series[id], vintageLabel: 'hand-built', usedVintage: 'h' } : undefined);
+  const claim = (id: string, printed: number | null, decimals: number, readings: object[], tolerancePct = 0) =>
+    ({ id, section: 't', quote: id, printed, decimals, unit: 'u', reference: null, tolerancePct, readings }) as never;
+  const file: ClaimsFile = {
+    paperAccessVintage: { imf: 'none', note: '' },
+    claims: [
+      claim('value', 3, 0, [{ label: 'v', op: 'value', series: 'imf.A.KAZ', period: '2022' }]),
+      claim('pct', 33.1, 1, [{ label: 'p', op: 'pct_change', series: 'imf.B.KAZ', from: '2019', to: '2022' }]),
+      claim('fall', 13.0, 1, [{ label: 'f', op: 'pct_fall_of_inverse', series: 'nbk.X', from: '2022-02-24', to: '2022-03-10' }]),
+      claim('compound', 8, 0, [{ label: 'c', op: 'compound', series: 'imf.A.KAZ', from: '2020', to: '2022' }], 5),
+      claim('sum', 5, 0, [{ label: 's', op: 'sum', series: 'imf.A.KAZ', from: '2020', to: '2022' }]),
+      claim('max_below', null, 0, [{ label: 'm', op: 'max_below', series: 'imf.A.KAZ', window: ['2020', '2022'], reference: ['2019', '2019'] }]),
+      claim('greater', null, 0, [{ label: 'g', op: 'pct_change_greater', series: 'nbk.Y', other: 'nbk.X', from: '2022-02-24', to: '2022-03-10' }]),
+      claim('min', null, 0, [{ label: 'n', op: 'min_in_window_is', series: 'imf.A.KAZ', window: ['2019', '2022'], period: '2020' }]),
+      claim('spread', null, 0, [{ label: 'sp', op: 'spread_rises', series: 'imf.B.KAZ', other: 'imf.C.KAZ', from: '2020', to: '2021' }]),
+      claim('two readings', 33.1, 1, [
+        { label: 'right', op: 'pct_change', series: 'imf.B.KAZ', from: '2019', to: '2022' },
+        { label: 'wrong', op: 'pct_change', series: 'imf.B.KAZ', from: '2020', to: '2022' },
+      ]),
+      claim('missing', 1, 0, [{ label: 'x', op: 'compound', series: 'imf.A.KAZ', from: '2018', to: '2022' }]),
+    ],
+  };
+  it('computes each by hand', () => {
+    const r = Object.fromEntries(evaluateLedger(file, lookup).map((x) => [x.claim.id, x.latest]));
+    expect(r.value.readings[0]).toMatchObject({ value: 3, verdict: 'matches' });
+    expect(r.pct.readings[0].value).toBeCloseTo(33.1, 9);
+    expect(r.pct.verdict).toBe('matches');
+    expect(r.fall.readings[0].value).toBeCloseTo((1 - 400 / 460) * 100, 9); // 13.04
+    expect(r.fall.verdict).toBe('matches');
+    expect(r.compound.readings[0].value).toBeCloseTo((0.98 * 1.04 * 1.03 - 1) * 100, 9); // 4.98 vs printed 8: differs
+    expect(r.compound.verdict).toBe('differs');
+    expect(r.sum.readings[0]).toMatchObject({ value: 5, verdict: 'matches' });
+    expect(r.max_below.readings[0]).toMatchObject({ value: 4, holds: true, verdict: 'matches' });
+    expect(r.greater.readings[0]).toMatchObject({ holds: true, verdict: 'matches' }); // +50% vs +15%
+    expect(r.min.readings[0]).toMatchObject({ value: -2, holds: true });
+    expect(r.spread.readings[0]).toMatchObject({ value: 91, holds: true }); // 89 → 91
+    expect(r['two readings'].verdict).toBe('ambiguous');
+    expect(r['two readings'].summary).toMatch(/Reproduced by: right/);
+    expect(r.missing).toMatchObject({ verdict: 'not checkable' });
+    expect(r.missing.readings[0].detail).toMatch(/missing data: needs 5 annual rates/);
+  });
+});
