@@ -93,14 +93,24 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
   const chart: Omit<ChartPayload, 'shapes'> = {
     title: drawn.length === 1 ? main.name : `${main.name} and ${drawn.length - 1} more`,
     ariaLabel: `Line chart of ${drawn.map((d) => d.name).join('; ')}, ${main.unitLabel}${lo ? `, ${lo} to ${hi}` : ''}`,
-    traces: drawn.map((d, i) => ({
-      name: d.name,
-      x: d.points.map((pt) => periodStartDate(pt.date, d.freq)),
-      y: d.points.map((pt) => pt.value),
-      yaxis: d.axis,
-      mode: d.freq === 'daily' ? 'lines' : 'lines+markers',
-      ...(i > 0 && d.id === main.id ? { dash: 'dot' } : {}),
-    })),
+    traces: drawn.flatMap((d, i) => {
+      const trace = {
+        name: d.name,
+        x: d.points.map((pt) => periodStartDate(pt.date, d.freq)),
+        y: d.points.map((pt) => pt.value),
+        yaxis: d.axis,
+        mode: d.freq === 'daily' ? 'lines' : 'lines+markers',
+        ...(i > 0 && d.id === main.id ? { dash: 'dot' } : {}),
+      };
+      // IMF projections are drawn apart (dashed) from the actual years they follow.
+      const last = d.vintageLabel === d.meta.vintage.label ? d.meta.lastActualYear : undefined;
+      const cut = last === undefined || d.freq !== 'annual' ? -1 : d.points.findIndex((pt) => Number(pt.date.slice(0, 4)) > last);
+      if (cut <= 0) return [trace];
+      return [
+        { ...trace, x: trace.x.slice(0, cut), y: trace.y.slice(0, cut) },
+        { ...trace, name: `${d.name} — projection after ${last}`, x: trace.x.slice(cut - 1), y: trace.y.slice(cut - 1), dash: 'dash' },
+      ];
+    }),
     yTitle: first,
     y2Title: y2 ? y2.unitLabel : null,
   };

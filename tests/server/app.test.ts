@@ -37,6 +37,17 @@ describe('pages', () => {
     expect(chart.traces[0].x[0]).toBe('2010-01-01');
     expect(chart.yTitle).toMatch(/Percent change from a year ago/);
   });
+
+  it('draws IMF projections apart from actual years, and marks them in the table', async () => {
+    const res = await request(app).get('/series/imf.NGDPD.KAZ');
+    const chart = JSON.parse(/<script type="application\/json" id="chart-data">([\s\S]*?)<\/script>/.exec(res.text)![1]);
+    expect(chart.traces.map((t: { name: string }) => t.name)).toEqual(['Kazakhstan: GDP, current prices', 'Kazakhstan: GDP, current prices — projection after 2023']);
+    expect(chart.traces[0].x.at(-1)).toBe('2023-01-01');
+    expect(chart.traces[1].x[0]).toBe('2023-01-01'); // joined at the last actual year
+    expect(chart.traces[1].dash).toBe('dash');
+    expect(res.text).toMatch(/<th scope="row">2024 <span class="muted small">projection<\/span><\/th>/);
+    expect(res.text).not.toMatch(/<th scope="row">2023 <span/);
+  });
 });
 
 describe('parameter errors', () => {
