@@ -16,12 +16,41 @@ interface Entry {
 
 export class ResponseCache {
   private entries = new Map<string, Entry>();
+  private inFlight = new Map<string, Promise<Entry>>();
   private bytes = 0;
 
   constructor(private maxBytes = 64 * 1024 * 1024) {}
 
   private size(e: Entry): number {
     return e.body.length + (e.gzip?.length ?? 0);
+  }
+
+  private async build(key: string, version: string, type: string, build: () => Promise<{ body: string | Buffer; headers?: Record<string, string> }>): Promise<Entry> {
+    const built = await build();
+    const body = Buffer.isBuffer(built.body) ? built.body : Buffer.from(built.body);
+    const e: Entry = {
+      version,
+      body,
+      gzip: body.length > 1024 ? zlib.gzipSync(body, { level: 6 }) : undefined,
+      etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
+      type,
+      headers: built.headers ?? {},
+    };
+    const old = this.entries.get(key);
+    if (old) {
+      this.bytes -= this.size(old);
+      this.entries.delete(key);
+    }
+    if (this.size(e) <= this.maxBytes / 4) {
+      this.entries.set(key, e);
+      this.bytes += this.size(e);
+      for (const [k, o] of this.entries) {
+        if (this.bytes <= this.maxBytes) break;
+        this.entries.delete(k);
+        this.bytes -= this.size(o);
+      }
+    }
+    return e;
   }
 
   async send(
@@ -35,29 +64,14 @@ export class ResponseCache {
     const key = `${req.get('host') ?? ''}${req.originalUrl}`;
     let e = this.entries.get(key);
     if (!e || e.version !== version) {
-      if (e) {
-        this.bytes -= this.size(e);
-        this.entries.delete(key);
+      // Many requests for a page that just went stale build it once, not once each.
+      const flightKey = `${key}\u0000${version}`;
+      let flight = this.inFlight.get(flightKey);
+      if (!flight) {
+        flight = this.build(key, version, type, build).finally(() => this.inFlight.delete(flightKey));
+        this.inFlight.set(flightKey, flight);
       }
-      const built = await build();
-      const body = Buffer.isBuffer(built.body) ? built.body : Buffer.from(built.body);
-      e = {
-        version,
-        body,
-        gzip: body.length > 1024 ? zlib.gzipSync(body, { level: 6 }) : undefined,
-        etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
-        type,
-        headers: built.headers ?? {},
-      };
-      if (this.size(e) <= this.maxBytes / 4) {
-        this.entries.set(key, e);
-        this.bytes += this.size(e);
-        for (const [k, old] of this.entries) {
-          if (this.bytes <= this.maxBytes) break;
-          this.entries.delete(k);
-          this.bytes -= this.size(old);
-        }
-      }
+      e = await flight;
     } else {
       // Most recently used goes to the back.
       this.entries.delete(key);
