@@ -67,19 +67,25 @@ const kick = setInterval(async () => {
   const res = await fetch(`${url}/api/refresh`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ source: 'nbk' }) }).catch(() => undefined);
   if (res?.status === 202 && (await res.json()).started) refreshes++;
 }, 1000);
-const load = await autocannon({
-  url,
-  connections: 50,
-  duration: LOAD_SECONDS,
-  headers: { 'accept-encoding': 'gzip' },
-  requests: [
-    { path: '/series/nbk.USD' },
-    { path: '/series/nbk.USD/full.csv' },
-    { path: '/series/nbk.RUB?freq=m' },
-    { path: '/series/nbk.EUR/view.csv?freq=a' },
-    { path: '/series/imf.NGDPD.KAZ?units=pc1' },
-    { path: '/' },
-  ],
+const statuses = new Map<number, number>();
+const load = await new Promise<autocannon.Result>((resolve, reject) => {
+  const instance = autocannon({
+    url,
+    connections: 50,
+    duration: LOAD_SECONDS,
+    headers: { 'accept-encoding': 'gzip' },
+    requests: [
+      { path: '/series/nbk.USD' },
+      { path: '/series/nbk.USD/full.csv' },
+      { path: '/series/nbk.RUB?freq=m' },
+      { path: '/series/nbk.EUR/view.csv?freq=a' },
+      { path: '/series/imf.NGDPD.KAZ?units=pc1' },
+      { path: '/' },
+    ],
+  }, (err, res) => (err ? reject(err) : resolve(res)));
+  instance.on('response', (_client, status) => {
+    if (status >= 300) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  });
 });
 clearInterval(kick);
 const status = await (await fetch(`${url}/api/status`)).json() as { sources: Array<{ job: string; lastAttempt: { outcome: string } | null }> };
@@ -95,6 +101,7 @@ const result = {
     errors: load.errors,
     timeouts: load.timeouts,
     non2xx: load.non2xx,
+    non2xxByStatus: Object.fromEntries(statuses),
     p50Ms: load.latency.p50,
     p99Ms: load.latency.p99,
     refreshesStarted: refreshes,

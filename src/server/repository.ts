@@ -61,18 +61,20 @@ export class DataRepository {
     this.version++;
     const stamp = await this.stamp(source);
     const files = await readSourceFiles(this.dataDir, source);
-    for (const [id, e] of this.series) if (e.meta.source.job === source) this.series.delete(id);
+    const fresh = new Map<string, SeriesEntry>();
+    if (files) {
+      const st = await fs.stat(processedPaths(this.dataDir, source).csv);
+      const etag = `"${crypto.createHash('sha1').update(`${source}:${stamp}:${st.mtimeMs}:${st.size}`).digest('hex').slice(0, 16)}"`;
+      for (const [id, s] of files.series) {
+        fresh.set(id, { meta: s.meta, observations: s.observations, earlier: s.earlier, etag, lastModified: new Date(Math.floor(st.mtimeMs / 1000) * 1000) });
+      }
+    }
+    // Swap in one synchronous step: a request never sees the source half loaded.
+    for (const [id, e] of this.series) if (e.meta.source.job === source && !fresh.has(id)) this.series.delete(id);
+    for (const [id, e] of fresh) this.series.set(id, e);
     this.stamps.set(source, stamp);
-    if (!files) {
-      this.sourceMeta.delete(source);
-      return;
-    }
-    this.sourceMeta.set(source, files.fileMeta);
-    const st = await fs.stat(processedPaths(this.dataDir, source).csv);
-    const etag = `"${crypto.createHash('sha1').update(`${source}:${stamp}:${st.mtimeMs}:${st.size}`).digest('hex').slice(0, 16)}"`;
-    for (const [id, s] of files.series) {
-      this.series.set(id, { meta: s.meta, observations: s.observations, earlier: s.earlier, etag, lastModified: new Date(Math.floor(st.mtimeMs / 1000) * 1000) });
-    }
+    if (files) this.sourceMeta.set(source, files.fileMeta);
+    else this.sourceMeta.delete(source);
   }
 
   /** Reload sources whose files changed (checked at most once a second; cheap stat calls). */
