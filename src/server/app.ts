@@ -18,6 +18,7 @@ import { seriesRoutes } from './routes/series.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { apiRoutes } from './routes/api.ts';
 import { paperRoutes } from './routes/paper.ts';
+import { compareRoutes } from './routes/compare.ts';
 import type { AverageBasis } from '../transform/aggregate.ts';
 import { ago, fmt, jsonForScript } from './view-helpers.ts';
 
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(pageRoutes(ctx));
   app.use(seriesRoutes(ctx));
   app.use(paperRoutes(ctx));
+  app.use(compareRoutes(ctx));
   app.use('/api', apiRoutes(ctx));
 
   app.use((req, res) => {

@@ -1,11 +1,11 @@
 // /paper: the claims ledger with verdicts on the latest data and at the paper's vintage,
-// Figure 1 from both sources, and the ledger as CSV and JSON. /compare: sources side by side.
+// Figure 1 from both sources, the ledger as CSV and JSON, and the replication bundle.
 import { Router } from 'express';
 import type { AppContext } from '../app.ts';
 import { loadClaims, validateClaims } from '../../ledger/claims.ts';
 import { evaluateLedger, VERDICTS, type ClaimResult } from '../../ledger/evaluate.ts';
 import { repositoryLookup } from '../../ledger/lookup.ts';
-import { buildSeriesView, NotFound } from '../series-view.ts';
+import { buildSeriesView } from '../series-view.ts';
 import { parseViewParams } from '../view-params.ts';
 import { toCsv } from '../../store/csv.ts';
 import { strToU8, zipSync } from 'fflate';
@@ -31,13 +31,6 @@ function ledgerCsv(results: ClaimResult[]): string {
   );
 }
 
-export const COMPARISONS = [
-  { id: 'gdp', label: 'GDP in US dollars', a: 'imf.NGDPD.KAZ', b: 'wb.NY.GDP.MKTP.CD.KAZ', scaleB: 1e-9, unit: 'billions of US dollars', reason: 'WEO and WDI vintages revise recent years; WB in full dollars shown here in billions.' },
-  { id: 'growth', label: 'Real GDP growth', a: 'imf.NGDP_RPCH.KAZ', b: 'wb.NY.GDP.MKTP.KD.ZG.KAZ', scaleB: 1, unit: 'percent', reason: 'Different base years for constant prices and different vintages.' },
-  { id: 'inflation', label: 'CPI inflation (annual average)', a: 'imf.PCPIPCH.KAZ', b: 'wb.FP.CPI.TOTL.ZG.KAZ', scaleB: 1, unit: 'percent', reason: 'Vintage revisions; both are period-average CPI changes.' },
-  { id: 'unemployment', label: 'Unemployment rate', a: 'imf.LUR.KAZ', b: 'wb.SL.UEM.TOTL.ZS.KAZ', scaleB: 1, unit: 'percent of labour force', reason: 'WB uses the modelled ILO estimate; the IMF uses national statistics.' },
-  { id: 'fx', label: 'Official exchange rate, annual average (tenge per USD)', a: 'nbk.USD', b: 'wb.PA.NUS.FCRF.KAZ', scaleB: 1, unit: 'tenge per US dollar', reason: 'NBK daily rates averaged over calendar days here; WB averages official rates per period. Largest gaps are in devaluation years.' },
-];
 
 export function paperRoutes(ctx: AppContext): Router {
   const r = Router();
@@ -115,26 +108,6 @@ export function paperRoutes(ctx: AppContext): Router {
     files['ledger.csv'] = strToU8(ledgerCsv(results));
     files['README.md'] = strToU8(readme.join('\n'));
     res.attachment('kz-indicators-paper-replication.zip').type('application/zip').send(Buffer.from(zipSync(files, { mtime: new Date('2000-01-01T00:00:00Z') })));
-  });
-
-  r.get('/compare', (req, res) => {
-    const pick = COMPARISONS.find((c) => c.id === req.query.concept) ?? COMPARISONS[0];
-    if (req.query.concept && pick.id !== req.query.concept) throw new NotFound(`No comparison ${JSON.stringify(req.query.concept)}; choose one of ${COMPARISONS.map((c) => c.id).join(', ')}`);
-    const params = parseViewParams({ compare: pick.b, freq: pick.a.startsWith('nbk.') ? 'a' : undefined, from: '2000', events: 'off' }, ctx.defaultBasis);
-    const view = buildSeriesView(ctx.repo, pick.a, params);
-    const [a, b] = view.drawn;
-    const bMap = new Map(b.points.map((p) => [p.date, p.value === null ? null : p.value * pick.scaleB]));
-    if (pick.scaleB !== 1) {
-      view.chart.traces[1].y = view.chart.traces[1].y.map((v) => (v === null ? null : v * pick.scaleB));
-      view.chart.traces[1].yaxis = 'y';
-      view.chart.y2Title = null;
-    }
-    const rows = a.points
-      .filter((p) => p.value !== null && bMap.get(p.date) !== undefined && bMap.get(p.date) !== null)
-      .map((p) => ({ year: p.date, a: p.value!, b: bMap.get(p.date)!, diff: p.value! - bMap.get(p.date)!, pct: (p.value! / bMap.get(p.date)! - 1) * 100 }))
-      .sort((x, y) => Math.abs(y.diff) - Math.abs(x.diff));
-    const trade = ctx.repo.list().filter((e) => e.meta.source.job === 'imts');
-    res.render('compare', { title: `Compare sources: ${pick.label}`, comparisons: COMPARISONS, pick, chart: view.chart, rows, a, b, trade });
   });
 
   return r;
