@@ -27,21 +27,21 @@ describe('graceful stop', () => {
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
-    for (let i = 0; i < 100 && !out.includes('serving'); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && !out.includes('serving'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(out).toContain('serving');
     const res = await fetch(`http://127.0.0.1:${port}/api/refresh`, { method: 'POST', headers: { Authorization: 'Bearer graceful-stop-test-token', 'Content-Type': 'application/json' }, body: JSON.stringify({ source: 'nbk' }) });
     expect(res.status).toBe(202);
-    for (let i = 0; i < 100 && provider.hits.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && provider.hits.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(provider.hits.length).toBeGreaterThan(0); // the refresh is under way
     const t0 = Date.now();
     child.kill('SIGTERM');
     const code = await exited;
     expect(code).toBe(0);
-    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(Date.now() - t0).toBeLessThan(10_000);
     expect(out).toMatch(/SIGTERM: stopping/);
     await expect(fs.access(lockPath(dir))).rejects.toThrow();
     expect(await readSourceFiles(dir, 'nbk')).toBeDefined();
     const leftovers = (await fs.readdir(path.join(dir, 'processed'))).filter((n) => n.includes('.tmp-'));
     expect(leftovers).toEqual([]);
-  }, 30_000);
+  }, 90_000);
 });
