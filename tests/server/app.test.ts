@@ -245,3 +245,19 @@ describe('the paper page', () => {
     expect((await request(app).get('/compare?concept=nope')).status).toBe(404);
   });
 });
+
+describe('status API', () => {
+  it('GET /api/status gives each source its state, freshness and schedule, in JSON', async () => {
+    const res = await request(app).get('/api/status');
+    expect(res.status).toBe(200);
+    const by = Object.fromEntries(res.body.sources.map((s: { job: string }) => [s.job, s]));
+    expect(Object.keys(by).sort()).toEqual(['imf', 'imts', 'nbk', 'worldbank']);
+    expect(by.nbk).toMatchObject({ state: 'stale', latestObservation: '2026-09-11', expectedCadenceDays: 6 });
+    expect(by.imts).toMatchObject({ state: 'no-data', series: 0 });
+    expect(by.imf.schedule).toMatch(/Asia\/Almaty/);
+    expect(res.body.running).toBeNull();
+  });
+  it('answers the browser\'s favicon request without a 404', async () => {
+    expect((await request(app).get('/favicon.ico')).status).toBe(204);
+  });
+});
