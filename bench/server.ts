@@ -46,7 +46,8 @@ async function load(url: string) {
 
 const appPort = 4100 + Math.floor(Math.random() * 500);
 const staticPort = appPort + 1;
-const app = await start(['src/main.ts'], { PORT: String(appPort), SCHEDULE: 'off' });
+// The same V8 flag as `npm start` (package.json): a smaller young generation keeps RSS under 200 MB.
+const app = await start(['src/main.ts'], { PORT: String(appPort), SCHEDULE: 'off', NODE_OPTIONS: '--max-semi-space-size=8' });
 const base = `http://127.0.0.1:${appPort}`;
 const targets = [
   { name: 'overview', path: '/' },
@@ -57,7 +58,7 @@ const targets = [
 // Static twins: the same bytes, served by express.static with the same compression middleware.
 const staticDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kz-static-'));
 for (const [i, t] of targets.entries()) await fs.writeFile(path.join(staticDir, `t${i}.bin`), (await get(base + t.path)).body);
-const staticServer = await start(['bench/static-server.ts', staticDir, String(staticPort)], {});
+const staticServer = await start(['bench/static-server.ts', staticDir, String(staticPort)], { NODE_OPTIONS: '' });
 
 const rows: Array<Record<string, string | number>> = [];
 const results: Record<string, unknown> = {};
