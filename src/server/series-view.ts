@@ -26,7 +26,7 @@ export interface DrawnSeries {
 export interface ChartPayload {
   title: string;
   ariaLabel: string;
-  traces: Array<{ name: string; x: string[]; y: Array<number | null>; yaxis: 'y' | 'y2'; mode: string; dash?: string }>;
+  traces: Array<{ id: string; name: string; x: string[]; y: Array<number | null>; yaxis: 'y' | 'y2'; mode: string; dash?: string }>;
   yTitle: string;
   y2Title: string | null;
   shapes: Array<{ x0: string; x1: string; label: string; kind: 'event' | 'highlight' }>;
@@ -95,6 +95,7 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
     ariaLabel: `Line chart of ${drawn.map((d) => d.name).join('; ')}, ${main.unitLabel}${lo ? `, ${lo} to ${hi}` : ''}`,
     traces: drawn.flatMap((d, i) => {
       const trace = {
+        id: d.id,
         name: d.name,
         x: d.points.map((pt) => periodStartDate(pt.date, d.freq)),
         y: d.points.map((pt) => pt.value),

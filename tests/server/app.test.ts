@@ -243,6 +243,14 @@ describe('the paper page', () => {
     expect(res.text).toContain('wb.PA.NUS.FCRF.KAZ');
     expect(res.text).toMatch(/No trade series yet/);
     expect((await request(app).get('/compare?concept=nope')).status).toBe(404);
+    // GDP: the World Bank's dollars are drawn in billions on the IMF's axis, projections apart.
+    const gdp = await request(app).get('/compare?concept=gdp');
+    const chart = JSON.parse(/<script type="application\/json" id="chart-data">([\s\S]*?)<\/script>/.exec(gdp.text)![1]);
+    const wb = chart.traces.find((t: { id: string }) => t.id === 'wb.NY.GDP.MKTP.CD.KAZ');
+    expect(wb.yaxis).toBe('y');
+    expect(Math.max(...wb.y.filter((v: number | null) => v !== null))).toBeLessThan(1000);
+    const projection = chart.traces.find((t: { name: string }) => /projection/.test(t.name));
+    expect(Math.max(...projection.y)).toBeGreaterThan(250);
   });
 });
 

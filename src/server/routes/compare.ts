@@ -24,8 +24,11 @@ export function compareRoutes(ctx: AppContext): Router {
     const [a, b] = view.drawn;
     const bMap = new Map(b.points.map((p) => [p.date, p.value === null ? null : p.value * pick.scaleB]));
     if (pick.scaleB !== 1) {
-      view.chart.traces[1].y = view.chart.traces[1].y.map((v) => (v === null ? null : v * pick.scaleB));
-      view.chart.traces[1].yaxis = 'y';
+      // Same quantity in another scale (WB dollars vs IMF billions): rescale onto one axis.
+      for (const t of view.chart.traces.filter((t) => t.id === pick.b)) {
+        t.y = t.y.map((v) => (v === null ? null : v * pick.scaleB));
+        t.yaxis = 'y';
+      }
       view.chart.y2Title = null;
     }
     const rows = a.points
