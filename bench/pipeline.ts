@@ -10,7 +10,6 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
-import { allJobs } from '../pipelines/index.ts';
 import { nbkJob, nbkOptions } from '../pipelines/nbk.ts';
 import { rebuildAll } from '../src/pipeline/rebuild.ts';
 import { refresh } from '../src/pipeline/refresh.ts';

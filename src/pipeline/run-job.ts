@@ -4,7 +4,7 @@
 import { PipelineError, asPipelineError } from '../errors.ts';
 import { RawStore, type Snapshot } from '../store/raw-store.ts';
 import fs from 'node:fs/promises';
-import { parseSeriesCsv, processedPaths, readSourceFiles, renderSourceFiles, writeSourceFiles, type SourceFileMeta } from '../store/processed-store.ts';
+import { parseSeriesCsv, processedPaths, readSourceMeta, renderSourceFiles, writeSourceFiles, type SourceFileMeta } from '../store/processed-store.ts';
 import type { Candidate, FetchOptions, ParseResult, SourceConnector } from '../sources/connector.ts';
 import type { HttpClient } from '../http/http-client.ts';
 import { buildSeries, currentVintage, type BuiltSeries, type Conflict, type Contribution } from './build.ts';
@@ -136,15 +136,14 @@ export async function runJob(connector: SourceConnector, run: RunOptions): Promi
     let pending: Array<{ candidate: Candidate; parsed: ParseResult }> = [];
 
     const commit = async () => {
-      const staged: Contribution[] = pending.flatMap(({ candidate, parsed }) =>
-        parsed.series.map((s) => ({
-          snapshot: { file: `(new) ${candidate.meta.key}`, meta: { ...candidate.meta, bytes: candidate.body.byteLength, sha256: '' } } as Snapshot,
-          series: s,
-        })),
-      );
-      const { series, conflicts } = buildSeries([...contributions, ...staged]);
-      connector.finish?.(series);
-      const issues = validateBuilt(connector, series);
+      // Each answer's snapshot as it will be stored (or the identical one already stored), so one
+      // build both validates and carries the real file names and sha256 into the metadata.
+      const planned = pending.map(({ candidate, parsed }) => ({ candidate, parsed, ...raw.plan(candidate.meta, candidate.body, candidate.ext, latest) }));
+      // An answer identical to a stored snapshot adds nothing: that snapshot is already built in.
+      const staged: Contribution[] = planned.filter((p) => p.stored).flatMap(({ snapshot, parsed }) => parsed.series.map((s) => ({ snapshot, series: s })));
+      const final = buildSeries([...contributions, ...staged]);
+      connector.finish?.(final.series);
+      const issues = validateBuilt(connector, final.series);
       if (issues.length) {
         const first = issues[0];
         throw new PipelineError(
@@ -155,24 +154,15 @@ export async function runJob(connector: SourceConnector, run: RunOptions): Promi
       }
       // Raw first: processed data must always be reproducible from what raw holds.
       // Distinct request keys, so the writes are independent: overlap their fsyncs.
-      const written = new Map<string, Snapshot>();
-      for (let i = 0; i < pending.length; i += RAW_WRITE_CONCURRENCY) {
-        const batch = pending.slice(i, i + RAW_WRITE_CONCURRENCY);
-        const results = await Promise.all(batch.map(({ candidate }) => raw.put(candidate.meta, candidate.body, candidate.ext, latest)));
-        results.forEach(({ snapshot, stored }, k) => {
-          if (stored) summary.snapshotsWritten.push(snapshot.file);
-          written.set(`(new) ${batch[k].candidate.meta.key}`, snapshot);
-        });
+      const toWrite = planned.filter((p) => p.stored);
+      for (let i = 0; i < toWrite.length; i += RAW_WRITE_CONCURRENCY) {
+        await Promise.all(toWrite.slice(i, i + RAW_WRITE_CONCURRENCY).map((p) => raw.write(p.snapshot, p.candidate.body)));
       }
-      // Rebuild with the real snapshot refs (file names, sha256) now that they exist.
-      const final = pending.length
-        ? buildSeries([
-            ...contributions,
-            ...staged.map((c) => ({ snapshot: written.get(c.snapshot.file)!, series: c.series })),
-          ])
-        : { series, conflicts };
-      if (pending.length) connector.finish?.(final.series);
-      contributions.push(...staged.map((c) => ({ snapshot: written.get(c.snapshot.file)!, series: c.series })));
+      for (const p of toWrite) {
+        latest.set(p.snapshot.meta.key, p.snapshot);
+        summary.snapshotsWritten.push(p.snapshot.file);
+      }
+      contributions.push(...staged);
       pending = [];
 
       const current = new Map<string, Observation[]>();
@@ -206,8 +196,8 @@ export async function runJob(connector: SourceConnector, run: RunOptions): Promi
 
     if (run.fetch) {
       if (!run.http) throw new Error('runJob: fetch requested without an HTTP client');
-      const processed = await readSourceFiles(run.dataDir, connector.name).catch(() => undefined);
-      const ends = [...(processed?.series.values() ?? [])].map((s) => s.meta.coverage.end ?? '').filter(Boolean).sort();
+      const processed = await readSourceMeta(run.dataDir, connector.name).catch(() => undefined);
+      const ends = Object.values(processed?.series ?? {}).map((m) => m.coverage.end ?? '').filter(Boolean).sort();
       let fetchError: unknown;
       try {
         await connector.fetch({

@@ -93,6 +93,16 @@ export function parseSeriesCsv(text: string, file: string): Map<string, Observat
   return new Map([...grouped].map(([id, byV]) => [id, byV.get('') ?? []]));
 }
 
+/** Only the metadata of one source's processed files (no CSV parsing). */
+export async function readSourceMeta(dataDir: string, source: string): Promise<SourceFileMeta | undefined> {
+  try {
+    return JSON.parse(await fs.readFile(processedPaths(dataDir, source).meta, 'utf8')) as SourceFileMeta;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
 /** Read one source's processed files. Returns undefined when the source has none yet. */
 export async function readSourceFiles(dataDir: string, source: string): Promise<{ fileMeta: SourceFileMeta; series: Map<string, ProcessedSeries> } | undefined> {
   const p = processedPaths(dataDir, source);

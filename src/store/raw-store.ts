@@ -100,6 +100,32 @@ export class RawStore {
   }
 
   /**
+   * Where a body would be stored, without writing it: the existing snapshot when the body equals
+   * the latest one for the same key (not stored twice), else the new file and its sidecar.
+   */
+  plan(
+    meta: Omit<RawMeta, 'bytes' | 'sha256'>,
+    body: Uint8Array,
+    ext: string,
+    existing: Map<string, Snapshot>,
+    fileName?: string,
+  ): { snapshot: Snapshot; stored: boolean } {
+    const hash = sha256(body);
+    const latest = existing.get(meta.key);
+    if (latest && latest.meta.sha256 === hash) return { snapshot: latest, stored: false };
+    const full: RawMeta = { ...meta, bytes: body.byteLength, sha256: hash };
+    const rel = path.posix.join('raw', meta.source, meta.key, fileName ?? `${compactTime(meta.retrievedAt)}-${hash.slice(0, 8)}.${ext}`);
+    return { snapshot: { file: rel, meta: full }, stored: true };
+  }
+
+  /** Write a planned snapshot: the body first, then its sidecar (a body without one is never listed). */
+  async write(snapshot: Snapshot, body: Uint8Array): Promise<void> {
+    const abs = path.join(this.dataDir, snapshot.file);
+    await writeFileAtomic(abs, body);
+    await writeFileAtomic(`${abs}.meta.json`, JSON.stringify(snapshot.meta, null, 2) + '\n');
+  }
+
+  /**
    * Store a body unless it equals the latest body stored for the same key.
    * `existing` lets a caller that already listed the source skip a second listing.
    */
@@ -110,17 +136,13 @@ export class RawStore {
     existing?: Map<string, Snapshot>,
     fileName?: string,
   ): Promise<{ snapshot: Snapshot; stored: boolean }> {
-    const hash = sha256(body);
-    const latest = (existing ?? RawStore.latestByKey(await this.list(meta.source))).get(meta.key);
-    if (latest && latest.meta.sha256 === hash) return { snapshot: latest, stored: false };
-    const full: RawMeta = { ...meta, bytes: body.byteLength, sha256: hash };
-    const rel = path.posix.join('raw', meta.source, meta.key, fileName ?? `${compactTime(meta.retrievedAt)}-${hash.slice(0, 8)}.${ext}`);
-    const abs = path.join(this.dataDir, rel);
-    await writeFileAtomic(abs, body);
-    await writeFileAtomic(`${abs}.meta.json`, JSON.stringify(full, null, 2) + '\n');
-    const snapshot = { file: rel, meta: full };
-    existing?.set(meta.key, snapshot);
-    return { snapshot, stored: true };
+    const known = existing ?? RawStore.latestByKey(await this.list(meta.source));
+    const planned = this.plan(meta, body, ext, known, fileName);
+    if (planned.stored) {
+      await this.write(planned.snapshot, body);
+      known.set(meta.key, planned.snapshot);
+    }
+    return planned;
   }
 
   /** Keep a rejected answer for diagnosis, outside the folders the build reads. */

@@ -94,7 +94,7 @@ describe('World Bank connector through the replay server', () => {
   });
 
   it('on empty data (no rows for our countries): the build keeps the bundled series', async () => {
-    const { r, dir } = await run((code) => ({ body: `[{"page":1,"pages":1,"per_page":1000,"total":0,"sourceid":"2","lastupdated":"2026-07-01"},null]` }));
+    const { r, dir } = await run(() => ({ body: `[{"page":1,"pages":1,"per_page":1000,"total":0,"sourceid":"2","lastupdated":"2026-07-01"},null]` }));
     expect(r.outcome).toBe('success');
     expect(r.changes).toEqual([]);
     expect(await processedBytes(dir)).toEqual(before);
