@@ -30,8 +30,9 @@ export class DataRepository {
   private lastCheck = 0;
   private loading: Promise<void> | undefined;
   events: EventInfo[] = [];
-  /** Goes up whenever any source is (re)loaded: part of every cached response's key. */
+  /** Goes up whenever any source is (re)loaded: part of every cached page's key. */
   version = 0;
+  private sourceVersions = new Map<string, number>();
 
   constructor(
     readonly dataDir: string,
@@ -59,6 +60,7 @@ export class DataRepository {
 
   private async loadSource(source: string): Promise<void> {
     this.version++;
+    this.sourceVersions.set(source, this.version);
     const stamp = await this.stamp(source);
     const files = await readSourceFiles(this.dataDir, source);
     const fresh = new Map<string, SeriesEntry>();
@@ -86,6 +88,12 @@ export class DataRepository {
       for (const source of this.sources) if ((await this.stamp(source)) !== this.stamps.get(source)) await this.loadSource(source);
     })().finally(() => (this.loading = undefined));
     return this.loading;
+  }
+
+  /** A key that changes only when a source these series come from is reloaded (for downloads). */
+  versionOf(ids: string[]): string {
+    const jobs = [...new Set(ids.map((id) => this.series.get(id)?.meta.source.job ?? '?'))].sort();
+    return jobs.map((j) => `${j}:${this.sourceVersions.get(j) ?? 0}`).join(',');
   }
 
   get(id: string): SeriesEntry | undefined {

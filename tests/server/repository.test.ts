@@ -21,3 +21,15 @@ describe('data repository', () => {
     expect(missing).toBe(0);
   });
 });
+
+describe('download cache keys', () => {
+  it('change only when a source the series come from is reloaded', async () => {
+    const repo = new DataRepository(path.resolve('data'), ['imf', 'nbk', 'worldbank']);
+    await repo.load();
+    const imf = repo.versionOf(['imf.NGDPD.KAZ']);
+    const both = repo.versionOf(['nbk.USD', 'wb.PA.NUS.FCRF.KAZ']);
+    await (repo as unknown as { loadSource(s: string): Promise<void> }).loadSource('nbk');
+    expect(repo.versionOf(['imf.NGDPD.KAZ'])).toBe(imf);
+    expect(repo.versionOf(['nbk.USD', 'wb.PA.NUS.FCRF.KAZ'])).not.toBe(both);
+  });
+});

@@ -55,7 +55,7 @@ export function seriesRoutes(ctx: AppContext): Router {
     const params = parseViewParams(req.query as Record<string, unknown>, ctx.defaultBasis);
     const layout = req.query.layout === 'wide' ? 'wide' : 'long';
     res.attachment(`${entry.meta.id}_view_${layout}.csv`);
-    await ctx.cache.send(req, res, `${ctx.repo.version}`, 'text/csv; charset=utf-8', async () => ({
+    await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id, ...params.compare]), 'text/csv; charset=utf-8', async () => ({
       body: viewCsv(buildSeriesView(ctx.repo, entry.meta.id, params).drawn, layout),
       headers: { 'Last-Modified': entry.lastModified.toUTCString() },
     }));
@@ -64,7 +64,7 @@ export function seriesRoutes(ctx: AppContext): Router {
   r.get('/series/:id/full.csv', async (req, res) => {
     const entry = entryOr404(ctx, req.params.id);
     res.attachment(`${entry.meta.id}.csv`);
-    await ctx.cache.send(req, res, `${ctx.repo.version}`, 'text/csv; charset=utf-8', async () => ({
+    await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id]), 'text/csv; charset=utf-8', async () => ({
       body: fullCsv(entry),
       headers: { 'Last-Modified': entry.lastModified.toUTCString() },
     }));
