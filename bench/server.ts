@@ -69,6 +69,12 @@ for (const [i, t] of targets.entries()) {
   rows.push({ target: t.name, 'req/s': ours.rps, p50: `${ours.p50} ms`, p99: `${ours.p99} ms`, 'static req/s': twin.rps, ratio: (ours.rps / twin.rps).toFixed(2), 'errors/non-2xx': `${ours.errors}/${ours.non2xx}` });
 }
 
+// Calibration: what this machine gives for the smallest possible answer (a 3-byte static file).
+await fs.writeFile(path.join(staticDir, 'tiny.txt'), 'hi\n');
+const tiny = await load(`http://127.0.0.1:${staticPort}/tiny.txt`);
+results['calibration: 3-byte static file'] = tiny;
+rows.push({ target: 'calibration: Express static, 3-byte file', 'req/s': tiny.rps, p50: `${tiny.p50} ms`, p99: `${tiny.p99} ms`, 'static req/s': '', ratio: '', 'errors/non-2xx': `${tiny.errors}/${tiny.non2xx}` });
+
 // Bytes on a first load (page + every asset it references, gzip) and on a repeat load
 // (the page revalidated with its ETag; versioned assets are immutable, so not asked for).
 async function pageLoad(pagePath: string) {
