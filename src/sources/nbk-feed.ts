@@ -3,13 +3,12 @@
 // unit is description / quant, divided in decimal to avoid float noise (31.29/100).
 // For a date outside its archive (before ~May 2021, or holes) the feed answers 200 with
 // *today's* rates: the answer's <date> must be the date asked for.
-import { Decimal } from 'decimal.js';
 import { PipelineError } from '../errors.ts';
 import type { RawMeta } from '../store/raw-store.ts';
 import type { ParsedSeries, ParseResult } from './connector.ts';
 import { assertNotHtml, assertWellFormedXml, isRecord, parseXmlBody } from './body-checks.ts';
 import { nbkToIso } from './nbk-dates.ts';
-import { NBK_VINTAGE, nbkDescription } from './nbk-series.ts';
+import { NBK_VINTAGE, nbkDescription, ratePerUnit } from './nbk-series.ts';
 
 export interface FeedRate {
   code: string;
@@ -32,18 +31,6 @@ export function feedAnswerDate(body: Buffer): string | undefined {
 function child(block: string, tag: string): string | undefined {
   const m = new RegExp(`<${tag}(?:\\s*/>|>([^<]*)</${tag}>)`).exec(block);
   return m ? (m[1] ?? '').trim() : undefined;
-}
-
-/** description / quant; quant is a power of ten in every answer seen, so shift the decimal point exactly. */
-export function ratePerUnit(description: string, quant: string): number {
-  if (/^10*$/.test(quant)) {
-    const zeros = quant.length - 1;
-    const [int, frac = ''] = description.split('.');
-    const digits = int.padStart(zeros + 1, '0') + frac;
-    const point = digits.length - frac.length - zeros;
-    return Number(`${digits.slice(0, point)}.${digits.slice(point)}`);
-  }
-  return new Decimal(description).div(quant).toNumber();
 }
 
 export function parseFeedRates(body: Buffer, meta: Pick<RawMeta, 'url' | 'contentType' | 'request'>): { date: string; rates: FeedRate[] } {
@@ -112,7 +99,7 @@ export function parseRatesAllRss(body: Buffer, meta: Pick<RawMeta, 'url' | 'cont
     if (!/^\d+(\.\d+)?$/.test(description) || !/^[1-9]\d*$/.test(quant)) {
       throw new PipelineError('NBK_BAD_RATE', `${String(item.title)} rate ${JSON.stringify(description)} per ${JSON.stringify(quant)} is not usable`, ctx);
     }
-    return { code: String(item.title ?? ''), date, description, quant, perUnit: new Decimal(description).div(quant).toNumber() };
+    return { code: String(item.title ?? ''), date, description, quant, perUnit: ratePerUnit(description, quant) };
   });
   const latest = items.reduce((m, i) => (i.date > m ? i.date : m), '');
   return {

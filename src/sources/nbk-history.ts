@@ -1,7 +1,6 @@
 // Parsers for the two NBK history formats: the bundled daily history (imported file, wide
 // `date,AUD,...,ZAR`, tenge per 1 unit already divided by the quant) and NBK's Excel export
 // (`.xlsx`, a date column then `<CODE>_quant` / `<CODE>` pairs, the quant changing row by row).
-import { Decimal } from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { PipelineError } from '../errors.ts';
 import type { RawMeta } from '../store/raw-store.ts';
@@ -9,7 +8,7 @@ import { parseCsv } from '../store/csv.ts';
 import type { ParsedSeries, ParseResult } from './connector.ts';
 import { assertNotEmpty, assertNotHtml } from './body-checks.ts';
 import { nbkToIso } from './nbk-dates.ts';
-import { NBK_VINTAGE, nbkDescription } from './nbk-series.ts';
+import { NBK_VINTAGE, nbkDescription, ratePerUnit } from './nbk-series.ts';
 
 export const IMPORTED_PRECEDENCE = 1;
 export const EXPORT_PRECEDENCE = 2;
@@ -112,7 +111,7 @@ export async function parseExcelExport(bytes: Buffer, meta: Pick<RawMeta, 'url' 
       if (!/^[1-9]\d*$/.test(quant)) throw new PipelineError('NBK_BAD_QUANT', `row ${n}: ${code} quant ${JSON.stringify(quant)} is not a positive whole number`, { ...ctx, line: n, date });
       let list = byCode.get(code);
       if (!list) byCode.set(code, (list = []));
-      list.push([date, new Decimal(value).div(quant).toNumber()]);
+      list.push([date, ratePerUnit(value, quant)]);
     }
   });
   return { series: toSeries(byCode, EXPORT_PRECEDENCE), notes };

@@ -1,4 +1,5 @@
 // What every nbk.<CCY> series says about itself, whichever NBK endpoint a date came from.
+import { Decimal } from 'decimal.js';
 import type { Publisher, SeriesDescription, Vintage } from '../series.ts';
 
 export const NBK_PUBLISHER: Publisher = {
@@ -34,4 +35,16 @@ export function nbkDescription(ccy: string): SeriesDescription {
     dateConvention: NBK_DATE_CONVENTION,
     notes,
   };
+}
+
+/** description / quant; quant is a power of ten in every answer seen, so shift the decimal point exactly. */
+export function ratePerUnit(description: string, quant: string): number {
+  if (/^10*$/.test(quant)) {
+    const zeros = quant.length - 1;
+    const [int, frac = ''] = description.split('.');
+    const digits = int.padStart(zeros + 1, '0') + frac;
+    const point = digits.length - frac.length - zeros;
+    return Number(`${digits.slice(0, point)}.${digits.slice(point)}`);
+  }
+  return new Decimal(description).div(quant).toNumber();
 }

@@ -76,7 +76,7 @@ describe('NBK get_rates.cfm parser on real recorded answers', () => {
 describe('rate per unit', () => {
   it('shifts the decimal point exactly for quants of 1, 10, 100, 1000, and equals decimal division everywhere', async () => {
     const { Decimal } = await import('decimal.js');
-    const { ratePerUnit } = await import('../../src/sources/nbk-feed.ts');
+    const { ratePerUnit } = await import('../../src/sources/nbk-series.ts');
     expect(ratePerUnit('31.29', '100')).toBe(0.3129);
     expect(ratePerUnit('0.4', '1000')).toBe(0.0004);
     expect(ratePerUnit('3', '10')).toBe(0.3);

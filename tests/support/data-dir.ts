@@ -27,7 +27,8 @@ export function testConfig(dataDir: string, overrides: Record<string, string> = 
 export async function processedBytes(dataDir: string): Promise<Map<string, string>> {
   const dir = path.join(dataDir, 'processed');
   const out = new Map<string, string>();
-  for (const name of (await fs.readdir(dir).catch(() => [] as string[])).sort()) {
+  // Dot-files are temp files of an interrupted write, not processed data.
+  for (const name of (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => !n.startsWith('.')).sort()) {
     out.set(name, crypto.createHash('sha256').update(await fs.readFile(path.join(dir, name))).digest('hex'));
   }
   return out;

@@ -2,24 +2,17 @@
 // every processed file still parses and is byte-for-byte the old or the new version.
 // Shared by the test (a few trials) and `npm run check:reliability` (many).
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readSourceFiles } from '../../src/store/processed-store.ts';
 import { readLock } from '../../src/pipeline/lock.ts';
-import { copyDataDir, REPO } from './data-dir.ts';
+import { copyDataDir, processedBytes, REPO } from './data-dir.ts';
 import { rebuildAll } from '../../src/pipeline/rebuild.ts';
 import { allJobs } from '../../pipelines/index.ts';
 import { loadConfig } from '../../src/config.ts';
 
-export async function hashes(dataDir: string): Promise<Map<string, string>> {
-  const dir = path.join(dataDir, 'processed');
-  const out = new Map<string, string>();
-  for (const name of (await fs.readdir(dir)).filter((n) => !n.startsWith('.')).sort()) {
-    out.set(name, crypto.createHash('sha256').update(await fs.readFile(path.join(dir, name))).digest('hex'));
-  }
-  return out;
-}
+/** sha256 of every processed file, by name (the same helper the fault tests use). */
+export const hashes = processedBytes;
 
 export function runRefreshChild(dataDir: string, env: Record<string, string>, args: string[]) {
   return spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli/refresh.ts'), ...args], {
