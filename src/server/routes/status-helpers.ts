@@ -1,10 +1,11 @@
 // Source statuses for pages (banners) and the status page, computed from the run history.
-import { readRuns } from '../../pipeline/run-log.ts';
+import { readRuns, type RunRecord } from '../../pipeline/run-log.ts';
 import { sourceStatuses, type SourceStatus } from '../status.ts';
 import type { AppContext } from '../app.ts';
 
-export async function statuses(ctx: AppContext): Promise<SourceStatus[]> {
-  return sourceStatuses(ctx.repo, ctx.jobs, await readRuns(ctx.config.dataDir), ctx.now(), ctx.nextRun, ctx.controller.running);
+/** `runs` when the caller already read the history (the status page shows it too). */
+export async function statuses(ctx: AppContext, runs?: RunRecord[]): Promise<SourceStatus[]> {
+  return sourceStatuses(ctx.repo, ctx.jobs, runs ?? (await readRuns(ctx.config.dataDir)), ctx.now(), ctx.nextRun, ctx.controller.running);
 }
 
 /** Banners for the pages that show series from these sources. */
