@@ -1,7 +1,7 @@
 // One rebuild in a fresh process, for a clean peak-RSS figure (used by bench/pipeline.ts).
 import { loadConfig } from '../src/config.ts';
 import { allJobs } from '../pipelines/index.ts';
-import { rebuildAll } from '../src/pipeline/rebuild.ts';
+import { rebuildAll } from '../src/runner/rebuild.ts';
 
 const dir = process.argv[2];
 const t = performance.now();

@@ -12,8 +12,8 @@ import autocannon from 'autocannon';
 import { startReplayServer } from '../tests/support/replay-server.ts';
 import { copyDataDir, REPO, tempDataDir, testConfig } from '../tests/support/data-dir.ts';
 import { hashes, killTrial, runRefreshChild } from '../tests/support/kill-trials.ts';
-import { rebuildAll } from '../src/pipeline/rebuild.ts';
-import { nbkJob } from '../pipelines/nbk.ts';
+import { rebuildAll } from '../src/runner/rebuild.ts';
+import { jobNamed } from '../pipelines/index.ts';
 
 const TRIALS = Number(process.env.TRIALS ?? 100);
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
@@ -29,7 +29,7 @@ const args = ['--source', 'nbk', '--from', '2026-03-20', '--to', '2026-04-01'];
 
 // (1) SIGKILL trials.
 const base = await tempDataDir(['nbk/imported']);
-await rebuildAll(base, [nbkJob(testConfig(base))]);
+await rebuildAll(base, [jobNamed('nbk', testConfig(base))]);
 const before = await hashes(base);
 const full = await copyDataDir(base);
 const child = runRefreshChild(full, env, args);

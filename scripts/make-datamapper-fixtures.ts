@@ -5,7 +5,7 @@
 //   npx tsx scripts/make-datamapper-fixtures.ts
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseCsv } from '../src/store/csv.ts';
+import { parseCsv } from '../src/lib/csv.ts';
 
 const OUT = 'tests/fixtures/imf-datamapper';
 const text = await fs.readFile('data/raw/imf/imported/weo_kaz_peers/weo_kaz_peers_2024apr_2025oct.csv', 'utf8');

@@ -38,7 +38,9 @@ async function main() {
         r.on('data', (c: Buffer) => chunks.push(c));
         r.on('end', () => cb(null, Buffer.concat(chunks)));
       });
-    const body = res.body as Buffer;
+    let body = res.body as Buffer;
+    // SNAPSHOT_STRIP=footer: compare pages without their footer (to show a change is only there).
+    if (process.env.SNAPSHOT_STRIP === 'footer') body = Buffer.from(body.toString('utf8').replace(/<footer[\s\S]*?<\/footer>/, ''), 'utf8');
     out[url] = `${res.status} ${res.headers['content-type'] ?? ''} ${crypto.createHash('sha256').update(body).digest('hex')}`;
   }
   await fs.rm(dir, { recursive: true, force: true });

@@ -1,85 +1,96 @@
-// Configuration is read once from the environment, validated, and frozen.
-// Every setting has a working default so that `npm start` works on a fresh clone.
+// Configuration is read once from the environment, validated, and frozen. Every setting has a
+// working default so that `npm start` works on a fresh clone. The core settings are listed
+// here; each job file in pipelines/ declares its own (provider URLs), and the entry points
+// pass those in, so no list of sources is kept here.
 import path from 'node:path';
+
+export interface SettingSpec {
+  /** Environment variable, e.g. NBK_RATES_URL. */
+  name: string;
+  default: string;
+  kind: 'url' | 'int';
+  min?: number;
+  max?: number;
+  description: string;
+}
 
 export interface Config {
   readonly dataDir: string;
   readonly port: number;
   readonly refreshToken: string | undefined;
   readonly schedule: boolean;
-  readonly imfDataMapperUrl: string;
-  readonly nbkRatesUrl: string;
-  readonly nbkExcelUrl: string;
-  readonly worldBankApiUrl: string;
-  readonly imfSdmxUrl: string;
   readonly httpTimeoutMs: number;
   readonly httpRetries: number;
   readonly userAgent: string;
+  /** The job-declared settings, by environment variable name, validated. */
+  readonly settings: Readonly<Record<string, string>>;
 }
 
 export const VERSION = '0.1.0';
 
-export const DEFAULTS = {
-  DATA_DIR: './data',
-  PORT: '3000',
-  SCHEDULE: 'on',
-  IMF_DATAMAPPER_URL: 'https://www.imf.org/external/datamapper/api/v1',
-  NBK_RATES_URL: 'https://nationalbank.kz/rss/get_rates.cfm',
-  NBK_EXCEL_URL: 'https://nationalbank.kz/ru/exchangerates/ezhednevnye-oficialnye-rynochnye-kursy-valyut/excel',
-  WORLDBANK_API_URL: 'https://api.worldbank.org/v2',
-  IMF_SDMX_URL: 'https://api.imf.org/external/sdmx/3.0',
-  HTTP_TIMEOUT_MS: '30000',
-  HTTP_RETRIES: '3',
-} as const;
+export const CORE_SETTINGS: SettingSpec[] = [
+  { name: 'HTTP_TIMEOUT_MS', default: '30000', kind: 'int', min: 100, max: 600_000, description: 'Time a provider has to answer in full, per request.' },
+  { name: 'HTTP_RETRIES', default: '3', kind: 'int', min: 0, max: 10, description: 'Retries on network errors, 429 and 5xx.' },
+  { name: 'PORT', default: '3000', kind: 'int', min: 0, max: 65535, description: 'Port the dashboard listens on.' },
+];
+/** Settings that are not a URL or a number (documented in .env.example too). */
+export const OTHER_SETTINGS = ['DATA_DIR', 'REFRESH_TOKEN', 'SCHEDULE'] as const;
 
-function intSetting(env: NodeJS.ProcessEnv, name: keyof typeof DEFAULTS, min: number, max: number): number {
-  const raw = env[name] ?? DEFAULTS[name];
+export class ConfigError extends Error {
+  readonly code = 'BAD_CONFIG';
+}
+
+function intValue(raw: string, spec: SettingSpec): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new Error(`Configuration: ${name}=${JSON.stringify(raw)} must be an integer between ${min} and ${max}`);
+  const min = spec.min ?? Number.MIN_SAFE_INTEGER;
+  const max = spec.max ?? Number.MAX_SAFE_INTEGER;
+  if (raw.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`Configuration: ${spec.name}=${JSON.stringify(raw)} must be an integer between ${min} and ${max}`);
   }
   return n;
 }
 
-function urlSetting(env: NodeJS.ProcessEnv, name: keyof typeof DEFAULTS): string {
-  const raw = env[name] ?? DEFAULTS[name];
+function urlValue(raw: string, spec: SettingSpec): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`Configuration: ${name}=${JSON.stringify(raw)} is not a URL`);
+    throw new ConfigError(`Configuration: ${spec.name}=${JSON.stringify(raw)} is not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`Configuration: ${name} must be http(s), got ${url.protocol}`);
-  }
-  if (url.username || url.password) {
-    // Secrets in URLs end up in logs and raw sidecars; refuse them.
-    throw new Error(`Configuration: ${name} must not carry credentials`);
-  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`Configuration: ${spec.name} must be http(s), got ${url.protocol}`);
+  // Secrets in URLs end up in logs and raw sidecars; refuse them.
+  if (url.username || url.password) throw new ConfigError(`Configuration: ${spec.name} must not carry credentials`);
   return raw.replace(/\/+$/, '');
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const schedule = (env.SCHEDULE ?? DEFAULTS.SCHEDULE).toLowerCase();
+function setting(env: NodeJS.ProcessEnv, spec: SettingSpec): string | number {
+  const raw = env[spec.name] ?? spec.default;
+  return spec.kind === 'int' ? intValue(raw, spec) : urlValue(raw, spec);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, sourceSettings: SettingSpec[] = []): Config {
+  const schedule = (env.SCHEDULE ?? 'on').toLowerCase();
   if (!['on', 'off', 'true', 'false', '1', '0'].includes(schedule)) {
-    throw new Error(`Configuration: SCHEDULE must be on or off, got ${JSON.stringify(env.SCHEDULE)}`);
+    throw new ConfigError(`Configuration: SCHEDULE must be on or off, got ${JSON.stringify(env.SCHEDULE)}`);
   }
   const token = env.REFRESH_TOKEN?.trim();
   if (token !== undefined && token !== '' && token.length < 16) {
-    throw new Error('Configuration: REFRESH_TOKEN must be at least 16 characters (or unset to turn manual refresh off)');
+    throw new ConfigError('Configuration: REFRESH_TOKEN must be at least 16 characters (or unset to turn manual refresh off)');
+  }
+  const core = Object.fromEntries(CORE_SETTINGS.map((s) => [s.name, setting(env, s)]));
+  const settings: Record<string, string> = {};
+  for (const s of sourceSettings) {
+    if (s.name in settings) throw new ConfigError(`Configuration: setting ${s.name} is declared twice`);
+    settings[s.name] = String(setting(env, s));
   }
   return Object.freeze({
-    dataDir: path.resolve(env.DATA_DIR ?? DEFAULTS.DATA_DIR),
-    port: intSetting(env, 'PORT', 0, 65535),
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    port: core.PORT as number,
     refreshToken: token ? token : undefined,
     schedule: ['on', 'true', '1'].includes(schedule),
-    imfDataMapperUrl: urlSetting(env, 'IMF_DATAMAPPER_URL'),
-    nbkRatesUrl: urlSetting(env, 'NBK_RATES_URL'),
-    nbkExcelUrl: urlSetting(env, 'NBK_EXCEL_URL'),
-    worldBankApiUrl: urlSetting(env, 'WORLDBANK_API_URL'),
-    imfSdmxUrl: urlSetting(env, 'IMF_SDMX_URL'),
-    httpTimeoutMs: intSetting(env, 'HTTP_TIMEOUT_MS', 100, 600_000),
-    httpRetries: intSetting(env, 'HTTP_RETRIES', 0, 10),
+    httpTimeoutMs: core.HTTP_TIMEOUT_MS as number,
+    httpRetries: core.HTTP_RETRIES as number,
     userAgent: `kz-indicators/${VERSION} (+https://github.com/kz-indicators/kz-indicators; macro data ETL)`,
+    settings: Object.freeze(settings),
   });
 }

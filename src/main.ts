@@ -1,18 +1,20 @@
 // Entry point: load the bundled (or refreshed) data, start the schedules, listen, and stop
-// gracefully: stop accepting, let a running job end before its write, exit.
-import { loadConfig } from './config.ts';
-import { allJobs } from '../pipelines/index.ts';
-import { DataRepository } from './server/repository.ts';
-import { RefreshController } from './server/refresh-controller.ts';
-import { startScheduler, type Scheduler } from './server/scheduler.ts';
-import { createApp } from './server/app.ts';
-import { removeStaleTempFiles } from './store/atomic-write.ts';
-import { readLock, processAlive, lockPath } from './pipeline/lock.ts';
+// gracefully: stop accepting, let a running refresh end after the requests in flight (what it
+// fetched and validated by then is kept), exit.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { allJobs, loadJobConfig } from '../pipelines/index.ts';
+import { createApp } from './server/app.ts';
+import { loadContent } from './server/content.ts';
+import { RefreshController } from './server/refresh-controller.ts';
+import { startScheduler, type Scheduler } from './server/scheduler.ts';
+import { removeStaleTempFiles } from './store/atomic-write.ts';
+import { DataRepository } from './store/repository.ts';
+import { lockPath, processAlive, readLock } from './runner/lock.ts';
 
-const config = loadConfig();
+const config = loadJobConfig();
 const jobs = allJobs(config);
+const names = jobs.map((j) => j.name);
 
 // After a SIGKILL: temp files of an interrupted write, and a lock of a dead process, go.
 const lock = await readLock(config.dataDir);
@@ -21,16 +23,16 @@ if (!lock || !processAlive(lock.pid)) {
   if (lock) await fs.rm(lockPath(config.dataDir), { force: true });
 }
 
-const repo = new DataRepository(config.dataDir, jobs.map((j) => j.name));
+const repo = new DataRepository(config.dataDir, names);
 await repo.load();
-const controller = new RefreshController(config, jobs, () => repo.refreshIfChanged());
+const content = await loadContent(config.dataDir);
+const controller = new RefreshController(config, names, new URL('./workers/refresh-worker-bootstrap.mjs', import.meta.url), () => repo.refreshIfChanged());
 let scheduler: Scheduler | undefined;
 if (config.schedule) scheduler = startScheduler(jobs, controller);
 
-const app = createApp({ config, jobs, repo, controller, nextRun: (job) => scheduler?.nextRun(job) ?? null });
+const app = createApp({ config, jobs, repo, controller, content, nextRun: (job) => scheduler?.nextRun(job) ?? null });
 const server = app.listen(config.port, () => {
-  const count = repo.list().length;
-  console.log(`kz-indicators: ${count} series from ${config.dataDir}, serving http://localhost:${config.port}`);
+  console.log(`kz-indicators: ${repo.list().length} series from ${config.dataDir}, serving http://localhost:${config.port}`);
   console.log(`schedules ${config.schedule ? 'on' : 'off'}; manual refresh ${config.refreshToken ? 'on (POST /api/refresh with a bearer token)' : 'off (set REFRESH_TOKEN)'}`);
 });
 
@@ -38,12 +40,11 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: stopping (a running refresh ends before its write)…`);
+  console.log(`${signal}: stopping (a running refresh ends after the requests in flight and keeps what they brought)…`);
   await scheduler?.stop();
   server.close();
   server.closeIdleConnections?.();
   await controller.stop();
-  setTimeout(() => process.exit(0), 5000).unref();
   server.closeAllConnections?.();
   process.exit(0);
 }

@@ -1,10 +1,9 @@
 // npm run rebuild: rebuild all processed data from the raw snapshots, with no network.
-import { loadConfig } from '../config.ts';
-import { allJobs } from '../../pipelines/index.ts';
-import { rebuildAll } from '../pipeline/rebuild.ts';
-import { PipelineError } from '../errors.ts';
+import { allJobs, loadJobConfig } from '../../pipelines/index.ts';
+import { rebuildAll } from '../runner/rebuild.ts';
+import { PipelineError } from '../domain/errors.ts';
 
-const config = loadConfig();
+const config = loadJobConfig();
 try {
   const results = await rebuildAll(config.dataDir, allJobs(config));
   let failed = 0;

@@ -1,13 +1,12 @@
-// npm run refresh -- [--source imf|nbk|worldbank|imts|all] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+// npm run refresh -- [--source <job>[,<job>]|all] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
 // Fetch, store, process. Exit code 0 only if every requested source succeeded.
-import { loadConfig } from '../config.ts';
-import { allJobs } from '../../pipelines/index.ts';
-import { refresh } from '../pipeline/refresh.ts';
-import { PipelineError } from '../errors.ts';
+import { allJobs, loadJobConfig } from '../../pipelines/index.ts';
+import { refresh } from '../runner/refresh.ts';
+import { PipelineError } from '../domain/errors.ts';
 import { parseArgs } from './args.ts';
 import { createProgressBar } from './progress-bar.ts';
 import { formatRun } from './summary.ts';
-import { afterRefresh } from '../ledger/recheck.ts';
+import { ledgerAfterJob } from '../ledger/recheck.ts';
 
 async function main(): Promise<number> {
   let args: Record<string, string>;
@@ -17,7 +16,7 @@ async function main(): Promise<number> {
     console.error((err as Error).message);
     return 2;
   }
-  const config = loadConfig();
+  const config = loadJobConfig();
   const jobs = allJobs(config);
   const wanted = (args.source ?? 'all').split(',');
   const selected = wanted.includes('all') ? jobs : jobs.filter((j) => wanted.includes(j.name));
@@ -52,7 +51,7 @@ async function main(): Promise<number> {
         if (!bars.has(job)) bars.set(job, createProgressBar());
         bars.get(job)!.update(d, t, `${job} ${l}`);
       },
-      afterJob: (r) => afterRefresh(config.dataDir, r),
+      afterJob: ledgerAfterJob(config.dataDir, jobs.map((j) => j.name)),
     });
     for (const r of records) console.log(formatRun(r));
     return records.length === selected.length && records.every((r) => r.outcome === 'success') ? 0 : 1;

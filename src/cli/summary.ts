@@ -1,6 +1,6 @@
 // A run summary a person can read in a terminal: per source what was fetched, what changed,
 // conflicts between sources, and any error with its code.
-import type { RunRecord } from '../pipeline/run-log.ts';
+import type { RunRecord } from '../runner/run-log.ts';
 
 export function formatRun(r: RunRecord): string {
   const lines: string[] = [];

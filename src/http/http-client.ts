@@ -2,7 +2,7 @@
 // also covers a body that stalls mid-stream, and retries with backoff on network errors,
 // 429 and 5xx (honouring Retry-After). Other 4xx are final. `fetch` is injected so tests
 // can point it anywhere; the bytes come back unchanged.
-import { PipelineError } from '../errors.ts';
+import { PipelineError } from '../domain/errors.ts';
 
 export type FetchFn = typeof globalThis.fetch;
 

@@ -1,66 +1,106 @@
-// The paper's claims as data (data/claims.json), validated on load: an unknown series id, an
-// unknown operation or a window outside the data is a clear error naming the claim.
+// The paper's claims as data (data/claims.json). The file's shape is checked when it loads
+// (one reading type per operation, each with exactly the fields it needs); the series and
+// dates it names are checked against the data by validateClaims.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Observation } from '../series.ts';
+import { z } from 'zod';
+import type { Observation } from '../domain/series.ts';
 
-export const OPERATIONS = ['value', 'pct_change', 'pct_fall_of_inverse', 'compound', 'sum', 'max_below', 'pct_change_greater', 'min_in_window_is', 'spread_rises'] as const;
-export type Operation = (typeof OPERATIONS)[number];
+const Period = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a period is YYYY, YYYY-MM or YYYY-MM-DD');
+const Window = z.tuple([Period, Period]);
+const base = { label: z.string().min(1), series: z.string().min(1), scale: z.number().optional() };
+const span = { from: Period, to: Period };
 
-export interface Reading {
-  label: string;
-  op: Operation;
-  series: string;
-  other?: string;
-  period?: string;
-  from?: string;
-  to?: string;
-  window?: [string, string];
-  reference?: [string, string];
-  scale?: number;
-}
+const ReadingSchema = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('value'), ...base, period: Period }),
+  z.strictObject({ op: z.literal('pct_change'), ...base, ...span }),
+  z.strictObject({ op: z.literal('pct_fall_of_inverse'), ...base, ...span }),
+  z.strictObject({ op: z.literal('compound'), ...base, ...span }),
+  z.strictObject({ op: z.literal('sum'), ...base, ...span }),
+  z.strictObject({ op: z.literal('max_below'), ...base, window: Window, reference: Window }),
+  z.strictObject({ op: z.literal('pct_change_greater'), ...base, other: z.string().min(1), ...span }),
+  z.strictObject({ op: z.literal('min_in_window_is'), ...base, window: Window, period: Period }),
+  z.strictObject({ op: z.literal('spread_rises'), ...base, other: z.string().min(1), ...span }),
+]);
 
-export interface Claim {
-  id: string;
-  section: string;
-  quote: string;
-  printed: number | null;
-  decimals?: number;
-  unit: string;
-  reference: string | null;
-  tolerancePct?: number;
-  readings?: Reading[];
-  notCheckable?: string;
-}
+const ClaimSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    section: z.string().min(1),
+    quote: z.string().min(1),
+    printed: z.number().nullable(),
+    decimals: z.number().int().min(0).optional(),
+    unit: z.string(),
+    reference: z.string().nullable(),
+    tolerancePct: z.number().min(0).optional(),
+    readings: z.array(ReadingSchema).optional(),
+    notCheckable: z.string().optional(),
+  })
+  .refine((c) => (c.readings?.length ?? 0) > 0 || !!c.notCheckable, { message: 'a claim needs readings or a notCheckable reason' });
 
-export interface ClaimsFile {
-  paperAccessVintage: { imf: string; note: string };
-  claims: Claim[];
-}
+const ClaimsFileSchema = z.strictObject({
+  about: z.string().optional(),
+  paperAccessVintage: z.strictObject({ imf: z.string(), note: z.string() }),
+  claims: z.array(ClaimSchema),
+});
+
+export type Reading = z.infer<typeof ReadingSchema>;
+export type Operation = Reading['op'];
+export type Claim = z.infer<typeof ClaimSchema>;
+export type ClaimsFile = z.infer<typeof ClaimsFileSchema>;
+export const OPERATIONS = ReadingSchema.options.map((o) => o.shape.op.value);
 
 export class ClaimError extends Error {}
 
 /** Series data by id and optional vintage key, as the ledger needs it. */
 export type SeriesLookup = (id: string, vintage?: string) => { observations: Observation[]; vintageLabel: string; usedVintage: string } | undefined;
 
-export function validateClaims(file: ClaimsFile, lookup: SeriesLookup, available: (id: string) => boolean = (id) => !!lookup(id)): void {
+/** Every date a reading names. */
+export function readingDates(r: Reading): string[] {
+  switch (r.op) {
+    case 'value':
+      return [r.period];
+    case 'max_below':
+      return [...r.window, ...r.reference];
+    case 'min_in_window_is':
+      return [...r.window, r.period];
+    default:
+      return [r.from, r.to];
+  }
+}
+
+export function readingSeries(r: Reading): string[] {
+  return 'other' in r ? [r.series, r.other] : [r.series];
+}
+
+export function parseClaims(json: unknown, file = 'claims.json'): ClaimsFile {
+  const parsed = ClaimsFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ClaimError(`${file}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+  }
+  // The file as written (zod's copy orders keys by the schema; pages and downloads keep the file's order).
+  const asWritten = json as ClaimsFile;
   const ids = new Set<string>();
-  for (const c of file.claims) {
-    const where = `claim ${JSON.stringify(c.id)}`;
-    if (!c.id || ids.has(c.id)) throw new ClaimError(`${where}: id missing or repeated`);
+  for (const c of asWritten.claims) {
+    if (ids.has(c.id)) throw new ClaimError(`${file}: claim ${JSON.stringify(c.id)} is repeated`);
     ids.add(c.id);
-    if (!c.quote) throw new ClaimError(`${where}: no quote`);
-    if (!c.readings?.length && !c.notCheckable) throw new ClaimError(`${where}: needs readings or a notCheckable reason`);
+  }
+  return asWritten;
+}
+
+/** The series and dates each reading names exist in the data. */
+export function validateClaims(file: ClaimsFile, lookup: SeriesLookup): void {
+  for (const c of file.claims) {
     for (const r of c.readings ?? []) {
-      if (!(OPERATIONS as readonly string[]).includes(r.op)) throw new ClaimError(`${where}: unknown operation ${JSON.stringify(r.op)} (known: ${OPERATIONS.join(', ')})`);
-      for (const id of [r.series, r.other].filter((x): x is string => !!x)) {
-        if (!available(id)) throw new ClaimError(`${where}: unknown series id ${JSON.stringify(id)}`);
-        const obs = lookup(id)!.observations;
-        const first = obs[0]?.date ?? '';
-        const last = obs[obs.length - 1]?.date ?? '';
-        for (const d of [r.period, r.from, r.to, ...(r.window ?? []), ...(r.reference ?? [])].filter((x): x is string => !!x)) {
+      for (const id of readingSeries(r)) {
+        const s = lookup(id);
+        if (!s) throw new ClaimError(`claim ${JSON.stringify(c.id)}: unknown series id ${JSON.stringify(id)}`);
+        const first = s.observations[0]?.date ?? '';
+        const last = s.observations[s.observations.length - 1]?.date ?? '';
+        for (const d of readingDates(r)) {
           if (d.slice(0, first.length) < first.slice(0, d.length) || d.slice(0, last.length) > last.slice(0, d.length)) {
-            throw new ClaimError(`${where}: ${d} is outside the data of ${id} (${first} to ${last})`);
+            throw new ClaimError(`claim ${JSON.stringify(c.id)}: ${d} is outside the data of ${id} (${first} to ${last})`);
           }
         }
       }
@@ -69,5 +109,6 @@ export function validateClaims(file: ClaimsFile, lookup: SeriesLookup, available
 }
 
 export async function loadClaims(dataDir: string): Promise<ClaimsFile> {
-  return JSON.parse(await fs.readFile(path.join(dataDir, 'claims.json'), 'utf8')) as ClaimsFile;
+  const file = path.join(dataDir, 'claims.json');
+  return parseClaims(JSON.parse(await fs.readFile(file, 'utf8')), file);
 }

@@ -1,6 +1,6 @@
-// Series for the ledger from the server's repository: the current vintage, or an earlier one
-// by key where the series has it (otherwise the current one, said so in the label).
-import type { DataRepository } from '../server/repository.ts';
+// Series for the ledger from the read model: the current vintage, or an earlier one by key
+// where the series has it (otherwise the current one, said so in the label).
+import type { DataRepository } from '../store/repository.ts';
 import type { SeriesLookup } from './claims.ts';
 
 export function repositoryLookup(repo: DataRepository): SeriesLookup {

@@ -1,6 +1,6 @@
 // The recipe operations, on plain observations. Dates in a recipe pick the value in force on
 // that date (the last observation on or before it), so a weekend date reads Friday's rate.
-import type { Observation } from '../series.ts';
+import type { Observation } from '../domain/series.ts';
 
 export class MissingData extends Error {}
 

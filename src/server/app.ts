@@ -6,15 +6,12 @@ import compression from 'compression';
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { ResponseCache } from './response-cache.ts';
-import { runLogPath } from '../pipeline/run-log.ts';
-import type { Config } from '../config.ts';
-import type { JobDefinition } from '../pipeline/job.ts';
-import { DataRepository } from './repository.ts';
-import { RefreshController } from './refresh-controller.ts';
+import { runLogPath } from '../runner/run-log.ts';
 import { loadAssets } from './assets.ts';
+import type { AppContext, AppDeps } from './context.ts';
 import { BadRequest } from './view-params.ts';
-import { NotFound } from './series-view.ts';
-import { seriesRoutes } from './routes/series.ts';
+import { NotFound } from './view-model.ts';
+import { seriesRoutes } from './routes/series-pages.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { apiRoutes } from './routes/api.ts';
 import { paperRoutes } from './routes/paper.ts';
@@ -22,28 +19,8 @@ import { compareRoutes } from './routes/compare.ts';
 import type { AverageBasis } from '../transform/aggregate.ts';
 import { ago, fmt, jsonForScript } from './view-helpers.ts';
 
-export interface AppDeps {
-  config: Config;
-  jobs: JobDefinition[];
-  repo: DataRepository;
-  controller: RefreshController;
-  nextRun: (job: string) => Date | null;
-  now?: () => Date;
-  root?: string;
-}
-
-export interface AppContext extends Required<Omit<AppDeps, 'root'>> {
-  root: string;
-  cache: ResponseCache;
-  /** Changes when the data, the run history, a running refresh or the day changes. */
-  cacheVersion(): Promise<string>;
-  assets: ReturnType<typeof loadAssets>;
-  /** NBK daily averages default to the basis that matches NBK's and the World Bank's annual averages. */
-  defaultBasis: AverageBasis;
-}
-
-// Calendar-day averages (the rate in force each day) match PA.NUS.FCRF best: mean |diff| 0.044 %
-// over 2005–2024 against 0.075 % for announcement-day averages (tests/transform).
+// Calendar-day averages (the rate in force each day) match the World Bank's PA.NUS.FCRF best;
+// the figures are in the README and kept by a test in tests/transform.
 export const DEFAULT_BASIS: AverageBasis = 'calendar';
 
 export function createApp(deps: AppDeps): express.Express {
@@ -104,6 +81,7 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   app.locals.assets = ctx.assets;
+  app.locals.publishers = [...new Set(ctx.jobs.map((j) => j.connector.publisher.name))];
   app.locals.fmt = fmt;
   app.locals.jsonForScript = jsonForScript;
   app.locals.ago = ago;

@@ -1,11 +1,11 @@
 // Files people take away: CSV of the view (long or wide), the full series, JSON, metadata,
 // and a zip with CSV + metadata + a README holding the citation and the licence.
 import { zipSync, strToU8 } from 'fflate';
-import { toCsv } from '../store/csv.ts';
-import type { SeriesMeta } from '../series.ts';
-import type { DrawnSeries } from './series-view.ts';
-import type { SeriesEntry } from './repository.ts';
-import { tableRows } from './series-view.ts';
+import { toCsv } from '../lib/csv.ts';
+import type { SeriesMeta } from '../domain/series.ts';
+import type { DrawnSeries } from './view-model.ts';
+import type { SeriesEntry } from '../store/repository.ts';
+import { tableRows } from './view-model.ts';
 
 export function citation(meta: SeriesMeta, url: string): string {
   return `${meta.source.citation}, "${meta.title}" (${meta.unit}; ${meta.vintage.label}), series ${meta.id}, retrieved ${meta.retrievedAt.slice(0, 10)} via kz-indicators, ${url}.`;

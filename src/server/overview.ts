@@ -1,16 +1,8 @@
-// The overview's headline cards: the series the paper leans on, each with its latest actual
+// The overview's headline cards (data/headlines.json): the series the paper leans on, each with its latest actual
 // value (IMF projections are not "latest"), the change from the value before, and a trend.
-import type { DataRepository, SeriesEntry } from './repository.ts';
-import type { Observation } from '../series.ts';
-
-export const HEADLINES = [
-  { id: 'nbk.USD', label: 'Tenge per US dollar', window: 730 },
-  { id: 'nbk.RUB', label: 'Tenge per Russian rouble', window: 730 },
-  { id: 'imf.PCPIPCH.KAZ', label: 'CPI inflation, average', window: 20 },
-  { id: 'imf.NGDPD.KAZ', label: 'GDP, current US dollars', window: 20 },
-  { id: 'imf.NGDP_RPCH.KAZ', label: 'Real GDP growth', window: 20 },
-  { id: 'imf.LUR.KAZ', label: 'Unemployment rate', window: 20 },
-];
+import type { DataRepository, SeriesEntry } from '../store/repository.ts';
+import type { Observation } from '../domain/series.ts';
+import type { Headline } from './content.ts';
 
 export interface Card {
   id: string;
@@ -24,9 +16,9 @@ export interface Card {
   projectionNote: string | undefined;
 }
 
-export function headlineCards(repo: DataRepository): Card[] {
+export function headlineCards(repo: DataRepository, headlines: Headline[]): Card[] {
   const cards: Card[] = [];
-  for (const h of HEADLINES) {
+  for (const h of headlines) {
     const entry = repo.get(h.id);
     if (!entry || !entry.observations.length) continue;
     const lastActual = entry.meta.lastActualYear;

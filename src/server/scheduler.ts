@@ -2,7 +2,7 @@
 // node-cron. A due job that finds another run going is skipped, not queued: the shared lock
 // and the controller make sure a job never overlaps itself or a manual run.
 import cron, { type ScheduledTask } from 'node-cron';
-import type { JobDefinition } from '../pipeline/job.ts';
+import type { JobDefinition } from '../runner/job.ts';
 
 export interface Starter {
   start(jobs: string[], trigger: 'schedule'): { id: string; started: boolean };

@@ -1,9 +1,10 @@
 // What /status and the stale banners say about each source: last attempt and success, the
 // outcome, the next scheduled run, and how fresh the data is against the expected cadence,
 // telling "the provider published nothing new" apart from "our fetch failed".
-import type { JobDefinition } from '../pipeline/job.ts';
-import type { RunRecord } from '../pipeline/run-log.ts';
-import type { DataRepository } from './repository.ts';
+import type { JobDefinition } from '../runner/job.ts';
+import { readRuns, type RunRecord } from '../runner/run-log.ts';
+import type { DataRepository } from '../store/repository.ts';
+import type { AppContext } from './context.ts';
 import type { RunningRefresh } from './refresh-controller.ts';
 
 export interface SourceStatus {
@@ -67,7 +68,6 @@ export function sourceStatuses(
     } else if (lastAttempt && lastAttempt.snapshotsWritten.length === 0) {
       message = 'The last refresh worked; the provider had published nothing new.';
     } else message = lastAttempt ? 'The last refresh worked and brought new data.' : 'Bundled data; no refresh has run here yet.';
-    if (stale && state === 'ok') state = 'stale';
     const next = nextRun(job.name);
     return {
       job: job.name,
@@ -87,4 +87,14 @@ export function sourceStatuses(
       running: running && running.jobs.includes(job.name) ? running : null,
     };
   });
+}
+
+/** Statuses for pages; pass `runs` when the caller already read the history (the status page shows it too). */
+export async function statuses(ctx: AppContext, runs?: RunRecord[]): Promise<SourceStatus[]> {
+  return sourceStatuses(ctx.repo, ctx.jobs, runs ?? (await readRuns(ctx.config.dataDir)), ctx.now(), ctx.nextRun, ctx.controller.running);
+}
+
+/** Banners for the pages that show series from these sources. */
+export function bannersFor(all: SourceStatus[], jobs: string[]): Array<{ job: string; state: string; message: string }> {
+  return all.filter((s) => jobs.includes(s.job) && (s.state === 'stale' || s.state === 'failing')).map((s) => ({ job: s.job, state: s.state, message: `${s.title}: ${s.message}` }));
 }

@@ -1,24 +1,11 @@
-// The small interface every source implements (in the spirit of Singer taps): it knows how
-// to fetch its provider's bytes and how to parse them; the pipeline does everything else.
-import type { RawMeta } from '../store/raw-store.ts';
-import type { HttpClient } from '../http/http-client.ts';
-import type { Publisher, SeriesDescription, Vintage } from '../series.ts';
-import type { BuiltSeries } from '../pipeline/build.ts';
+// The small interface every source implements (in the spirit of Singer taps): it declares its
+// parsers and knows how to ask its provider; the runner does everything else (snapshot
+// metadata, dispatch to parsers, concurrency, building, validation, writing).
+import type { HttpClient, HttpResponse } from '../http/http-client.ts';
+import type { Publisher } from '../domain/series.ts';
+import type { BuiltSeries, ParseResult, RawMeta, Snapshot, ValidationIssue } from '../domain/source-data.ts';
 
-export interface ParsedSeries {
-  id: string;
-  description: SeriesDescription;
-  vintage: Vintage;
-  /** Where two snapshots give the same date in the same vintage, the higher precedence wins. */
-  precedence: number;
-  observations: Array<[date: string, value: number]>;
-}
-
-export interface ParseResult {
-  series: ParsedSeries[];
-  /** Things worth telling a person that do not make the answer unusable. */
-  notes: string[];
-}
+export type Parser = (bytes: Buffer, meta: RawMeta) => ParseResult | Promise<ParseResult>;
 
 export interface FetchOptions {
   from?: string;
@@ -27,34 +14,35 @@ export interface FetchOptions {
   today?: string;
 }
 
-export interface Candidate {
-  meta: Omit<RawMeta, 'bytes' | 'sha256'>;
-  body: Buffer;
+/** One provider answer to keep: the runner turns it into a raw snapshot with its sidecar. */
+export interface Answer {
+  response: HttpResponse;
+  /** Which of the connector's parsers reads it. */
+  parser: string;
+  /** The request key (one folder per key under data/raw/<source>/). */
+  key: string;
   ext: string;
+  request?: Record<string, string>;
+  vintage?: string;
 }
 
 export interface FetchContext {
   http: HttpClient;
   options: FetchOptions;
   /** What the raw store already holds for this source, latest per request key. */
-  stored: Map<string, { meta: RawMeta }>;
-  /** Last date in this source's processed data, if any: where an incremental refresh starts. */
-  processedEnd?: string;
-  /** Parse an answer now (throws a coded error if it is unusable) and queue it for the commit. */
-  accept(candidate: Candidate): Promise<ParseResult>;
+  stored: ReadonlyMap<string, Snapshot>;
+  /** Last date in this source's processed data, if any: where an incremental refresh can start. */
+  latestProcessedDate?: string;
+  /** Parse an answer now (a coded error if it is unusable) and queue it for the next commit. */
+  accept(answer: Answer): Promise<ParseResult>;
   /** Commit what has been accepted so far (build, validate, write): lets a long backfill resume. */
   checkpoint(): Promise<void>;
+  /** Run `fn` over the items, at most `concurrency` at once; stops early on a stop request or a failure. */
+  forEach<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void>;
   note(message: string): void;
   progress(done: number, total: number, label: string): void;
   signal: AbortSignal;
   sleep(ms: number): Promise<void>;
-}
-
-export interface ValidationIssue {
-  code: string;
-  message: string;
-  series?: string;
-  date?: string;
 }
 
 export interface SourceConnector {
@@ -63,7 +51,7 @@ export interface SourceConnector {
   readonly title: string;
   readonly version: string;
   readonly publisher: Publisher;
-  parse(meta: RawMeta, bytes: Buffer): Promise<ParseResult>;
+  readonly parsers: Readonly<Record<string, Parser>>;
   fetch(ctx: FetchContext): Promise<void>;
   /** Derive or tidy series after merging (e.g. NBK cross rates). Pure. */
   finish?(series: Map<string, BuiltSeries>): void;

@@ -5,9 +5,9 @@
 // Each is written atomically; the same build gives byte-identical files.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseCsv, toCsv } from './csv.ts';
+import { parseCsv, toCsv } from '../lib/csv.ts';
 import { writeFileAtomicIfChanged } from './atomic-write.ts';
-import type { Observation, SeriesMeta } from '../series.ts';
+import type { Observation, SeriesMeta } from '../domain/series.ts';
 
 export interface SourceFileMeta {
   source: string;
@@ -42,7 +42,7 @@ export function renderSourceFiles(
   fileMeta: SourceFileMeta,
   current: Map<string, Observation[]>,
   earlier: Map<string, Map<string, Observation[]>>,
-): { csv: string; vintages: string; meta: string } {
+): SourceFilesText {
   const ids = [...current.keys()].sort();
   const rows: (string | number)[][] = [];
   for (const id of ids) for (const o of current.get(id)!) rows.push([id, o.date, o.value]);
@@ -60,8 +60,30 @@ export function renderSourceFiles(
   };
 }
 
+export interface SourceFilesText {
+  csv: string;
+  vintages: string;
+  meta: string;
+}
+
+/** What the runner needs of the processed files: the folder below, or memory in tests. */
+export interface ProcessedStorage {
+  readCsv(source: string): Promise<string | undefined>;
+  readMeta(source: string): Promise<SourceFileMeta | undefined>;
+  /** Data files before the metadata that describes them; returns the files that changed. */
+  write(source: string, files: SourceFilesText): Promise<string[]>;
+}
+
+export function processedFolder(dataDir: string): ProcessedStorage {
+  return {
+    readCsv: (source) => fs.readFile(processedPaths(dataDir, source).csv, 'utf8').catch(() => undefined),
+    readMeta: (source) => readSourceMeta(dataDir, source),
+    write: (source, files) => writeSourceFiles(dataDir, source, files),
+  };
+}
+
 /** Write data files before the metadata that describes them. Returns which files changed. */
-export async function writeSourceFiles(dataDir: string, source: string, files: { csv: string; vintages: string; meta: string }): Promise<string[]> {
+export async function writeSourceFiles(dataDir: string, source: string, files: SourceFilesText): Promise<string[]> {
   const p = processedPaths(dataDir, source);
   const changed: string[] = [];
   if (await writeFileAtomicIfChanged(p.csv, files.csv)) changed.push(p.csv);

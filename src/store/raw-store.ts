@@ -6,39 +6,16 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { writeFileAtomic } from './atomic-write.ts';
+import type { RawMeta, RawMetaDraft, Snapshot } from '../domain/source-data.ts';
 
-export interface RawMeta {
-  source: string;
-  /** 'http' for a provider answer, 'imported-file' for a file from the bundled snapshot. */
-  kind: 'http' | 'imported-file';
-  /** Which of the source's parsers reads this file. */
-  parser: string;
-  /** The request this answers, e.g. 'datamapper/PCPIPCH' or 'get_rates/2026-04-01'. */
-  key: string;
-  retrievedAt: string;
-  bytes: number;
-  sha256: string;
-  connectorVersion: string;
-  url?: string;
-  status?: number;
-  contentType?: string;
-  /** What was asked, e.g. { fdate: '2026-04-01' }; parsers check the answer against it. */
-  request?: Record<string, string>;
-  /** Provider's vintage label when the answer does not carry it (IMF DataMapper: from /indicators). */
-  vintage?: string;
-  // Imported files: where the bytes came from.
-  publisher?: string;
-  repository?: string;
-  commit?: string;
-  originalPath?: string;
-  licence?: string;
-  notes?: string;
-}
+export type { RawMeta, Snapshot };
 
-export interface Snapshot {
-  /** Path relative to the data folder, e.g. 'raw/nbk/get_rates/2026-04-01/20260408T134325Z-1a2b3c4d.xml'. */
-  file: string;
-  meta: RawMeta;
+/** What the runner needs of a raw store: the file-backed one below, or one in memory for tests. */
+export interface RawStorage {
+  list(source: string): Promise<Snapshot[]>;
+  read(snapshot: Snapshot): Promise<Buffer>;
+  write(snapshot: Snapshot, body: Uint8Array): Promise<void>;
+  putRejected(meta: RawMetaDraft, body: Uint8Array, ext: string, error: string): Promise<string>;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -49,7 +26,36 @@ function compactTime(iso: string): string {
   return iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
-export class RawStore {
+/**
+ * Where a body would be stored, without writing it: the existing snapshot when the body equals
+ * the latest one for the same key (not stored twice), else the new file and its sidecar.
+ */
+export function planSnapshot(
+  meta: RawMetaDraft,
+  body: Uint8Array,
+  ext: string,
+  existing: ReadonlyMap<string, Snapshot>,
+  fileName?: string,
+): { snapshot: Snapshot; stored: boolean } {
+  const hash = sha256(body);
+  const latest = existing.get(meta.key);
+  if (latest && latest.meta.sha256 === hash) return { snapshot: latest, stored: false };
+  const full = { ...meta, bytes: body.byteLength, sha256: hash } as RawMeta;
+  const rel = path.posix.join('raw', meta.source, meta.key, fileName ?? `${compactTime(meta.retrievedAt)}-${hash.slice(0, 8)}.${ext}`);
+  return { snapshot: { file: rel, meta: full }, stored: true };
+}
+
+/** Latest snapshot per request key. */
+export function latestByKey(snapshots: Snapshot[]): Map<string, Snapshot> {
+  const latest = new Map<string, Snapshot>();
+  for (const s of snapshots) {
+    const cur = latest.get(s.meta.key);
+    if (!cur || s.meta.retrievedAt >= cur.meta.retrievedAt) latest.set(s.meta.key, s);
+  }
+  return latest;
+}
+
+export class RawStore implements RawStorage {
   constructor(readonly dataDir: string) {}
 
   private root(source: string): string {
@@ -89,35 +95,6 @@ export class RawStore {
     return fs.readFile(path.join(this.dataDir, snapshot.file));
   }
 
-  /** Latest snapshot per request key. */
-  static latestByKey(snapshots: Snapshot[]): Map<string, Snapshot> {
-    const latest = new Map<string, Snapshot>();
-    for (const s of snapshots) {
-      const cur = latest.get(s.meta.key);
-      if (!cur || s.meta.retrievedAt >= cur.meta.retrievedAt) latest.set(s.meta.key, s);
-    }
-    return latest;
-  }
-
-  /**
-   * Where a body would be stored, without writing it: the existing snapshot when the body equals
-   * the latest one for the same key (not stored twice), else the new file and its sidecar.
-   */
-  plan(
-    meta: Omit<RawMeta, 'bytes' | 'sha256'>,
-    body: Uint8Array,
-    ext: string,
-    existing: Map<string, Snapshot>,
-    fileName?: string,
-  ): { snapshot: Snapshot; stored: boolean } {
-    const hash = sha256(body);
-    const latest = existing.get(meta.key);
-    if (latest && latest.meta.sha256 === hash) return { snapshot: latest, stored: false };
-    const full: RawMeta = { ...meta, bytes: body.byteLength, sha256: hash };
-    const rel = path.posix.join('raw', meta.source, meta.key, fileName ?? `${compactTime(meta.retrievedAt)}-${hash.slice(0, 8)}.${ext}`);
-    return { snapshot: { file: rel, meta: full }, stored: true };
-  }
-
   /** Write a planned snapshot: the body first, then its sidecar (a body without one is never listed). */
   async write(snapshot: Snapshot, body: Uint8Array): Promise<void> {
     const abs = path.join(this.dataDir, snapshot.file);
@@ -130,14 +107,14 @@ export class RawStore {
    * `existing` lets a caller that already listed the source skip a second listing.
    */
   async put(
-    meta: Omit<RawMeta, 'bytes' | 'sha256'>,
+    meta: RawMetaDraft,
     body: Uint8Array,
     ext: string,
     existing?: Map<string, Snapshot>,
     fileName?: string,
   ): Promise<{ snapshot: Snapshot; stored: boolean }> {
-    const known = existing ?? RawStore.latestByKey(await this.list(meta.source));
-    const planned = this.plan(meta, body, ext, known, fileName);
+    const known = existing ?? latestByKey(await this.list(meta.source));
+    const planned = planSnapshot(meta, body, ext, known, fileName);
     if (planned.stored) {
       await this.write(planned.snapshot, body);
       known.set(meta.key, planned.snapshot);
@@ -146,7 +123,7 @@ export class RawStore {
   }
 
   /** Keep a rejected answer for diagnosis, outside the folders the build reads. */
-  async putRejected(meta: Omit<RawMeta, 'bytes' | 'sha256'>, body: Uint8Array, ext: string, error: string): Promise<string> {
+  async putRejected(meta: RawMetaDraft, body: Uint8Array, ext: string, error: string): Promise<string> {
     const hash = sha256(body);
     const rel = path.posix.join('rejected', meta.source, meta.key, `${compactTime(meta.retrievedAt)}-${hash.slice(0, 8)}.${ext}`);
     const abs = path.join(this.dataDir, rel);

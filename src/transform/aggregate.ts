@@ -2,7 +2,7 @@
 // average. Daily NBK rates are stored on announcement days; between them the last rate stays
 // in force, so an average can weight each announcement equally ('announcement') or each
 // calendar day ('calendar', the rate in force carried over weekends and holidays).
-import type { Frequency, Observation } from '../series.ts';
+import type { Frequency, Observation } from '../domain/series.ts';
 import { FREQ_ORDER, periodBounds, periodOf } from './periods.ts';
 
 export type AggregationMethod = 'avg' | 'eop';

@@ -1,5 +1,5 @@
 // Calendar periods for ISO dates: which period a date falls in, and where periods start and end.
-import type { Frequency } from '../series.ts';
+import type { Frequency } from '../domain/series.ts';
 
 export function periodOf(date: string, freq: Frequency): string {
   switch (freq) {

@@ -3,7 +3,7 @@
 // from a year ago, pca compounded annual rate of change, log natural log; plus an index to
 // 100 at a chosen date. Regular frequencies use the period grid, so "the previous value" of
 // 2015 is 2014's, missing if 2014 is missing; daily data looks back to the value in force.
-import type { Frequency } from '../series.ts';
+import type { Frequency } from '../domain/series.ts';
 import type { Point } from './aggregate.ts';
 import { PER_YEAR, shiftPeriod } from './periods.ts';
 

@@ -1,6 +1,6 @@
 // One series as a view asks for it: aggregate first, then units (FRED's order), then the
 // date window, with regular periods laid on a full grid so a missing year shows as a gap.
-import type { Frequency, Observation } from '../series.ts';
+import type { Frequency, Observation } from '../domain/series.ts';
 import { aggregate, type AggregationMethod, type AverageBasis, type Point } from './aggregate.ts';
 import { FREQ_ORDER, periodBounds, shiftPeriod } from './periods.ts';
 import { applyUnits, type UnitCode } from './units.ts';

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { compound, matchesPrinted, pctChange, pctFallOfInverse, sum, valueAt, MissingData } from '../../src/ledger/operations.ts';
-import { loadClaims, validateClaims, type ClaimsFile, type SeriesLookup } from '../../src/ledger/claims.ts';
+import { loadClaims, parseClaims, validateClaims, type ClaimsFile, type SeriesLookup } from '../../src/ledger/claims.ts';
 import { evaluateLedger, VERDICTS } from '../../src/ledger/evaluate.ts';
-import { DataRepository } from '../../src/server/repository.ts';
+import { DataRepository } from '../../src/store/repository.ts';
 import { repositoryLookup } from '../../src/ledger/lookup.ts';
+import { JOBS } from '../../pipelines/index.ts';
 
 describe('recipe operations on hand-built series', () => {
   const rates = [{ date: '2020', value: 10 }, { date: '2021', value: 20 }, { date: '2022', value: -50 }];
@@ -36,16 +37,34 @@ describe('claims file validation', () => {
   const file = (reading: object): ClaimsFile => ({ paperAccessVintage: { imf: '2024-04', note: '' }, claims: [{ id: 'c1', section: '1', quote: 'q', printed: 1, unit: 'u', reference: null, readings: [reading as never] }] });
   it.each([
     [{ label: 'l', op: 'value', series: 'imf.NOPE.KAZ', period: '2000' }, /claim "c1": unknown series id "imf.NOPE.KAZ"/],
-    [{ label: 'l', op: 'median', series: 'imf.X.KAZ', period: '2000' }, /claim "c1": unknown operation "median"/],
     [{ label: 'l', op: 'value', series: 'imf.X.KAZ', period: '1999' }, /claim "c1": 1999 is outside the data of imf.X.KAZ/],
-  ])('rejects %j', (reading, msg) => {
+  ])('rejects %j against the data', (reading, msg) => {
     expect(() => validateClaims(file(reading), lookup)).toThrow(msg);
+  });
+
+  // The shape is checked when the file loads: one reading type per operation.
+  it.each([
+    [{ label: 'l', op: 'median', series: 'imf.X.KAZ', period: '2000' }, /claims\.0\.readings\.0\.op/],
+    [{ label: 'l', op: 'value', series: 'imf.X.KAZ' }, /claims\.0\.readings\.0\.period/],
+    [{ label: 'l', op: 'pct_change', series: 'imf.X.KAZ', from: '2000' }, /claims\.0\.readings\.0\.to/],
+    [{ label: 'l', op: 'max_below', series: 'imf.X.KAZ', window: ['2000', '2001'], reference: ['2000', '2000'], period: '2000' }, /Unrecognized key.*period/],
+    [{ label: 'l', op: 'pct_change_greater', series: 'imf.X.KAZ', from: '2000', to: '2001' }, /claims\.0\.readings\.0\.other/],
+    [{ label: 'l', op: 'value', series: 'imf.X.KAZ', period: '20-01' }, /period is YYYY/],
+  ])('refuses the shape %j when the file loads', (reading, msg) => {
+    expect(() => parseClaims(file(reading))).toThrow(msg);
+  });
+
+  it('refuses a claim with neither readings nor a reason, and a repeated id', () => {
+    const base = { id: 'c1', section: '1', quote: 'q', printed: 1, unit: 'u', reference: null };
+    expect(() => parseClaims({ paperAccessVintage: { imf: 'x', note: '' }, claims: [base] })).toThrow(/readings or a notCheckable reason/);
+    const one = { ...base, notCheckable: 'no data' };
+    expect(() => parseClaims({ paperAccessVintage: { imf: 'x', note: '' }, claims: [one, one] })).toThrow(/"c1" is repeated/);
   });
 });
 
 describe('the ledger on the bundled snapshot', () => {
   it('gives every claim an allowed verdict and every checkable claim a recomputed value', async () => {
-    const repo = new DataRepository(path.resolve('data'), ['imf', 'nbk', 'worldbank']);
+    const repo = new DataRepository(path.resolve('data'), JOBS.map((j) => j.name));
     await repo.load();
     const file = await loadClaims(path.resolve('data'));
     const lookup = repositoryLookup(repo);
@@ -68,19 +87,20 @@ describe('re-check on refresh', () => {
   it('lists the claims whose verdict changed with the new data in the run record', async () => {
     const { tempDataDir } = await import('../support/data-dir.ts');
     const fs = await import('node:fs/promises');
-    const { afterRefresh } = await import('../../src/ledger/recheck.ts');
+    const { ledgerAfterJob } = await import('../../src/ledger/recheck.ts');
+    const { JOBS } = await import('../../pipelines/index.ts');
     const dir = await tempDataDir();
     await fs.cp(path.resolve('data'), dir, { recursive: true });
-    const record = { outcome: 'success', changes: [{ series: 'imf.LUR.KAZ', added: 0, revised: 1, removed: 0 }], notes: [] } as never as import('../../src/pipeline/run-log.ts').RunRecord;
-    await afterRefresh(dir, record);
-    expect(record.ledgerChanges).toEqual([]); // same data as the committed verdicts
+    const afterJob = ledgerAfterJob(dir, JOBS.map((j) => j.name));
+    const record = { outcome: 'success', changes: [{ series: 'imf.LUR.KAZ', added: 0, revised: 1, removed: 0 }] };
+    expect(await afterJob({ ...record, outcome: 'failed' })).toEqual({}); // nothing to re-check after a failed run
+    expect((await afterJob(record)).ledgerChanges).toEqual([]); // same data as the committed verdicts
     // A revision: unemployment 2022 from 4.875 to 5.3 in the processed IMF data.
     const csv = path.join(dir, 'processed/imf.csv');
     const text = await fs.readFile(csv, 'utf8');
     expect(text).toContain('imf.LUR.KAZ,2022,4.875\n');
     await fs.writeFile(csv, text.replace('imf.LUR.KAZ,2022,4.875\n', 'imf.LUR.KAZ,2022,5.3\n'));
-    await afterRefresh(dir, record);
-    expect(record.ledgerChanges).toEqual([{ claim: 'unemployment-2022', before: 'matches', after: 'ambiguous' }]);
+    expect((await afterJob(record)).ledgerChanges).toEqual([{ claim: 'unemployment-2022', before: 'matches', after: 'ambiguous' }]);
   });
 });
 

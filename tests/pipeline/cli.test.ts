@@ -5,8 +5,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startReplayServer, type ReplayServer } from '../support/replay-server.ts';
 import { fixture, processedBytes, REPO, tempDataDir, testConfig } from '../support/data-dir.ts';
-import { rebuildAll } from '../../src/pipeline/rebuild.ts';
-import { nbkJob } from '../../pipelines/nbk.ts';
+import { rebuildAll } from '../../src/runner/rebuild.ts';
+import { jobNamed } from '../../pipelines/index.ts';
 
 let server: ReplayServer;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ describe('npm run refresh', () => {
 
   it('exits 1 and names the code, source and URL when the provider is down; processed files unchanged', async () => {
     const dir = await tempDataDir(['nbk/imported']);
-    await rebuildAll(dir, [nbkJob(testConfig(dir))]);
+    await rebuildAll(dir, [jobNamed('nbk', testConfig(dir))]);
     const before = await processedBytes(dir);
     const r = await cli(dir, 'down', ['--source', 'nbk', '--from', '2026-04-01', '--to', '2026-04-01']);
     expect(r.code).toBe(1);

@@ -6,12 +6,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { startReplayServer, type Handler, type ReplayServer } from '../support/replay-server.ts';
 import { copyDataDir, fixture, noSleep, processedBytes, tempDataDir, testConfig } from '../support/data-dir.ts';
-import { refresh } from '../../src/pipeline/refresh.ts';
-import { rebuildAll } from '../../src/pipeline/rebuild.ts';
-import { nbkJob } from '../../pipelines/nbk.ts';
-import { imfJob, IMF_INDICATORS } from '../../pipelines/imf.ts';
+import { refresh } from '../../src/runner/refresh.ts';
+import { rebuildAll } from '../../src/runner/rebuild.ts';
+import { jobNamed } from '../../pipelines/index.ts';
+import { IMF_INDICATORS } from '../../pipelines/imf.ts';
 import { RawStore } from '../../src/store/raw-store.ts';
-import type { ParseCache } from '../../src/pipeline/run-job.ts';
+import type { ParseCache } from '../../src/runner/parse.ts';
 
 let server: ReplayServer | undefined;
 // Parsing the 870 kB history once for the whole file keeps these tests quick.
@@ -29,7 +29,7 @@ async function nbkBody(date: '2026-04-01' | '2026-04-02', edit: (s: string) => s
 async function runNbk(routes: Record<string, Handler>, from = '2026-04-01', to = '2026-04-02') {
   server = await startReplayServer(routes);
   const config = testConfig(dataDir, { NBK_RATES_URL: `${server.url}/rss/get_rates.cfm` });
-  const [record] = await refresh({ config, jobs: [nbkJob(config)], trigger: 'cli', options: { from, to }, sleep: noSleep, parseCache });
+  const [record] = await refresh({ config, jobs: [jobNamed('nbk', config)], trigger: 'cli', options: { from, to }, sleep: noSleep, parseCache });
   return record;
 }
 
@@ -39,7 +39,7 @@ describe('NBK feed through the replay server', () => {
   beforeAll(async () => {
     // The bundled history only: the two recorded April 2026 answers come over "the network".
     template = await tempDataDir(['nbk/imported']);
-    await rebuildAll(template, [nbkJob(testConfig(template))], parseCache);
+    await rebuildAll(template, [jobNamed('nbk', testConfig(template))], parseCache);
     before = await processedBytes(template);
   });
   beforeEach(async () => {
@@ -124,7 +124,7 @@ describe('IMF DataMapper through the replay server (constructed fixtures, see te
   let bodies: Map<string, Buffer>;
   beforeEach(async () => {
     dataDir = await tempDataDir(['imf']);
-    await rebuildAll(dataDir, [imfJob(testConfig(dataDir))]);
+    await rebuildAll(dataDir, [jobNamed('imf', testConfig(dataDir))]);
     before = await processedBytes(dataDir);
     bodies = new Map();
     for (const i of [...IMF_INDICATORS, 'indicators']) bodies.set(i, await fixture(`imf-datamapper/constructed_${i}.json`));
@@ -135,7 +135,7 @@ describe('IMF DataMapper through the replay server (constructed fixtures, see te
     for (const [k, v] of bodies) routes[`/api/v1/${k}`] = { body: v, headers: { 'Content-Type': 'application/json' } };
     server = await startReplayServer({ ...routes, ...override });
     const config = testConfig(dataDir, { IMF_DATAMAPPER_URL: `${server.url}/api/v1` });
-    const [record] = await refresh({ config, jobs: [imfJob(config)], trigger: 'cli', sleep: noSleep });
+    const [record] = await refresh({ config, jobs: [jobNamed('imf', config)], trigger: 'cli', sleep: noSleep });
     return record;
   }
 
@@ -184,7 +184,7 @@ describe('IMF DataMapper through the replay server (constructed fixtures, see te
       ...Object.fromEntries(IMF_INDICATORS.map((i) => [`/api/v1/${i}`, { body: bodies.get(i)! }])),
     });
     const config = testConfig(dataDir, { IMF_DATAMAPPER_URL: `${server.url}/api/v1` });
-    const [record] = await refresh({ config, jobs: [imfJob(config)], trigger: 'cli', sleep: async (ms) => void waits.push(ms) });
+    const [record] = await refresh({ config, jobs: [jobNamed('imf', config)], trigger: 'cli', sleep: async (ms) => void waits.push(ms) });
     expect(record.outcome).toBe('success');
     expect(waits[0]).toBe(2000);
   });

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReplayServer, type ReplayServer } from '../support/replay-server.ts';
 import { copyDataDir, fixture, tempDataDir, testConfig } from '../support/data-dir.ts';
-import { rebuildAll } from '../../src/pipeline/rebuild.ts';
-import { nbkJob } from '../../pipelines/nbk.ts';
+import { rebuildAll } from '../../src/runner/rebuild.ts';
+import { jobNamed } from '../../pipelines/index.ts';
 import { hashes, killTrial, runRefreshChild } from '../support/kill-trials.ts';
 
 let server: ReplayServer;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   });
   env = { NBK_RATES_URL: `${server.url}/rss/get_rates.cfm` };
   template = await tempDataDir(['nbk/imported']);
-  await rebuildAll(template, [nbkJob(testConfig(template))]);
+  await rebuildAll(template, [jobNamed('nbk', testConfig(template))]);
   before = await hashes(template);
   const full = await copyDataDir(template);
   const child = runRefreshChild(full, env, args);

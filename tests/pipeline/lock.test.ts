@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { acquireLock, lockPath } from '../../src/pipeline/lock.ts';
+import { acquireLock, lockPath } from '../../src/runner/lock.ts';
 import { tempDataDir } from '../support/data-dir.ts';
 
 describe('refresh lock', () => {

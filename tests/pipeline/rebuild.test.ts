@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { REPO, tempDataDir, testConfig } from '../support/data-dir.ts';
-import { rebuildAll } from '../../src/pipeline/rebuild.ts';
+import { rebuildAll } from '../../src/runner/rebuild.ts';
 import { allJobs } from '../../pipelines/index.ts';
 import { readSourceFiles } from '../../src/store/processed-store.ts';
 import { sha256 } from '../../src/store/raw-store.ts';

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { tempDataDir } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
-import { parseCsv } from '../../src/store/csv.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
 let dataDir: string;

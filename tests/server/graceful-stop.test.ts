@@ -7,7 +7,7 @@ import path from 'node:path';
 import { startReplayServer, type ReplayServer } from '../support/replay-server.ts';
 import { REPO, tempDataDir } from '../support/data-dir.ts';
 import { readSourceFiles } from '../../src/store/processed-store.ts';
-import { lockPath } from '../../src/pipeline/lock.ts';
+import { lockPath } from '../../src/runner/lock.ts';
 
 let provider: ReplayServer;
 afterAll(() => provider?.close());

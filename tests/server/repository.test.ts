@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { DataRepository } from '../../src/server/repository.ts';
+import { DataRepository } from '../../src/store/repository.ts';
 
 describe('data repository', () => {
   // Found by check:reliability: pages answered 404 for a moment while a refreshed source reloaded.

@@ -2,7 +2,7 @@
 // the controller (a due job that finds a run going is skipped, and the skip is logged).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startScheduler, type Scheduler } from '../../src/server/scheduler.ts';
-import type { JobDefinition } from '../../src/pipeline/job.ts';
+import type { JobDefinition } from '../../src/runner/job.ts';
 
 function job(name: string, cron: string): JobDefinition {
   return { name, connector: {} as never, schedule: { cron, timezone: 'Asia/Almaty', description: '' }, expectedCadenceDays: 1 };

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseLegacyCompactJson, parseStructureSpecific } from '../../src/sources/sdmx.ts';
-import { parseImts } from '../../src/sources/imf-imts.ts';
+import { parseStructureSpecific } from '../../src/sources/shared/sdmx.ts';
+import { parseLegacyCompactJson } from '../support/legacy-compact-json.ts';
+import { parseImts } from '../../src/sources/imf-imts/parse.ts';
 import { fixture, noSleep, tempDataDir, testConfig } from '../support/data-dir.ts';
 import { startReplayServer, type Handler, type ReplayServer } from '../support/replay-server.ts';
-import { refresh } from '../../src/pipeline/refresh.ts';
-import { imtsJob } from '../../pipelines/imts.ts';
+import { refresh } from '../../src/runner/refresh.ts';
+import { jobNamed } from '../../pipelines/index.ts';
 import { readSourceFiles } from '../../src/store/processed-store.ts';
 
 const IMTS = 'imf-sdmx/new-api_v3_data_IMTS_USA.XG_FOB_USD.G001+G998.A.xml';
@@ -69,7 +70,7 @@ describe('IMTS connector through the replay server', () => {
     });
     const dir = await tempDataDir();
     const config = testConfig(dir, { IMF_SDMX_URL: `${server.url}/external/sdmx/3.0` });
-    const [r] = await refresh({ config, jobs: [imtsJob(config)], trigger: 'cli', sleep: noSleep });
+    const [r] = await refresh({ config, jobs: [jobNamed('imts', config)], trigger: 'cli', sleep: noSleep });
     return { r, dir };
   }
 

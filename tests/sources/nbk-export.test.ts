@@ -2,13 +2,14 @@
 // export's layout: a date column, then <CODE>_quant / <CODE> pairs.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { parseExcelExport } from '../../src/sources/nbk-history.ts';
+import { parseExcelExport } from '../../src/sources/nbk/export.ts';
 import { startReplayServer, type ReplayServer } from '../support/replay-server.ts';
 import { copyDataDir, fixture, noSleep, processedBytes, tempDataDir, testConfig } from '../support/data-dir.ts';
-import { rebuildAll } from '../../src/pipeline/rebuild.ts';
-import { refresh } from '../../src/pipeline/refresh.ts';
-import { nbkJob, nbkOptions } from '../../pipelines/nbk.ts';
-import { createNbk } from '../../src/sources/nbk.ts';
+import { rebuildAll } from '../../src/runner/rebuild.ts';
+import { refresh } from '../../src/runner/refresh.ts';
+import { jobNamed } from '../../pipelines/index.ts';
+import { nbkOptions } from '../../pipelines/nbk.ts';
+import { createNbk } from '../../src/sources/nbk/index.ts';
 import { readSourceFiles } from '../../src/store/processed-store.ts';
 
 type Row = [string, ...Array<string | number | null>];
@@ -60,7 +61,7 @@ describe('merging the export with the feed and the bundled history', () => {
   let server: ReplayServer | undefined;
   beforeAll(async () => {
     template = await tempDataDir(['nbk/imported']);
-    await rebuildAll(template, [nbkJob(testConfig(template))]);
+    await rebuildAll(template, [jobNamed('nbk', testConfig(template))]);
   });
   afterEach(async () => server?.close());
 
@@ -72,7 +73,7 @@ describe('merging the export with the feed and the bundled history', () => {
     });
     const dir = await copyDataDir(template);
     const config = testConfig(dir, { NBK_EXCEL_URL: `${server.url}/excel`, NBK_RATES_URL: `${server.url}/rss/get_rates.cfm` });
-    const [r] = await refresh({ config, jobs: [nbkJob(config)], trigger: 'cli', options: { from: '2014-02-10', to: '2014-02-14' }, sleep: noSleep });
+    const [r] = await refresh({ config, jobs: [jobNamed('nbk', config)], trigger: 'cli', options: { from: '2014-02-10', to: '2014-02-14' }, sleep: noSleep });
     return { r, dir };
   }
 
@@ -104,8 +105,8 @@ describe('merging the export with the feed and the bundled history', () => {
     const dir = await copyDataDir(template);
     const config = testConfig(dir, { NBK_EXCEL_URL: `${server.url}/excel`, NBK_RATES_URL: `${server.url}/rss/get_rates.cfm` });
     // First the export for 1 April 2026 (an archive start moved past it), then the feed.
-    const base = nbkJob(config);
-    const exportOnly = { ...base, connector: createNbk({ ...nbkOptions(config), feedArchiveStart: '2026-04-02' }) };
+    const base = jobNamed('nbk', config);
+    const exportOnly = { ...base, connector: createNbk({ ...nbkOptions(config.settings), feedArchiveStart: '2026-04-02' }) };
     const [a] = await refresh({ config, jobs: [exportOnly], trigger: 'cli', options: { from: '2026-04-01', to: '2026-04-01' }, sleep: noSleep });
     expect(a.conflicts).toEqual([expect.objectContaining({ series: 'nbk.USD', date: '2026-04-01', kept: expect.objectContaining({ value: 478.7 }), other: expect.objectContaining({ value: 478.77 }) })]);
     const [b] = await refresh({ config, jobs: [base], trigger: 'cli', options: { from: '2026-04-01', to: '2026-04-01' }, sleep: noSleep });
@@ -128,7 +129,7 @@ describe('merging the export with the feed and the bundled history', () => {
     server = await startReplayServer({}, (url) => ({ body: bodies.get(url.searchParams.get('beginDate')!) ?? Buffer.alloc(0) }));
     const dir = await copyDataDir(template);
     const config = testConfig(dir, { NBK_EXCEL_URL: `${server.url}/excel` });
-    const run = () => refresh({ config, jobs: [nbkJob(config)], trigger: 'cli', options: { from: '2005-01-01', to: '2014-06-30' }, sleep: async (ms) => void waits.push(ms) });
+    const run = () => refresh({ config, jobs: [jobNamed('nbk', config)], trigger: 'cli', options: { from: '2005-01-01', to: '2014-06-30' }, sleep: async (ms) => void waits.push(ms) });
     const [a] = await run();
     expect(a.outcome).toBe('success');
     const ranges = server.hits.map((h) => new URL(h, 'http://x').searchParams).map((q) => `${q.get('beginDate')}-${q.get('endDate')}`);
@@ -145,7 +146,7 @@ describe('merging the export with the feed and the bundled history', () => {
     const dir = await copyDataDir(template);
     const before = await processedBytes(dir);
     const config = testConfig(dir, { NBK_EXCEL_URL: `${server.url}/excel` });
-    const [r] = await refresh({ config, jobs: [nbkJob(config)], trigger: 'cli', options: { from: '2014-02-10', to: '2014-02-14' }, sleep: noSleep });
+    const [r] = await refresh({ config, jobs: [jobNamed('nbk', config)], trigger: 'cli', options: { from: '2014-02-10', to: '2014-02-14' }, sleep: noSleep });
     expect(r.error?.code).toBe('HTML_INSTEAD_OF_DATA');
     expect(await processedBytes(dir)).toEqual(before);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeed, parseFeedRates, parseRatesAllRss, feedAnswerDate } from '../../src/sources/nbk-feed.ts';
+import { parseFeed, parseFeedRates, feedAnswerDate } from '../../src/sources/nbk/feed.ts';
 import { fixture } from '../support/data-dir.ts';
-import { PipelineError } from '../../src/errors.ts';
+import { PipelineError } from '../../src/domain/errors.ts';
 
 const meta = (date?: string) => ({ url: 'http://test/rss/get_rates.cfm', contentType: 'text/xml; charset=UTF-8', request: date ? { date } : undefined });
 
@@ -42,15 +42,6 @@ describe('NBK get_rates.cfm parser on real recorded answers', () => {
     expect(() => parseFeedRates(body, meta('2019-03-01'))).toThrowError(expect.objectContaining({ code: 'NBK_DATE_NOT_IN_ARCHIVE' }));
   });
 
-  it('reads the 2016 rates_all.xml RSS and sets aside currencies that lingered with old dates', async () => {
-    const r = parseRatesAllRss(await fixture('nbk/rates_all_2016-04-18_Kurmanel-Projects.xml'), meta());
-    expect(r.date).toBe('2016-04-18');
-    expect(r.rates.find((x) => x.code === 'AUD')?.perUnit).toBe(258.1);
-    expect(r.stale.join(' ')).toMatch(/LVL \(2013-12-31\)/);
-    expect(r.stale.join(' ')).toMatch(/EEK/);
-    expect(r.rates.some((x) => x.code === 'LVL')).toBe(false);
-  });
-
   it.each([
     ['non-numeric rate', (s: string) => s.replace('<description>478.77</description>', '<description>n/a</description>'), 'NBK_BAD_RATE'],
     ['duplicate currency', (s: string) => s.replace('</rates>', '<item><title>USD</title><description>1</description><quant>1</quant></item></rates>'), 'NBK_DUPLICATE_CURRENCY'],
@@ -76,7 +67,7 @@ describe('NBK get_rates.cfm parser on real recorded answers', () => {
 describe('rate per unit', () => {
   it('shifts the decimal point exactly for quants of 1, 10, 100, 1000, and equals decimal division everywhere', async () => {
     const { Decimal } = await import('decimal.js');
-    const { ratePerUnit } = await import('../../src/sources/nbk-series.ts');
+    const { ratePerUnit } = await import('../../src/sources/nbk/describe.ts');
     expect(ratePerUnit('31.29', '100')).toBe(0.3129);
     expect(ratePerUnit('0.4', '1000')).toBe(0.0004);
     expect(ratePerUnit('3', '10')).toBe(0.3);

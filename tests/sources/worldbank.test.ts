@@ -1,13 +1,14 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseWbPage } from '../../src/sources/worldbank.ts';
+import { parseWbPage } from '../../src/sources/worldbank/api.ts';
 import { copyDataDir, fixture, noSleep, processedBytes, tempDataDir, testConfig } from '../support/data-dir.ts';
 import { startReplayServer, type Handler, type ReplayServer } from '../support/replay-server.ts';
-import { refresh } from '../../src/pipeline/refresh.ts';
-import { rebuildAll } from '../../src/pipeline/rebuild.ts';
-import { worldBankJob, WB_CODES } from '../../pipelines/worldbank.ts';
+import { refresh } from '../../src/runner/refresh.ts';
+import { rebuildAll } from '../../src/runner/rebuild.ts';
+import { WB_CODES } from '../../pipelines/worldbank.ts';
+import { jobNamed } from '../../pipelines/index.ts';
 
 const REAL = 'worldbank/v2_countries_US_indicators_NY.GNP.PCAP.CD_1990-1997_lastupdated-2020-07-01.json';
-// Error bodies as quoted from real answers in reference/sources.md §4.
+// Error bodies as quoted from real answers in docs/sources.md §4.
 const ERROR_120 = '[{"message":[{"id":"120","key":"Invalid value","value":"The provided parameter value is not valid"}]}]';
 const ERROR_175 = '[{"message":[{"id":"175","key":"Invalid format","value":"The indicator was not found. It may have been deleted or archived."}]}]';
 
@@ -39,7 +40,7 @@ describe('World Bank connector through the replay server', () => {
   let server: ReplayServer | undefined;
   beforeAll(async () => {
     template = await tempDataDir(['worldbank']);
-    await rebuildAll(template, [worldBankJob(testConfig(template))]);
+    await rebuildAll(template, [jobNamed('worldbank', testConfig(template))]);
     before = await processedBytes(template);
   });
   afterEach(async () => server?.close());
@@ -61,7 +62,7 @@ describe('World Bank connector through the replay server', () => {
     });
     const dir = await copyDataDir(template);
     const config = testConfig(dir, { WORLDBANK_API_URL: `${server.url}/v2` });
-    const [r] = await refresh({ config, jobs: [worldBankJob(config)], trigger: 'cli', sleep: noSleep });
+    const [r] = await refresh({ config, jobs: [jobNamed('worldbank', config)], trigger: 'cli', sleep: noSleep });
     return { r, dir };
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, parseCsv, safeText, toCsv } from '../../src/store/csv.ts';
+import { formatNumber, parseCsv, safeText, toCsv } from '../../src/lib/csv.ts';
 
 describe('CSV', () => {
   it('neutralises text that a spreadsheet would run as a formula, and leaves numbers alone', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { RawStore } from '../../src/store/raw-store.ts';
 import { tempDataDir } from '../support/data-dir.ts';
 
-const meta = (retrievedAt: string) => ({ source: 'nbk', kind: 'http' as const, parser: 'get-rates', key: 'get_rates/2026-04-01', retrievedAt, connectorVersion: 't' });
+const meta = (retrievedAt: string) => ({ source: 'nbk', kind: 'http' as const, parser: 'get-rates', key: 'get_rates/2026-04-01', retrievedAt, connectorVersion: 't', url: 'http://test/x', status: 200, contentType: 'text/xml' });
 
 describe('raw store', () => {
   it('stores bytes unchanged with a sidecar, and does not store an identical body twice', async () => {

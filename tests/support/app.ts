@@ -1,16 +1,23 @@
 // The app over a data folder, without a port.
 import { createApp } from '../../src/server/app.ts';
-import { DataRepository } from '../../src/server/repository.ts';
+import { loadContent } from '../../src/server/content.ts';
+import { DataRepository } from '../../src/store/repository.ts';
 import { RefreshController } from '../../src/server/refresh-controller.ts';
 import { allJobs } from '../../pipelines/index.ts';
-import { testConfig } from './data-dir.ts';
+import { testConfig, REPO } from './data-dir.ts';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-export async function testApp(dataDir: string, env: Record<string, string> = {}) {
+export const WORKER_URL = pathToFileURL(path.join(REPO, 'src/workers/refresh-worker-bootstrap.mjs'));
+
+export async function testApp(dataDir: string, env: Record<string, string> = {}, clock?: () => number) {
   const config = testConfig(dataDir, env);
   const jobs = allJobs(config);
-  const repo = new DataRepository(config.dataDir, jobs.map((j) => j.name));
+  const names = jobs.map((j) => j.name);
+  const repo = new DataRepository(config.dataDir, names, clock);
   await repo.load();
-  const controller = new RefreshController(config, jobs, () => repo.refreshIfChanged());
-  const app = createApp({ config, jobs, repo, controller, nextRun: () => null, now: () => new Date('2026-11-28T12:00:00Z') });
+  const controller = new RefreshController(config, names, WORKER_URL, () => repo.refreshIfChanged());
+  const content = await loadContent(config.dataDir);
+  const app = createApp({ config, jobs, repo, controller, content, nextRun: () => null, now: () => new Date('2026-11-28T12:00:00Z') });
   return { app, repo, controller, config, jobs };
 }

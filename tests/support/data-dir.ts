@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, type Config } from '../../src/config.ts';
+import type { Config } from '../../src/config.ts';
+import { loadJobConfig } from '../../pipelines/index.ts';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(REPO, 'tests/fixtures');
@@ -17,7 +18,7 @@ export async function tempDataDir(rawParts: string[] = []): Promise<string> {
 }
 
 export function testConfig(dataDir: string, overrides: Record<string, string> = {}): Config {
-  return loadConfig({ DATA_DIR: dataDir, HTTP_TIMEOUT_MS: '400', HTTP_RETRIES: '1', ...overrides });
+  return loadJobConfig({ DATA_DIR: dataDir, HTTP_TIMEOUT_MS: '400', HTTP_RETRIES: '1', ...overrides });
 }
 
 /**

@@ -5,9 +5,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readSourceFiles } from '../../src/store/processed-store.ts';
-import { readLock } from '../../src/pipeline/lock.ts';
+import { readLock } from '../../src/runner/lock.ts';
 import { copyDataDir, processedBytes, REPO } from './data-dir.ts';
-import { rebuildAll } from '../../src/pipeline/rebuild.ts';
+import { rebuildAll } from '../../src/runner/rebuild.ts';
 import { allJobs } from '../../pipelines/index.ts';
 import { loadConfig } from '../../src/config.ts';
 

@@ -3,11 +3,11 @@
 import { Router, type Request, type Response } from 'express';
 import crypto from 'node:crypto';
 import express from 'express';
-import type { AppContext } from '../app.ts';
+import type { AppContext } from '../context.ts';
 import { parseViewParams } from '../view-params.ts';
-import { buildSeriesView, NotFound } from '../series-view.ts';
+import { buildSeriesView, NotFound } from '../view-model.ts';
 import { viewCsv } from '../downloads.ts';
-import { statuses } from './status-helpers.ts';
+import { statuses } from '../status.ts';
 
 /** Constant-time comparison of a presented bearer token with the configured one. */
 export function tokenMatches(presented: string, expected: string): boolean {

@@ -1,9 +1,9 @@
 // The overview, the data catalogue, and the status page.
 import { Router } from 'express';
-import type { AppContext } from '../app.ts';
+import type { AppContext } from '../context.ts';
 import { headlineCards } from '../overview.ts';
-import { bannersFor, statuses } from './status-helpers.ts';
-import { readRuns } from '../../pipeline/run-log.ts';
+import { bannersFor, statuses } from '../status.ts';
+import { readRuns } from '../../runner/run-log.ts';
 import { renderToString } from '../response-cache.ts';
 
 export function pageRoutes(ctx: AppContext): Router {
@@ -11,7 +11,7 @@ export function pageRoutes(ctx: AppContext): Router {
 
   r.get('/', async (req, res) => {
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
-      const cards = headlineCards(ctx.repo);
+      const cards = headlineCards(ctx.repo, ctx.content.headlines);
       const all = await statuses(ctx);
       const body = await renderToString(res, 'index', {
         title: 'Kazakhstan macro indicators',

@@ -1,0 +1,93 @@
+// Build series from parsed raw snapshots: group by series and vintage, merge observations
+// by date (higher precedence, then later retrieval wins), and record every disagreement
+// between snapshots instead of resolving it silently. Pure: same input, same output.
+import type { SnapshotRef } from '../domain/series.ts';
+import type { BuiltSeries, BuiltVintage, ParsedSeries, Snapshot } from '../domain/source-data.ts';
+
+export interface Contribution {
+  snapshot: Snapshot;
+  series: ParsedSeries;
+}
+
+export interface Conflict {
+  series: string;
+  vintage: string;
+  date: string;
+  kept: { value: number; file: string };
+  other: { value: number; file: string };
+}
+
+export interface BuildResult {
+  series: Map<string, BuiltSeries>;
+  conflicts: Conflict[];
+}
+
+/** Two values agree when they differ by less than this share of their size (float noise only). */
+export const AGREEMENT_TOLERANCE = 1e-9;
+
+export function agree(a: number, b: number): boolean {
+  return Math.abs(a - b) <= AGREEMENT_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+export function snapshotRef(s: Snapshot): SnapshotRef {
+  const m = s.meta;
+  const ref: SnapshotRef = { file: s.file, sha256: m.sha256, retrievedAt: m.retrievedAt, kind: m.kind };
+  if (m.url) ref.url = m.url;
+  if (m.publisher) ref.publisher = m.publisher;
+  if (m.repository) ref.repository = m.repository;
+  if (m.commit) ref.commit = m.commit;
+  return ref;
+}
+
+export function buildSeries(contributions: Contribution[]): BuildResult {
+  // Deterministic order regardless of how the caller listed the snapshots.
+  const ordered = [...contributions].sort(
+    (a, b) =>
+      a.series.id.localeCompare(b.series.id) ||
+      a.series.vintage.key.localeCompare(b.series.vintage.key) ||
+      a.series.precedence - b.series.precedence ||
+      a.snapshot.meta.retrievedAt.localeCompare(b.snapshot.meta.retrievedAt) ||
+      a.snapshot.file.localeCompare(b.snapshot.file),
+  );
+  const conflicts: Conflict[] = [];
+  const bySeries = new Map<string, Map<string, Contribution[]>>();
+  for (const c of ordered) {
+    let vintages = bySeries.get(c.series.id);
+    if (!vintages) bySeries.set(c.series.id, (vintages = new Map()));
+    const list = vintages.get(c.series.vintage.key) ?? [];
+    list.push(c);
+    vintages.set(c.series.vintage.key, list);
+  }
+
+  const series = new Map<string, BuiltSeries>();
+  for (const [id, vintages] of bySeries) {
+    const built: BuiltVintage[] = [];
+    for (const [key, contribs] of [...vintages].sort(([a], [b]) => a.localeCompare(b))) {
+      // Later entries in `contribs` win (ascending precedence, then retrieval time).
+      const values = new Map<string, { value: number; file: string }>();
+      for (const c of contribs) {
+        for (const [date, value] of c.series.observations) {
+          const prev = values.get(date);
+          if (prev && !agree(prev.value, value)) {
+            conflicts.push({ series: id, vintage: key, date, kept: { value, file: c.snapshot.file }, other: prev });
+          }
+          values.set(date, { value, file: c.snapshot.file });
+        }
+      }
+      const last = contribs[contribs.length - 1];
+      const observations = [...values]
+        .map(([date, v]) => ({ date, value: v.value }))
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      const used = new Set([...values.values()].map((v) => v.file));
+      built.push({
+        vintage: last.series.vintage,
+        retrievedAt: contribs.reduce((m, c) => (c.snapshot.meta.retrievedAt > m ? c.snapshot.meta.retrievedAt : m), ''),
+        observations,
+        snapshots: contribs.filter((c) => used.has(c.snapshot.file)).map((c) => snapshotRef(c.snapshot)),
+      });
+    }
+    const current = vintages.get(built[built.length - 1].vintage.key)!;
+    series.set(id, { id, description: current[current.length - 1].series.description, vintages: built });
+  }
+  return { series, conflicts };
+}

@@ -1,0 +1,73 @@
+// Stage 3 of a run: render the built series to processed files (CSV, earlier vintages,
+// metadata), say what changed against the files being replaced, and write them atomically.
+import type { Observation, SeriesMeta } from '../domain/series.ts';
+import { currentVintage, type BuiltSeries } from '../domain/source-data.ts';
+import type { SourceConnector } from '../sources/connector.ts';
+import { parseSeriesCsv, renderSourceFiles, type ProcessedStorage, type SourceFileMeta } from '../store/processed-store.ts';
+import type { BuildResult } from './build.ts';
+import type { SeriesChange } from './run-summary.ts';
+
+const MAX_LISTED_SNAPSHOTS = 50;
+
+export function seriesMeta(connector: SourceConnector, s: BuiltSeries): SeriesMeta {
+  const cur = currentVintage(s);
+  const obs = cur.observations;
+  const snapshots = [...cur.snapshots].sort((a, b) => b.retrievedAt.localeCompare(a.retrievedAt) || a.file.localeCompare(b.file));
+  const p = connector.publisher;
+  const meta: SeriesMeta = {
+    id: s.id,
+    ...s.description,
+    source: { job: connector.name, name: p.name, url: p.url, licence: p.licence, citation: p.citation },
+    vintage: cur.vintage,
+    retrievedAt: cur.retrievedAt,
+    coverage: { start: obs[0]?.date ?? null, end: obs[obs.length - 1]?.date ?? null, rows: obs.length },
+    vintages: s.vintages.map((v) => ({
+      ...v.vintage,
+      retrievedAt: v.retrievedAt,
+      rows: v.observations.length,
+      start: v.observations[0]?.date ?? null,
+      end: v.observations[v.observations.length - 1]?.date ?? null,
+    })),
+    rawSnapshots: snapshots.slice(0, MAX_LISTED_SNAPSHOTS),
+  };
+  if (snapshots.length > MAX_LISTED_SNAPSHOTS) {
+    meta.notes = [...(meta.notes ?? []), `${snapshots.length} raw snapshots contribute; the ${MAX_LISTED_SNAPSHOTS} newest are listed.`];
+  }
+  return meta;
+}
+
+export function diffObservations(before: Observation[] | undefined, after: Observation[]): Omit<SeriesChange, 'series'> {
+  const old = new Map((before ?? []).map((o) => [o.date, o.value]));
+  let added = 0;
+  let revised = 0;
+  for (const o of after) {
+    const v = old.get(o.date);
+    if (v === undefined) added++;
+    else if (v !== o.value) revised++;
+    old.delete(o.date);
+  }
+  return { added, revised, removed: old.size };
+}
+
+/** Write the build; returns what changed against the processed files it replaces. */
+export async function publish(connector: SourceConnector, built: BuildResult, processed: ProcessedStorage): Promise<SeriesChange[]> {
+  const current = new Map<string, Observation[]>();
+  const earlier = new Map<string, Map<string, Observation[]>>();
+  const metas: Record<string, SeriesMeta> = {};
+  for (const [id, s] of built.series) {
+    current.set(id, currentVintage(s).observations);
+    if (s.vintages.length > 1) earlier.set(id, new Map(s.vintages.slice(0, -1).map((v) => [v.vintage.key, v.observations])));
+    metas[id] = seriesMeta(connector, s);
+  }
+  const fileMeta: SourceFileMeta = { source: connector.name, title: connector.title, connectorVersion: connector.version, conflicts: built.conflicts.length, series: metas };
+  const files = renderSourceFiles(fileMeta, current, earlier);
+  // An identical file needs no parsing to know nothing changed.
+  const oldCsv = await processed.readCsv(connector.name);
+  let changes: SeriesChange[] = [];
+  if (oldCsv !== files.csv) {
+    const before = oldCsv ? parseSeriesCsv(oldCsv, `processed/${connector.name}.csv`) : new Map<string, Observation[]>();
+    changes = [...current].map(([id, obs]) => ({ series: id, ...diffObservations(before.get(id), obs) })).filter((c) => c.added || c.revised || c.removed);
+  }
+  await processed.write(connector.name, files);
+  return changes;
+}

@@ -1,0 +1,66 @@
+// Run a set of jobs under the shared lock and record each run in the history. Used by the
+// CLI, the scheduler and the refresh endpoint alike, so they behave the same way. One run id
+// names the whole request, from the endpoint's answer to every line it adds to the history.
+import type { Config } from '../config.ts';
+import { createHttpClient, type FetchFn } from '../http/http-client.ts';
+import type { FetchOptions } from '../sources/connector.ts';
+import { fileEffects, realSleep } from './effects.ts';
+import { acquireLock } from './lock.ts';
+import type { JobDefinition } from './job.ts';
+import { appendRun, newRunId, type RunRecord, type Trigger } from './run-log.ts';
+import { runSource } from './run-source.ts';
+import type { ParseCache } from './parse.ts';
+
+/** What a caller adds to a job's record once it has run (e.g. the ledger verdicts that changed). */
+export type AfterJob = (record: RunRecord) => Promise<Pick<RunRecord, 'ledgerChanges'> & { notes?: string[] }>;
+
+export interface RefreshRequest {
+  config: Config;
+  jobs: JobDefinition[];
+  trigger: Trigger;
+  runId?: string;
+  options?: FetchOptions;
+  signal?: AbortSignal;
+  fetch?: FetchFn;
+  parseCache?: ParseCache;
+  onStart?: (job: string, runId: string) => void;
+  onProgress?: (job: string, done: number, total: number, label: string) => void;
+  /** Called after each job, before its record is written and the next job starts. */
+  afterJob?: AfterJob;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => Date;
+}
+
+export async function refresh(req: RefreshRequest): Promise<RunRecord[]> {
+  const now = req.now ?? (() => new Date());
+  const id = req.runId ?? newRunId(req.trigger, now());
+  const lock = await acquireLock(req.config.dataDir, `${req.trigger} refresh ${id} of ${req.jobs.map((j) => j.name).join(', ')}`);
+  const sleep = req.sleep ?? realSleep;
+  const http = createHttpClient({ fetch: req.fetch, userAgent: req.config.userAgent, timeoutMs: req.config.httpTimeoutMs, retries: req.config.httpRetries, sleep });
+  const effects = fileEffects(req.config.dataDir, { http, sleep, now });
+  const records: RunRecord[] = [];
+  try {
+    for (const job of req.jobs) {
+      if (req.signal?.aborted) break;
+      req.onStart?.(job.name, id);
+      const summary = await runSource(job.connector, effects, {
+        fetch: true,
+        options: req.options,
+        signal: req.signal,
+        parseCache: req.parseCache,
+        onProgress: (d, t, l) => req.onProgress?.(job.name, d, t, l),
+      });
+      const record: RunRecord = { id, trigger: req.trigger, ...summary };
+      if (req.afterJob) {
+        const extra = await req.afterJob(record);
+        if (extra.ledgerChanges) record.ledgerChanges = extra.ledgerChanges;
+        record.notes.push(...(extra.notes ?? []));
+      }
+      await appendRun(req.config.dataDir, record);
+      records.push(record);
+    }
+  } finally {
+    await lock.release();
+  }
+  return records;
+}

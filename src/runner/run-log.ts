@@ -1,0 +1,54 @@
+// The run history: one JSON line per run (scheduled, manual or CLI), appended and fsynced to
+// data/runs.jsonl so it survives restarts. A line torn by a crash is skipped on reading.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type { RunSummary } from './run-summary.ts';
+
+export type Trigger = 'schedule' | 'manual' | 'cli';
+
+export interface RunRecord extends RunSummary {
+  /** The refresh this job ran in: the same id for every job of one request. */
+  id: string;
+  trigger: Trigger;
+  /** Ledger claims whose verdict changed with this run's data. */
+  ledgerChanges?: Array<{ claim: string; before: string; after: string }>;
+}
+
+/** e.g. 20261201T101500Z-manual-3fa2c1: when, how it was started, and a random tail. */
+export function newRunId(trigger: Trigger, at: Date = new Date()): string {
+  return `${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${trigger}-${crypto.randomBytes(3).toString('hex')}`;
+}
+
+export function runLogPath(dataDir: string): string {
+  return path.join(dataDir, 'runs.jsonl');
+}
+
+export async function appendRun(dataDir: string, record: RunRecord): Promise<void> {
+  const fh = await fs.open(runLogPath(dataDir), 'a');
+  try {
+    await fh.appendFile(JSON.stringify(record) + '\n');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function readRuns(dataDir: string): Promise<RunRecord[]> {
+  let text: string;
+  try {
+    text = await fs.readFile(runLogPath(dataDir), 'utf8');
+  } catch {
+    return [];
+  }
+  const out: RunRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      out.push(JSON.parse(line) as RunRecord);
+    } catch {
+      // a line torn by a crash mid-append
+    }
+  }
+  return out;
+}

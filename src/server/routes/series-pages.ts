@@ -1,0 +1,86 @@
+// /series/<id>: the chart, the table of what is drawn, metadata, citation, and downloads.
+import { Router, type Request } from 'express';
+import type { AppContext } from '../context.ts';
+import { parseViewParams, viewQuery, FREQ_CODE } from '../view-params.ts';
+import { buildSeriesView, eventsInView, NotFound, tableRows, FREQ_LABEL } from '../view-model.ts';
+import { bundleZip, citation, fullCsv, viewCsv } from '../downloads.ts';
+import { UNITS } from '../../transform/units.ts';
+import { bannersFor, statuses } from '../status.ts';
+import type { SeriesEntry } from '../../store/repository.ts';
+import { renderToString } from '../response-cache.ts';
+
+function entryOr404(ctx: AppContext, id: string): SeriesEntry {
+  const e = ctx.repo.get(id);
+  if (!e) throw new NotFound(`There is no series ${JSON.stringify(id)}. The catalogue at /data lists every series.`);
+  return e;
+}
+
+function publicUrl(req: Request): string {
+  return `${req.protocol}://${req.get('host')}${req.originalUrl}`;
+}
+
+export function seriesRoutes(ctx: AppContext): Router {
+  const r = Router();
+
+  r.get('/series/:id', async (req, res) => {
+    const entry = entryOr404(ctx, req.params.id);
+    const params = parseViewParams(req.query as Record<string, unknown>, ctx.defaultBasis);
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
+      const { drawn, chart } = buildSeriesView(ctx.repo, entry.meta.id, params);
+      const jobs = [...new Set(drawn.map((d) => d.meta.source.job))];
+      const html = await renderToString(res, 'series', {
+        title: entry.meta.title,
+        entry,
+        drawn,
+        chart,
+        table: tableRows(drawn),
+        params,
+        query: (o: Record<string, string | undefined> = {}) => viewQuery(params, ctx.defaultBasis, o),
+        units: UNITS,
+        freqLabel: FREQ_LABEL,
+        freqCode: FREQ_CODE,
+        events: eventsInView(ctx.repo.events, chart),
+        allEvents: ctx.repo.events,
+        banners: bannersFor(await statuses(ctx), jobs),
+        citation: citation(entry.meta, publicUrl(req)),
+        catalogue: ctx.repo.list().map((e) => ({ id: e.meta.id, title: e.meta.title })),
+        defaultBasis: ctx.defaultBasis,
+      });
+      return { body: html, headers: { 'Last-Modified': entry.lastModified.toUTCString() } };
+    });
+  });
+
+  r.get('/series/:id/view.csv', async (req, res) => {
+    const entry = entryOr404(ctx, req.params.id);
+    const params = parseViewParams(req.query as Record<string, unknown>, ctx.defaultBasis);
+    const layout = req.query.layout === 'wide' ? 'wide' : 'long';
+    res.attachment(`${entry.meta.id}_view_${layout}.csv`);
+    await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id, ...params.compare]), 'text/csv; charset=utf-8', async () => ({
+      body: viewCsv(buildSeriesView(ctx.repo, entry.meta.id, params).drawn, layout),
+      headers: { 'Last-Modified': entry.lastModified.toUTCString() },
+    }));
+  });
+
+  r.get('/series/:id/full.csv', async (req, res) => {
+    const entry = entryOr404(ctx, req.params.id);
+    res.attachment(`${entry.meta.id}.csv`);
+    await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id]), 'text/csv; charset=utf-8', async () => ({
+      body: fullCsv(entry),
+      headers: { 'Last-Modified': entry.lastModified.toUTCString() },
+    }));
+  });
+
+  r.get('/series/:id/metadata.json', (req, res) => {
+    const entry = entryOr404(ctx, req.params.id);
+    res.setHeader('Last-Modified', entry.lastModified.toUTCString());
+    res.json(entry.meta);
+  });
+
+  r.get('/series/:id/bundle.zip', (req, res) => {
+    const entry = entryOr404(ctx, req.params.id);
+    res.setHeader('Last-Modified', entry.lastModified.toUTCString());
+    res.attachment(`${entry.meta.id}.zip`).type('application/zip').send(Buffer.from(bundleZip(entry, publicUrl(req).replace(/\/bundle\.zip$/, ''))));
+  });
+
+  return r;
+}

@@ -1,0 +1,131 @@
+// Turns a series id and view parameters into exactly what is drawn: the same points feed the
+// chart, the table under it, the CSV of the view and the API, so they cannot disagree.
+import type { Frequency, SeriesMeta } from '../domain/series.ts';
+import type { Point } from '../transform/aggregate.ts';
+import { periodStartDate } from '../transform/periods.ts';
+import { UNITS } from '../transform/units.ts';
+import { viewSeries } from '../transform/view.ts';
+import type { DataRepository, EventInfo, SeriesEntry } from '../store/repository.ts';
+import type { ViewParams } from './view-params.ts';
+
+export class NotFound extends Error {
+  readonly status = 404;
+}
+
+export interface DrawnSeries {
+  id: string;
+  name: string;
+  unitLabel: string;
+  freq: Frequency;
+  points: Point[];
+  axis: 'y' | 'y2';
+  meta: SeriesMeta;
+  vintageLabel: string;
+}
+
+export interface ChartPayload {
+  title: string;
+  ariaLabel: string;
+  traces: Array<{ id: string; name: string; x: string[]; y: Array<number | null>; yaxis: 'y' | 'y2'; mode: string; dash?: string }>;
+  yTitle: string;
+  y2Title: string | null;
+  shapes: Array<{ x0: string; x1: string; label: string; kind: 'event' | 'highlight' }>;
+}
+
+export function unitLabel(meta: SeriesMeta, units: ViewParams['units'], indexDate?: string): string {
+  if (units === 'lin') return meta.unit;
+  if (units === 'index') return `index, ${indexDate} = 100`;
+  return `${UNITS[units]} (${meta.unit})`;
+}
+
+export const FREQ_LABEL: Record<Frequency, string> = { daily: 'Daily', monthly: 'Monthly', quarterly: 'Quarterly', annual: 'Annual' };
+
+function draw(entry: SeriesEntry, obs: SeriesEntry['observations'], p: ViewParams, vintageLabel: string, suffix = ''): Omit<DrawnSeries, 'axis'> {
+  const { freq, points } = viewSeries(obs, entry.meta.frequency, {
+    freq: p.freq,
+    agg: p.agg,
+    basis: p.basis,
+    units: p.units,
+    indexDate: p.indexDate,
+    from: p.from,
+    to: p.to,
+  });
+  const aggregated = freq !== entry.meta.frequency ? `, ${FREQ_LABEL[freq].toLowerCase()} ${p.agg === 'eop' ? 'end of period' : `average${entry.meta.frequency === 'daily' ? ` of ${p.basis} days` : ''}`}` : '';
+  return {
+    id: entry.meta.id,
+    name: `${entry.meta.title}${aggregated}${suffix}`,
+    unitLabel: unitLabel(entry.meta, p.units, p.indexDate),
+    freq,
+    points,
+    meta: entry.meta,
+    vintageLabel,
+  };
+}
+
+export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewParams): { drawn: DrawnSeries[]; chart: ChartPayload } {
+  const ids = [mainId, ...p.compare.filter((id) => id !== mainId)];
+  const drawn: DrawnSeries[] = [];
+  for (const id of ids) {
+    const entry = repo.get(id);
+    if (!entry) throw new NotFound(`There is no series ${JSON.stringify(id)}. The catalogue at /data lists every series.`);
+    const d = draw(entry, entry.observations, p, entry.meta.vintage.label);
+    drawn.push({ ...d, axis: 'y' });
+    if (id === mainId && p.vintage) {
+      const earlier = entry.earlier.get(p.vintage);
+      const info = entry.meta.vintages.find((v) => v.key === p.vintage);
+      if (!earlier || !info) throw new NotFound(`Series ${id} has no earlier vintage ${JSON.stringify(p.vintage)}; it has: ${entry.meta.vintages.map((v) => v.key).join(', ')}`);
+      drawn.push({ ...draw(entry, earlier, p, info.label, ` — ${info.label}`), axis: 'y' });
+    }
+  }
+  // A second axis when units differ from the first series'.
+  const first = drawn[0].unitLabel;
+  for (const d of drawn) d.axis = d.unitLabel === first ? 'y' : 'y2';
+  const y2 = drawn.find((d) => d.axis === 'y2');
+  const main = drawn[0];
+  const shapes: ChartPayload['shapes'] = [];
+  const xs = drawn.flatMap((d) => d.points.map((pt) => periodStartDate(pt.date, d.freq))).sort();
+  const lo = xs[0];
+  const hi = xs[xs.length - 1];
+  if (p.events && lo) {
+    for (const e of repo.events) if (e.end >= lo && e.start <= hi) shapes.push({ x0: e.start, x1: e.end, label: e.label, kind: 'event' });
+  }
+  if (p.highlightFrom || p.highlightTo) shapes.push({ x0: p.highlightFrom ?? lo, x1: p.highlightTo ?? hi, label: 'window of the claim', kind: 'highlight' });
+  const chart: Omit<ChartPayload, 'shapes'> = {
+    title: drawn.length === 1 ? main.name : `${main.name} and ${drawn.length - 1} more`,
+    ariaLabel: `Line chart of ${drawn.map((d) => d.name).join('; ')}, ${main.unitLabel}${lo ? `, ${lo} to ${hi}` : ''}`,
+    traces: drawn.flatMap((d, i) => {
+      const trace = {
+        id: d.id,
+        name: d.name,
+        x: d.points.map((pt) => periodStartDate(pt.date, d.freq)),
+        y: d.points.map((pt) => pt.value),
+        yaxis: d.axis,
+        mode: d.freq === 'daily' ? 'lines' : 'lines+markers',
+        ...(i > 0 && d.id === main.id ? { dash: 'dot' } : {}),
+      };
+      // IMF projections are drawn apart (dashed) from the actual years they follow.
+      const last = d.vintageLabel === d.meta.vintage.label ? d.meta.lastActualYear : undefined;
+      const cut = last === undefined || d.freq !== 'annual' ? -1 : d.points.findIndex((pt) => Number(pt.date.slice(0, 4)) > last);
+      if (cut <= 0) return [trace];
+      return [
+        { ...trace, x: trace.x.slice(0, cut), y: trace.y.slice(0, cut) },
+        { ...trace, name: `${d.name} — projection after ${last}`, x: trace.x.slice(cut - 1), y: trace.y.slice(cut - 1), dash: 'dash' },
+      ];
+    }),
+    yTitle: first,
+    y2Title: y2 ? y2.unitLabel : null,
+  };
+  return { drawn, chart: { ...chart, shapes } };
+}
+
+/** Rows of the table under the chart: one per date, one column per drawn series. */
+export function tableRows(drawn: DrawnSeries[]): { dates: string[]; values: Array<Array<number | null>> } {
+  const dates = [...new Set(drawn.flatMap((d) => d.points.map((p) => p.date)))].sort();
+  const maps = drawn.map((d) => new Map(d.points.map((p) => [p.date, p.value])));
+  return { dates, values: dates.map((date) => maps.map((m) => (m.has(date) ? m.get(date)! : null))) };
+}
+
+export function eventsInView(events: EventInfo[], chart: ChartPayload): EventInfo[] {
+  const labels = new Set(chart.shapes.filter((s) => s.kind === 'event').map((s) => s.label));
+  return events.filter((e) => labels.has(e.label));
+}

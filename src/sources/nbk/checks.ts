@@ -1,0 +1,77 @@
+// What the NBK connector does to the built series: drop days that only repeat the last
+// announcement, derive roubles per dollar, and check the rates (positive, no unexplained jump).
+import { currentVintage, type BuiltSeries, type ValidationIssue } from '../../domain/source-data.ts';
+import { NBK_VINTAGE } from './describe.ts';
+
+export const DERIVED_USDRUB = 'nbk.USDRUB';
+
+export interface StructuralBreak {
+  currency: string;
+  date: string;
+  reason: string;
+}
+
+/** Dates on which no currency changed repeat the last announced rate; keep announcement days only. */
+export function dropCarriedDays(series: BuiltSeries[]): void {
+  const maps = series.map((s) => new Map(currentVintage(s).observations.map((o) => [o.date, o.value])));
+  const dates = [...new Set(maps.flatMap((m) => [...m.keys()]))].sort();
+  const carried = new Set<string>();
+  for (let i = 1; i < dates.length; i++) {
+    const d = dates[i];
+    const p = dates[i - 1];
+    const present = maps.filter((m) => m.has(d));
+    if (present.length && present.every((m) => m.get(p) === m.get(d))) carried.add(d);
+  }
+  if (!carried.size) return;
+  for (const s of series) {
+    const v = currentVintage(s);
+    v.observations = v.observations.filter((o) => !carried.has(o.date));
+  }
+}
+
+export function deriveUsdRub(all: Map<string, BuiltSeries>): void {
+  const usd = all.get('nbk.USD');
+  const rub = all.get('nbk.RUB');
+  if (!usd || !rub) return;
+  const u = currentVintage(usd);
+  const r = new Map(currentVintage(rub).observations.map((o) => [o.date, o.value]));
+  const observations = u.observations.filter((o) => r.has(o.date)).map((o) => ({ date: o.date, value: o.value / r.get(o.date)! }));
+  all.set(DERIVED_USDRUB, {
+    id: DERIVED_USDRUB,
+    description: {
+      title: 'Russian roubles per US dollar (NBK cross rate)',
+      unit: 'roubles per 1 USD',
+      scale: 'units',
+      frequency: 'daily',
+      dateConvention: usd.description.dateConvention,
+      notes: [
+        'Derived: nbk.USD ÷ nbk.RUB on the same date. Both are NBK official tenge rates; RUB is published with 2 decimals, so this ratio carries about 3 significant digits.',
+      ],
+    },
+    vintages: [{ vintage: NBK_VINTAGE, retrievedAt: u.retrievedAt, observations, snapshots: u.snapshots }],
+  });
+}
+
+export function rateIssues(series: Map<string, BuiltSeries>, currencies: string[], jumpFactor: number, breaks: StructuralBreak[]): ValidationIssue[] {
+  const listed = new Set(breaks.map((b) => `${b.currency}|${b.date}`));
+  const issues: ValidationIssue[] = [];
+  for (const c of currencies) {
+    const s = series.get(`nbk.${c}`);
+    if (!s) continue;
+    const obs = currentVintage(s).observations;
+    for (let i = 0; i < obs.length; i++) {
+      if (obs[i].value <= 0) issues.push({ code: 'NBK_NON_POSITIVE', series: s.id, date: obs[i].date, message: `${c} rate ${obs[i].value} on ${obs[i].date} is not positive` });
+      if (i === 0) continue;
+      const ratio = obs[i].value / obs[i - 1].value;
+      if ((ratio > jumpFactor || ratio < 1 / jumpFactor) && !listed.has(`${c}|${obs[i].date}`)) {
+        issues.push({
+          code: 'NBK_RATE_JUMP',
+          series: s.id,
+          date: obs[i].date,
+          message: `${c} moves ×${ratio.toPrecision(3)} from ${obs[i - 1].value} (${obs[i - 1].date}) to ${obs[i].value} (${obs[i].date}); a move beyond ×${jumpFactor} is flagged, not stored, unless listed as a structural break`,
+        });
+      }
+    }
+  }
+  return issues;
+}

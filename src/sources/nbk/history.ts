@@ -1,0 +1,37 @@
+// The bundled daily history (an imported file): wide `date,AUD,...,ZAR`, tenge per 1 unit
+// already divided by the quant, an empty field where the origin has no value.
+import { PipelineError } from '../../domain/errors.ts';
+import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
+import { parseCsv } from '../../lib/csv.ts';
+import { NBK_VINTAGE, nbkDescription } from './describe.ts';
+
+export const IMPORTED_PRECEDENCE = 1;
+
+export function toSeries(byCode: Map<string, Array<[string, number]>>, precedence: number): ParsedSeries[] {
+  return [...byCode].map(([code, observations]) => ({ id: `nbk.${code}`, description: nbkDescription(code), vintage: NBK_VINTAGE, precedence, observations }));
+}
+
+export function parseHistoryCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>, currencies: string[]): ParseResult {
+  const file = meta.key;
+  const rows = parseCsv(bytes.toString('utf8'));
+  const header = rows[0] ?? [];
+  if (header[0] !== 'date' || header.length < 2) throw new PipelineError('IMPORT_SCHEMA_CHANGED', `expected a header starting with "date", got ${header.join(',')}`, { source: 'nbk', file });
+  const wanted = new Set(currencies);
+  const byCode = new Map<string, Array<[string, number]>>();
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.length === 1 && r[0] === '') continue;
+    if (r.length !== header.length) throw new PipelineError('IMPORT_BAD_ROW', `row has ${r.length} fields, expected ${header.length}`, { source: 'nbk', file, line: i + 1 });
+    for (let c = 1; c < header.length; c++) {
+      const code = header[c];
+      if (!wanted.has(code) || r[c] === '') continue; // empty = missing in the origin
+      const v = Number(r[c]);
+      if (!Number.isFinite(v) || v <= 0) throw new PipelineError('IMPORT_BAD_VALUE', `${code} ${JSON.stringify(r[c])} is not a positive number`, { source: 'nbk', file, line: i + 1 });
+      let list = byCode.get(code);
+      if (!list) byCode.set(code, (list = []));
+      list.push([r[0], v]);
+    }
+  }
+  return { series: toSeries(byCode, IMPORTED_PRECEDENCE), notes: [] };
+}
+

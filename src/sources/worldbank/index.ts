@@ -1,0 +1,47 @@
+// World Bank World Development Indicators: the API v2, paged (the page count is read with each
+// page), one request a second; and the bundled WDI extract.
+import type { SourceConnector } from '../connector.ts';
+import { parseWbPage } from './api.ts';
+import { WB_PUBLISHER } from './indicators.ts';
+import { parseWdiLongCsv } from './wdi-csv.ts';
+
+export { WB_INDICATORS } from './indicators.ts';
+
+export interface WorldBankOptions {
+  baseUrl: string;
+  indicators: string[];
+  countries: string[];
+  perPage: number;
+  pauseMs: number;
+  expected: string[];
+}
+
+export function createWorldBank(opts: WorldBankOptions): SourceConnector {
+  return {
+    name: 'worldbank',
+    title: 'World Bank World Development Indicators (API v2)',
+    version: '1.0.0',
+    publisher: WB_PUBLISHER,
+    expectedSeries: () => opts.expected,
+    parsers: {
+      'wb-page': (bytes, meta) => {
+        const page = parseWbPage(bytes, meta, opts.countries);
+        return { series: page.series, notes: [], pages: page.pages };
+      },
+      'wdi-long-csv': (bytes, meta) => parseWdiLongCsv(bytes, meta, opts.countries),
+    },
+    async fetch(ctx) {
+      let n = 0;
+      for (const [i, code] of opts.indicators.entries()) {
+        for (let page = 1, pages = 1; page <= pages; page++) {
+          if (n++ > 0) await ctx.sleep(opts.pauseMs);
+          const url = `${opts.baseUrl}/country/${opts.countries.join(';')}/indicator/${encodeURIComponent(code)}?format=json&per_page=${opts.perPage}&page=${page}`;
+          const response = await ctx.http.get(url, { source: 'worldbank', accept: 'application/json' });
+          const parsed = await ctx.accept({ response, parser: 'wb-page', key: `indicator/${code}/page-${page}`, ext: 'json', request: { indicator: code, page: String(page) } });
+          pages = parsed.pages ?? page;
+        }
+        ctx.progress(i + 1, opts.indicators.length, code);
+      }
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// The read model of the processed data: every series in memory, looked up by series id only.
+// Loaded from data/processed and reloaded when a refresh rewrites a source's metadata file.
+// The server shows it; the ledger recomputes the paper's numbers from it.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { processedPaths, readSourceFiles, type SourceFileMeta } from './processed-store.ts';
+import type { Observation, SeriesMeta } from '../domain/series.ts';
+
+export interface SeriesEntry {
+  meta: SeriesMeta;
+  observations: Observation[];
+  earlier: Map<string, Observation[]>;
+  /** Changes whenever the source's processed files change: a strong validator for HTTP caching. */
+  etag: string;
+  lastModified: Date;
+}
+
+export interface EventInfo {
+  id: string;
+  start: string;
+  end: string;
+  label: string;
+  citation: string;
+}
+
+export class DataRepository {
+  private series = new Map<string, SeriesEntry>();
+  private sourceMeta = new Map<string, SourceFileMeta>();
+  private stamps = new Map<string, string>();
+  private lastCheck = 0;
+  private loading: Promise<void> | undefined;
+  events: EventInfo[] = [];
+  /** Goes up whenever any source is (re)loaded: part of every cached page's key. */
+  version = 0;
+  private sourceVersions = new Map<string, number>();
+
+  constructor(
+    readonly dataDir: string,
+    readonly sources: string[],
+    /** Milliseconds clock for the once-a-second check (a fake one in tests). */
+    private clock: () => number = Date.now,
+  ) {}
+
+  private async stamp(source: string): Promise<string> {
+    try {
+      const st = await fs.stat(processedPaths(this.dataDir, source).meta);
+      return `${st.mtimeMs}:${st.size}`;
+    } catch {
+      return 'none';
+    }
+  }
+
+  async load(): Promise<void> {
+    for (const source of this.sources) await this.loadSource(source);
+    try {
+      this.events = (JSON.parse(await fs.readFile(path.join(this.dataDir, 'events.json'), 'utf8')) as { events: EventInfo[] }).events;
+    } catch {
+      this.events = [];
+    }
+    this.lastCheck = this.clock();
+  }
+
+  private async loadSource(source: string): Promise<void> {
+    this.version++;
+    this.sourceVersions.set(source, this.version);
+    const stamp = await this.stamp(source);
+    const files = await readSourceFiles(this.dataDir, source);
+    const fresh = new Map<string, SeriesEntry>();
+    if (files) {
+      const st = await fs.stat(processedPaths(this.dataDir, source).csv);
+      const etag = `"${crypto.createHash('sha1').update(`${source}:${stamp}:${st.mtimeMs}:${st.size}`).digest('hex').slice(0, 16)}"`;
+      for (const [id, s] of files.series) {
+        fresh.set(id, { meta: s.meta, observations: s.observations, earlier: s.earlier, etag, lastModified: new Date(Math.floor(st.mtimeMs / 1000) * 1000) });
+      }
+    }
+    // Swap in one synchronous step: a request never sees the source half loaded.
+    for (const [id, e] of this.series) if (e.meta.source.job === source && !fresh.has(id)) this.series.delete(id);
+    for (const [id, e] of fresh) this.series.set(id, e);
+    this.stamps.set(source, stamp);
+    if (files) this.sourceMeta.set(source, files.fileMeta);
+    else this.sourceMeta.delete(source);
+  }
+
+  /** Reload sources whose files changed (checked at most once a second; cheap stat calls). */
+  async refreshIfChanged(): Promise<void> {
+    if (this.clock() - this.lastCheck < 1000) return;
+    if (this.loading) return this.loading;
+    this.lastCheck = this.clock();
+    this.loading = (async () => {
+      for (const source of this.sources) if ((await this.stamp(source)) !== this.stamps.get(source)) await this.loadSource(source);
+    })().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  /** A key that changes only when a source these series come from is reloaded (for downloads). */
+  versionOf(ids: string[]): string {
+    const jobs = [...new Set(ids.map((id) => this.series.get(id)?.meta.source.job ?? '?'))].sort();
+    return jobs.map((j) => `${j}:${this.sourceVersions.get(j) ?? 0}`).join(',');
+  }
+
+  get(id: string): SeriesEntry | undefined {
+    return this.series.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.series.has(id);
+  }
+
+  list(): SeriesEntry[] {
+    return [...this.series.values()].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  }
+
+  source(name: string): SourceFileMeta | undefined {
+    return this.sourceMeta.get(name);
+  }
+}
