@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { seededRandom } from '../tests/support/seeded-random.ts';
 import autocannon from 'autocannon';
 import { startReplayServer } from '../tests/support/replay-server.ts';
 import { copyDataDir, REPO, tempDataDir, testConfig } from '../tests/support/data-dir.ts';
@@ -39,8 +40,9 @@ let torn = 0;
 let neither = 0;
 let stuck = 0;
 const started = Date.now();
+const random = seededRandom(Number(process.env.SEED ?? 1));
 for (let i = 0; i < TRIALS; i++) {
-  const r = await killTrial(base, env, args, before, after, 2500);
+  const r = await killTrial(base, env, args, before, after, Math.floor(random() * 2500));
   torn += r.torn;
   neither += r.neither.length;
   if (r.stuckLock) stuck++;

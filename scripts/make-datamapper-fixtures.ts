@@ -1,5 +1,5 @@
 // No real recording of an IMF DataMapper answer exists in public material, so the test
-// fixtures are CONSTRUCTED: the documented shape (reference/sources.md §1) filled with the
+// fixtures are CONSTRUCTED: the documented shape (docs/sources.md §1) filled with the
 // real WEO October 2025 values of the bundled extract. Replace them with recordings made by
 // `npm run record` once a network is there.
 //   npx tsx scripts/make-datamapper-fixtures.ts

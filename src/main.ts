@@ -32,7 +32,8 @@ if (config.schedule) scheduler = startScheduler(jobs, controller);
 
 const app = createApp({ config, jobs, repo, controller, content, nextRun: (job) => scheduler?.nextRun(job) ?? null });
 const server = app.listen(config.port, () => {
-  console.log(`kz-indicators: ${repo.list().length} series from ${config.dataDir}, serving http://localhost:${config.port}`);
+  const port = (server.address() as import('node:net').AddressInfo).port;
+  console.log(`kz-indicators: ${repo.list().length} series from ${config.dataDir}, serving http://localhost:${port}`);
   console.log(`schedules ${config.schedule ? 'on' : 'off'}; manual refresh ${config.refreshToken ? 'on (POST /api/refresh with a bearer token)' : 'off (set REFRESH_TOKEN)'}`);
 });
 

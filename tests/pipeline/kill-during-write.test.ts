@@ -5,6 +5,7 @@ import { copyDataDir, fixture, tempDataDir, testConfig } from '../support/data-d
 import { rebuildAll } from '../../src/runner/rebuild.ts';
 import { jobNamed } from '../../pipelines/index.ts';
 import { hashes, killTrial, runRefreshChild } from '../support/kill-trials.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 let server: ReplayServer;
 let template: string;
@@ -34,8 +35,9 @@ afterAll(() => server.close());
 
 describe('SIGKILL during a refresh', () => {
   it('never leaves a torn or mixed processed file, nor a lock that blocks', async () => {
+    const random = seededRandom(20261201);
     for (let i = 0; i < 8; i++) {
-      const r = await killTrial(template, env, args, before, after, 2500);
+      const r = await killTrial(template, env, args, before, after, Math.floor(random() * 2500));
       expect({ ...r, killedAtMs: undefined }, `trial ${i} killed at ${r.killedAtMs} ms: ${JSON.stringify(r)}`).toMatchObject({ torn: 0, neither: [], stuckLock: false });
     }
   }, 120_000);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { tempDataDir } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
+import { JOBS } from '../../pipelines/index.ts';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
 let dataDir: string;
@@ -190,7 +191,8 @@ describe('rendered-response cache', () => {
   it('serves a page again with the same ETag, and rebuilds it when the processed data changes', async () => {
     const dir = await tempDataDir();
     await fs.cp(path.resolve('data'), dir, { recursive: true });
-    const { app: a } = await testApp(dir);
+    let clock = 0;
+    const { app: a } = await testApp(dir, {}, () => clock);
     // supertest listens on a new port per request; a fixed Host keeps the page (and its citation URL) the same.
     const first = await request(a).get('/series/imf.LUR.KAZ').set('Host', 'kz.test');
     const again = await request(a).get('/series/imf.LUR.KAZ').set('Host', 'kz.test').set('If-None-Match', first.headers.etag);
@@ -199,7 +201,7 @@ describe('rendered-response cache', () => {
     const meta = JSON.parse(await fs.readFile(metaFile, 'utf8'));
     meta.series['imf.LUR.KAZ'].title = 'Kazakhstan: Unemployment rate (retitled by a refresh)';
     await fs.writeFile(metaFile, JSON.stringify(meta));
-    await new Promise((r) => setTimeout(r, 1100)); // the repository checks files at most once a second
+    clock += 1000; // the repository checks files at most once a second
     const after = await request(a).get('/series/imf.LUR.KAZ').set('Host', 'kz.test').set('If-None-Match', first.headers.etag);
     expect(after.status).toBe(200);
     expect(after.text).toContain('retitled by a refresh');
@@ -259,7 +261,7 @@ describe('status API', () => {
     const res = await request(app).get('/api/status');
     expect(res.status).toBe(200);
     const by = Object.fromEntries(res.body.sources.map((s: { job: string }) => [s.job, s]));
-    expect(Object.keys(by).sort()).toEqual(['imf', 'imts', 'nbk', 'worldbank']);
+    expect(Object.keys(by).sort()).toEqual(JOBS.map((j) => j.name).sort());
     expect(by.nbk).toMatchObject({ state: 'stale', latestObservation: '2026-09-11', expectedCadenceDays: 6 });
     expect(by.imts).toMatchObject({ state: 'no-data', series: 0 });
     expect(by.imf.schedule).toMatch(/Asia\/Almaty/);

@@ -18,10 +18,9 @@ describe('graceful stop', () => {
     provider = await startReplayServer({}, () => ({ delayMs: 300, body: Buffer.from('<?xml version="1.0"?><rates><date>01.01.2000</date></rates>') }));
     const dir = await tempDataDir();
     await fs.cp(path.join(REPO, 'data'), dir, { recursive: true });
-    const port = 39000 + Math.floor(Math.random() * 1000);
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/main.ts')], {
       cwd: REPO,
-      env: { ...process.env, DATA_DIR: dir, PORT: String(port), SCHEDULE: 'off', REFRESH_TOKEN: 'graceful-stop-test-token', NBK_RATES_URL: `${provider.url}/rss/get_rates.cfm`, HTTP_RETRIES: '0' },
+      env: { ...process.env, DATA_DIR: dir, PORT: '0', SCHEDULE: 'off', REFRESH_TOKEN: 'graceful-stop-test-token', NBK_RATES_URL: `${provider.url}/rss/get_rates.cfm`, HTTP_RETRIES: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -29,6 +28,7 @@ describe('graceful stop', () => {
     child.stdout!.on('data', (d) => (out += d));
     for (let i = 0; i < 300 && !out.includes('serving'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(out).toContain('serving');
+    const port = /serving http:\/\/localhost:(\d+)/.exec(out)![1];
     const res = await fetch(`http://127.0.0.1:${port}/api/refresh`, { method: 'POST', headers: { Authorization: 'Bearer graceful-stop-test-token', 'Content-Type': 'application/json' }, body: JSON.stringify({ source: 'nbk' }) });
     expect(res.status).toBe(202);
     for (let i = 0; i < 300 && provider.hits.length === 0; i++) await new Promise((r) => setTimeout(r, 100));

@@ -1,4 +1,4 @@
-// Start `npm run refresh` as a child process, SIGKILL it at a random moment, and check that
+// Start `npm run refresh` as a child process, SIGKILL it at a given moment, and check that
 // every processed file still parses and is byte-for-byte the old or the new version.
 // Shared by the test (a few trials) and `npm run check:reliability` (many).
 import { spawn } from 'node:child_process';
@@ -8,8 +8,7 @@ import { readSourceFiles } from '../../src/store/processed-store.ts';
 import { readLock } from '../../src/runner/lock.ts';
 import { copyDataDir, processedBytes, REPO } from './data-dir.ts';
 import { rebuildAll } from '../../src/runner/rebuild.ts';
-import { allJobs } from '../../pipelines/index.ts';
-import { loadConfig } from '../../src/config.ts';
+import { allJobs, loadJobConfig } from '../../pipelines/index.ts';
 
 /** sha256 of every processed file, by name (the same helper the fault tests use). */
 export const hashes = processedBytes;
@@ -29,11 +28,11 @@ export interface TrialResult {
   killedAtMs: number;
 }
 
-export async function killTrial(template: string, env: Record<string, string>, args: string[], before: Map<string, string>, after: Map<string, string>, maxDelayMs: number): Promise<TrialResult> {
+/** `killedAtMs`: when to kill, ms after the start (callers draw it from a seeded generator). */
+export async function killTrial(template: string, env: Record<string, string>, args: string[], before: Map<string, string>, after: Map<string, string>, killedAtMs: number): Promise<TrialResult> {
   const dir = await copyDataDir(template);
   const child = runRefreshChild(dir, env, args);
   const exited = new Promise((r) => child.once('exit', r));
-  const killedAtMs = Math.floor(Math.random() * maxDelayMs);
   await Promise.race([new Promise((r) => setTimeout(r, killedAtMs)), exited]);
   child.kill('SIGKILL');
   await exited;
@@ -48,7 +47,7 @@ export async function killTrial(template: string, env: Record<string, string>, a
   const now = await hashes(dir);
   // "New" is what the raw snapshots this trial left behind build to (retrieval times differ per run).
   const rebuiltDir = await copyDataDir(dir);
-  await rebuildAll(rebuiltDir, allJobs(loadConfig({ DATA_DIR: rebuiltDir })).filter((j) => j.name === 'nbk' || j.name === 'imf'));
+  await rebuildAll(rebuiltDir, allJobs(loadJobConfig({ DATA_DIR: rebuiltDir })).filter((j) => j.name === 'nbk' || j.name === 'imf'));
   const rebuilt = await hashes(rebuiltDir);
   await fs.rm(rebuiltDir, { recursive: true, force: true });
   const neither = [...now].filter(([name, h]) => h !== before.get(name) && h !== after.get(name) && h !== rebuilt.get(name)).map(([n]) => n);

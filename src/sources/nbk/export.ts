@@ -24,10 +24,10 @@ function cellDate(v: ExcelJS.CellValue): string | undefined {
   return nbkToIso(t) ?? (/^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined);
 }
 
-export async function parseExcelExport(bytes: Buffer, meta: Pick<RawMeta, 'url' | 'contentType' | 'key'>, currencies: string[]): Promise<ParseResult> {
-  const ctx = { source: 'nbk', url: meta.url, file: meta.key };
-  assertNotEmpty(bytes, ctx);
-  assertNotHtml(bytes, meta.contentType, ctx);
+type Ctx = { source: string; url?: string; file: string };
+type Pair = { code: string; valueCol: number; quantCol: number };
+
+async function firstSheet(bytes: Buffer, ctx: Ctx): Promise<ExcelJS.Worksheet> {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new PipelineError('NBK_NOT_XLSX', 'answer is not an .xlsx workbook (bytes do not start with PK)', ctx);
   const wb = new ExcelJS.Workbook();
   try {
@@ -37,7 +37,11 @@ export async function parseExcelExport(bytes: Buffer, meta: Pick<RawMeta, 'url' 
   }
   const sheet = wb.worksheets[0];
   if (!sheet) throw new PipelineError('NBK_BAD_XLSX', 'the workbook has no sheet', ctx);
-  // Find the header row: the first row with a `<CODE>_quant` cell.
+  return sheet;
+}
+
+/** The header row (the first with a `<CODE>_quant` cell) and its `<CODE>` / `<CODE>_quant` column pairs. */
+function findHeader(sheet: ExcelJS.Worksheet, ctx: Ctx): { headerRow: number; pairs: Pair[] } {
   let headerRow = 0;
   let header: string[] = [];
   sheet.eachRow((row, n) => {
@@ -49,13 +53,22 @@ export async function parseExcelExport(bytes: Buffer, meta: Pick<RawMeta, 'url' 
     }
   });
   if (!headerRow) throw new PipelineError('NBK_SCHEMA_CHANGED', 'no header row with <CODE>_quant columns', ctx);
-  const pairs: Array<{ code: string; valueCol: number; quantCol: number }> = [];
+  const pairs: Pair[] = [];
   header.forEach((name, i) => {
     if (!/^[A-Z]{3}$/.test(name)) return;
     const quantCol = header.indexOf(`${name}_quant`);
     if (quantCol < 0) throw new PipelineError('NBK_SCHEMA_CHANGED', `column ${name} has no ${name}_quant partner`, ctx);
     pairs.push({ code: name, valueCol: i, quantCol });
   });
+  return { headerRow, pairs };
+}
+
+export async function parseExcelExport(bytes: Buffer, meta: Pick<RawMeta, 'url' | 'contentType' | 'key'>, currencies: string[]): Promise<ParseResult> {
+  const ctx: Ctx = { source: 'nbk', url: meta.url, file: meta.key };
+  assertNotEmpty(bytes, ctx);
+  assertNotHtml(bytes, meta.contentType, ctx);
+  const sheet = await firstSheet(bytes, ctx);
+  const { headerRow, pairs } = findHeader(sheet, ctx);
   const wanted = new Set(currencies);
   const byCode = new Map<string, Array<[string, number]>>();
   const seen = new Set<string>();
