@@ -172,8 +172,13 @@ describe('manual refresh endpoint', () => {
     expect(again.body).toMatchObject({ runId: ok.body.runId, started: false });
     const [record] = await controller.settle();
     expect(record.outcome).toBe('failed');
+    // One run id from the endpoint's answer to the run history and the status page.
+    expect(record.id).toBe(ok.body.runId);
+    const history = (await fs.readFile(path.join(dir, 'runs.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(history.map((r: { id: string; job: string }) => `${r.id} ${r.job}`)).toEqual([`${ok.body.runId} imf`]);
     const status = await request(a).get('/status');
     expect(status.text).toMatch(/HTTP_NETWORK_ERROR/);
+    expect(status.text).toContain(ok.body.runId);
     const page = await request(a).get('/series/imf.NGDPD.KAZ');
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/Refresh failed/);
