@@ -1,0 +1,105 @@
+// The defects an independent recomputation found in the views (issue "Numbers an economist can
+// trust"), each on the bundled data with its value computed by hand from the processed files:
+//   imf.NGDPD.KAZ 2012 207.999, 2013 236.635, 2014 221.416, 2015 184.388 (billions of USD);
+//   nbk.USD 2022-03-04 492.28, 03-05 499.2, 03-06 503.3, 03-10 510 (no announcement 03-07…09);
+//   nbk.USD 2015-08-20 188.38, 08-21 255.26; nbk.BYN 2016-07-01 0.0168, 07-02 170.73 (redenomination).
+import { beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { tempDataDir } from '../support/data-dir.ts';
+import { testApp } from '../support/app.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
+
+let app: Awaited<ReturnType<typeof testApp>>['app'];
+beforeAll(async () => {
+  const dir = await tempDataDir();
+  await fs.cp(path.resolve('data'), dir, { recursive: true });
+  ({ app } = await testApp(dir));
+});
+
+const api = async (q: string) => (await request(app).get(`/api/series/${q}`)).body;
+const points = (body: { series: Array<{ observations: Array<{ date: string; value: number | null }> }> }, i = 0) =>
+  Object.fromEntries(body.series[i].observations.map((o) => [o.date, o.value]));
+
+describe('1. units=index bases the period that holds the index date', () => {
+  it('annual: index_date=2013 makes 2013 = 100 (2014 = 221.416 / 236.635 × 100 = 93.5686)', async () => {
+    const b = await api('imf.NGDPD.KAZ?units=index&index_date=2013&from=2012&to=2015');
+    const p = points(b);
+    expect(p['2013']).toBe(100);
+    expect(p['2012']).toBeCloseTo(87.89866, 4);
+    expect(p['2014']).toBeCloseTo(93.56858, 4);
+    expect(p['2015']).toBeCloseTo(77.92085, 4);
+    expect(b.series[0].unit).toBe('index, 2013 = 100');
+  });
+  it('monthly: index_date=2022-03 makes March 2022 = 100', async () => {
+    const p = points(await api('nbk.USD?freq=m&units=index&index_date=2022-03&from=2022-02&to=2022-04'));
+    expect(p['2022-03']).toBe(100);
+    expect(p['2022-04']).not.toBe(100);
+  });
+  it('quarterly: index_date=2022-07-01 makes 2022-Q3 = 100', async () => {
+    const b = await api('nbk.USD?freq=q&units=index&index_date=2022-07-01&from=2022-01&to=2022-12');
+    expect(points(b)['2022-Q3']).toBe(100);
+    expect(points(b)['2022-Q1']).not.toBe(100);
+    expect(b.series[0].unit).toBe('index, 2022-Q3 = 100');
+  });
+  it('daily: an index date without an announcement uses the rate in force (503.30), not the next one (510.00)', async () => {
+    const p = points(await api('nbk.USD?units=index&index_date=2022-03-08&from=2022-03-06&to=2022-03-10'));
+    expect(p['2022-03-06']).toBe(100);
+    expect(p['2022-03-10']).toBeCloseTo(101.33121, 4); // 510 / 503.3 × 100
+  });
+  it('an index date before the series starts gives no values and says why, instead of using the first value', async () => {
+    const b = await api('nbk.USD?units=index&index_date=1990-01-01&from=2005-01-01&to=2005-01-31');
+    expect(Object.values(points(b)).every((v) => v === null)).toBe(true);
+    expect(b.series[0].notes.join(' ')).toMatch(/no value in force on 1990-01-01/);
+  });
+});
+
+describe('2. daily pca annualises by the calendar days between the two observations', () => {
+  it('2022-03-10 is 4 days after 2022-03-06: ((510 / 503.3)^(365/4) − 1) × 100 = 234.25 %, not 12,382 %', async () => {
+    expect(points(await api('nbk.USD?units=pca&from=2022-03-10&to=2022-03-10'))['2022-03-10']).toBeCloseTo(234.24981, 3);
+  });
+  it('a value that overflows (BYN ×10,000 on 2016-07-02) is empty with a stated reason, not Infinity', async () => {
+    const b = await api('nbk.BYN?units=pca&from=2016-07-02&to=2016-07-02');
+    expect(points(b)['2016-07-02']).toBeNull();
+    expect(b.series[0].notes.join(' ')).toMatch(/not a finite number/);
+  });
+});
+
+describe('3. CSV numbers', () => {
+  it('writes 1.4488e50 in full digits that read back to the same number (not 1.4488048926821074e+5)', async () => {
+    const res = await request(app).get('/series/nbk.USD/view.csv?units=pca&from=2015-08-21&to=2015-08-21');
+    const rows = parseCsv(res.text);
+    const cell = rows[1][rows[0].indexOf('value')];
+    expect(cell).toMatch(/^\d+$/);
+    expect(Number(cell)).toBe(((255.26 / 188.38) ** 365 - 1) * 100);
+  });
+  it('a view whose transform overflows answers 200 with an empty cell, not 500', async () => {
+    const res = await request(app).get('/series/nbk.BYN/view.csv?units=pca&from=2016-07-01&to=2016-07-02');
+    expect(res.status).toBe(200);
+    const rows = parseCsv(res.text);
+    expect(rows.find((r) => r.includes('2016-07-02'))![rows[0].indexOf('value')]).toBe('');
+  });
+});
+
+describe('4. parameters that cannot be honoured are refused, not echoed', () => {
+  it('freq=m on an annual series is a 400 naming the frequencies it has', async () => {
+    const res = await request(app).get('/api/series/imf.NGDPD.KAZ?freq=m');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/freq=m.*annual/);
+  });
+  it.each(['from=2024-02-30', 'to=2023-02-29', 'index_date=2022-04-31&units=index', 'from=2024-13'])('%s is not a calendar date: 400', async (q) => {
+    const res = await request(app).get(`/api/series/nbk.USD?${q}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/not a date/);
+  });
+});
+
+describe('5. the year-ago rule for daily data is stated', () => {
+  it('in the units help on the page and in the API answer', async () => {
+    const page = await request(app).get('/series/nbk.USD?units=pc1');
+    expect(page.text).toMatch(/rate in force on the same calendar date a year earlier/);
+    const b = await api('nbk.USD?units=pc1&from=2024-03-01&to=2024-03-01');
+    expect(b.series[0].unitHelp).toMatch(/rate in force on the same calendar date a year earlier \(29 February: 28 February\)/);
+  });
+});
