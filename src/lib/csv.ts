@@ -1,15 +1,29 @@
-// The one place CSV options live: RFC 4180 quoting, LF line ends, UTF-8, a header row,
-// numbers in their shortest round-trip form, and text that cannot start a spreadsheet formula.
+// The one place CSV options live. Reading and writing go through node-csv (csv-parse and
+// csv-stringify: RFC 4180 quoting, tested on decades of odd files); the rules that are ours are
+// small functions here: UTF-8 without BOM, LF line ends, a header row, numbers in the shortest
+// form that reads back to the same double (never exponent notation), and text that cannot
+// start a spreadsheet formula.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 
-/** Canonical text for a number: shortest round-trip, never exponent notation, '' for missing. */
+/**
+ * Canonical text for a number: the shortest round-trip digits, never exponent notation
+ * (1.4488048926821074e+50 is written with all 51 digits), '' for missing. Non-finite values
+ * must not reach a writer: the transforms turn them into missing values with a reason.
+ */
 export function formatNumber(v: number | null | undefined): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '';
   if (!Number.isFinite(v)) throw new Error(`cannot write non-finite number ${v} to CSV`);
+  if (v === 0) return '0'; // and -0
   const s = String(v);
-  if (!/e/i.test(s)) return s;
-  // Exponent form only appears for |v| < 1e-6 or >= 1e21; spell it out.
-  const fixed = v.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
-  return fixed;
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, int, frac = '', expText] = m;
+  const digits = int + frac;
+  const exp = Number(expText);
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  const point = 1 + exp;
+  return sign + (digits.length <= point ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`);
 }
 
 const NUMERIC = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -25,78 +39,20 @@ export function safeText(s: string): string {
   return s;
 }
 
-function quote(cell: string): string {
-  return /[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
 export type Cell = string | number | null | undefined;
+
 /** Columns listed here are numeric and written as numbers; every other column is text. */
 export function toCsv(header: string[], rows: Cell[][], numericColumns: ReadonlySet<number> = new Set()): string {
-  const out: string[] = [header.map((h) => quote(safeText(h))).join(',')];
-  for (const row of rows) {
-    out.push(
-      row
-        .map((cell, i) => {
-          if (numericColumns.has(i) || typeof cell === 'number') return cell === '' ? '' : formatNumber(cell as number | null);
-          return quote(safeText(cell ?? ''));
-        })
-        .join(','),
-    );
-  }
-  return out.join('\n') + '\n';
+  const cells = (row: Cell[]) => row.map((cell, i) => (numericColumns.has(i) || typeof cell === 'number' ? (cell === '' ? '' : formatNumber(cell as number | null)) : safeText(cell ?? '')));
+  return stringify([header.map((h) => safeText(h)), ...rows.map(cells)], { record_delimiter: '\n', quoted_match: /\r/ });
 }
 
-/** Parse RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF). Returns rows of strings. */
+/** Parse CSV text (quoted fields, doubled quotes, CRLF or LF, a BOM is dropped) into rows of strings. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // BOM
-  const n = text.length;
-  if (i >= n) return rows;
-  for (;;) {
-    let field: string;
-    if (text.charCodeAt(i) === 34 /* " */) {
-      // Quoted: runs to the next quote that is not doubled.
-      let out = '';
-      let from = i + 1;
-      for (;;) {
-        const q = text.indexOf('"', from);
-        if (q < 0) throw new Error('CSV ends inside a quoted field (truncated?)');
-        out += text.slice(from, q);
-        if (text.charCodeAt(q + 1) === 34) {
-          out += '"';
-          from = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      field = out;
-    } else {
-      // Unquoted: slice up to the next comma or line end (one slice per field, no per-char strings).
-      let j = i;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (c === 44 || c === 10 || c === 13) break;
-        j++;
-      }
-      field = text.slice(i, j);
-      i = j;
-    }
-    row.push(field);
-    if (i >= n) {
-      rows.push(row);
-      return rows;
-    }
-    const c = text.charCodeAt(i);
-    if (c === 44) {
-      i++;
-      continue;
-    }
-    // Line end (LF or CRLF or CR).
-    i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-    rows.push(row);
-    row = [];
-    if (i >= n) return rows;
+  try {
+    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch (err) {
+    const e = err as Error & { code?: string; lines?: number };
+    throw new Error(`CSV cannot be read: ${e.message}${e.code === 'CSV_QUOTE_NOT_CLOSED' ? ' (truncated?)' : ''}`, { cause: err });
   }
 }

@@ -3,10 +3,10 @@
 import type { Frequency, SeriesMeta } from '../domain/series.ts';
 import type { Point } from '../transform/aggregate.ts';
 import { periodStartDate } from '../transform/periods.ts';
-import { UNITS } from '../transform/units.ts';
-import { viewSeries } from '../transform/view.ts';
+import { UNIT_HELP, UNITS } from '../transform/units.ts';
+import { canShowAt, viewSeries } from '../transform/view.ts';
 import type { DataRepository, EventInfo, SeriesEntry } from '../store/repository.ts';
-import type { ViewParams } from './view-params.ts';
+import { BadRequest, FREQ_CODE, type ViewParams } from './view-params.ts';
 
 export class NotFound extends Error {
   readonly status = 404;
@@ -21,6 +21,10 @@ export interface DrawnSeries {
   axis: 'y' | 'y2';
   meta: SeriesMeta;
   vintageLabel: string;
+  /** How the unit was computed (the units help). */
+  unitHelp: string;
+  /** Why some values are empty, or why the series is not at the frequency asked for. */
+  notes: string[];
 }
 
 export interface ChartPayload {
@@ -32,16 +36,16 @@ export interface ChartPayload {
   shapes: Array<{ x0: string; x1: string; label: string; kind: 'event' | 'highlight' }>;
 }
 
-export function unitLabel(meta: SeriesMeta, units: ViewParams['units'], indexDate?: string): string {
+export function unitLabel(meta: SeriesMeta, units: ViewParams['units'], indexBase?: string): string {
   if (units === 'lin') return meta.unit;
-  if (units === 'index') return `index, ${indexDate} = 100`;
+  if (units === 'index') return `index, ${indexBase} = 100`;
   return `${UNITS[units]} (${meta.unit})`;
 }
 
 export const FREQ_LABEL: Record<Frequency, string> = { daily: 'Daily', monthly: 'Monthly', quarterly: 'Quarterly', annual: 'Annual' };
 
 function draw(entry: SeriesEntry, obs: SeriesEntry['observations'], p: ViewParams, vintageLabel: string, suffix = ''): Omit<DrawnSeries, 'axis'> {
-  const { freq, points } = viewSeries(obs, entry.meta.frequency, {
+  const { freq, points, notes, indexBase } = viewSeries(obs, entry.meta.frequency, {
     freq: p.freq,
     agg: p.agg,
     basis: p.basis,
@@ -54,16 +58,23 @@ function draw(entry: SeriesEntry, obs: SeriesEntry['observations'], p: ViewParam
   return {
     id: entry.meta.id,
     name: `${entry.meta.title}${aggregated}${suffix}`,
-    unitLabel: unitLabel(entry.meta, p.units, p.indexDate),
+    unitLabel: unitLabel(entry.meta, p.units, indexBase),
     freq,
     points,
     meta: entry.meta,
     vintageLabel,
+    unitHelp: UNIT_HELP[p.units],
+    notes: p.freq && p.freq !== freq ? [`Shown ${entry.meta.frequency}: its data cannot be shown ${p.freq}.`, ...notes] : notes,
   };
 }
 
 export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewParams): { drawn: DrawnSeries[]; chart: ChartPayload } {
   const ids = [mainId, ...p.compare.filter((id) => id !== mainId)];
+  const native = repo.get(mainId)?.meta.frequency;
+  if (native && p.freq && !canShowAt(native, p.freq)) {
+    const allowed = (['daily', 'monthly', 'quarterly', 'annual'] as const).filter((f) => canShowAt(native, f) && f !== 'daily').map((f) => FREQ_CODE[f]);
+    throw new BadRequest(`freq=${FREQ_CODE[p.freq]} cannot be honoured: ${mainId} has ${native} data, which can be shown at freq=${allowed.join(', ') || '(its own frequency only)'}`);
+  }
   const drawn: DrawnSeries[] = [];
   for (const id of ids) {
     const entry = repo.get(id);

@@ -35,12 +35,18 @@ function one(q: Record<string, unknown>, name: string): string | undefined {
   return v;
 }
 
+/** A real calendar date: the month exists, and the day exists in that month (no 2024-02-30). */
+export function isCalendarDate(v: string): boolean {
+  if (!DATE.test(v)) return false;
+  const [y, m = 1, d = 1] = v.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
 function date(q: Record<string, unknown>, name: string): string | undefined {
   const v = one(q, name);
   if (v === undefined) return undefined;
-  if (!DATE.test(v) || Number.isNaN(Date.parse(v.length === 4 ? `${v}-01-01` : v.length === 7 ? `${v}-01` : v))) {
-    throw new BadRequest(`${name}=${JSON.stringify(v)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-  }
+  if (!isCalendarDate(v)) throw new BadRequest(`${name}=${JSON.stringify(v)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD, a day that exists)`);
   return v;
 }
 

@@ -15,22 +15,35 @@ export interface ViewSpec {
   to?: string;
 }
 
+export interface SeriesView {
+  freq: Frequency;
+  points: Point[];
+  notes: string[];
+  indexBase?: string;
+}
+
+/** Can data of this native frequency be shown at `freq` (the same or coarser)? */
+export function canShowAt(native: Frequency, freq: Frequency): boolean {
+  return FREQ_ORDER.indexOf(freq) >= FREQ_ORDER.indexOf(native);
+}
+
 function fillGrid(points: Point[], freq: Frequency): Point[] {
   if (freq === 'daily' || points.length < 2) return points;
-  const by = new Map(points.map((p) => [p.date, p.value]));
+  const by = new Map(points.map((p) => [p.date, p]));
   const out: Point[] = [];
-  for (let p = points[0].date; p <= points[points.length - 1].date; p = shiftPeriod(p, freq, 1)) out.push({ date: p, value: by.get(p) ?? null });
+  for (let p = points[0].date; p <= points[points.length - 1].date; p = shiftPeriod(p, freq, 1)) out.push(by.get(p) ?? { date: p, value: null });
   return out;
 }
 
-export function viewSeries(obs: Observation[], native: Frequency, spec: ViewSpec): { freq: Frequency; points: Point[] } {
-  const freq = spec.freq && FREQ_ORDER.indexOf(spec.freq) >= FREQ_ORDER.indexOf(native) ? spec.freq : native;
+/** A series coarser than the frequency asked for is shown at its own frequency (the caller says so). */
+export function viewSeries(obs: Observation[], native: Frequency, spec: ViewSpec): SeriesView {
+  const freq = spec.freq && canShowAt(native, spec.freq) ? spec.freq : native;
   const aggregated = fillGrid(aggregate(obs, native, freq, spec.agg, spec.basis), freq);
-  const unitsApplied = applyUnits(aggregated, freq, spec.units, spec.indexDate);
+  const u = applyUnits(aggregated, freq, spec.units, spec.indexDate);
   // A period is in the window when it overlaps it.
   const inWindow = (d: string) => {
     const [start, end] = periodBounds(d, freq);
     return (!spec.from || end >= spec.from) && (!spec.to || start <= spec.to);
   };
-  return { freq, points: unitsApplied.filter((p) => inWindow(p.date)) };
+  return { freq, points: u.points.filter((p) => inWindow(p.date)), notes: u.notes, indexBase: u.indexBase };
 }

@@ -32,3 +32,26 @@ describe('CSV', () => {
     expect(() => parseCsv('a,b\n"unterminated')).toThrow(/truncated/);
   });
 });
+
+describe('numbers in CSV round-trip (property)', () => {
+  it('every finite double written and read back is the same double, in plain decimal notation', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
+        const text = formatNumber(v);
+        expect(text).toMatch(/^-?\d+(\.\d+)?$/);
+        expect(Number(text)).toBe(v === 0 ? 0 : v); // -0 is written as 0
+        const [, row] = parseCsv(toCsv(['v'], [[v]], new Set([0])));
+        expect(Number(row[0])).toBe(v === 0 ? 0 : v);
+      }),
+      { numRuns: 3000, seed: 20261201 },
+    );
+  });
+  it('writes the extremes in full', () => {
+    expect(formatNumber(1.4488048926821074e50)).toBe('144880489268210740000000000000000000000000000000000');
+    expect(formatNumber(1e21)).toBe('1000000000000000000000');
+    expect(formatNumber(-2.5e-7)).toBe('-0.00000025');
+    expect(formatNumber(Number.MIN_VALUE)).toBe(`0.${'0'.repeat(323)}5`);
+    expect(() => formatNumber(Infinity)).toThrow(/non-finite/);
+  });
+});

@@ -10,23 +10,23 @@ const annual = (pairs: Array<[string, number | null]>) => pairs.map(([date, valu
 describe('units (FRED codes) on hand-computed values', () => {
   const x = annual([['2019', 100], ['2020', 110], ['2021', 121], ['2022', 0]]);
   it('chg, pch, pc1 and log', () => {
-    expect(applyUnits(x, 'annual', 'chg').map((p) => p.value)).toEqual([null, 10, 11, -121]);
-    expect(applyUnits(x, 'annual', 'pch').map((p) => p.value?.toFixed(6) ?? null)).toEqual([null, '10.000000', '10.000000', '-100.000000']);
-    expect(applyUnits(x, 'annual', 'pc1').map((p) => p.value?.toFixed(6) ?? null)).toEqual([null, '10.000000', '10.000000', '-100.000000']);
-    expect(applyUnits(x, 'annual', 'log')[1].value).toBeCloseTo(Math.log(110), 12);
-    expect(applyUnits(x, 'annual', 'log')[3].value).toBeNull(); // log of 0 is missing, not -Infinity
+    expect(applyUnits(x, 'annual', 'chg').points.map((p) => p.value)).toEqual([null, 10, 11, -121]);
+    expect(applyUnits(x, 'annual', 'pch').points.map((p) => p.value?.toFixed(6) ?? null)).toEqual([null, '10.000000', '10.000000', '-100.000000']);
+    expect(applyUnits(x, 'annual', 'pc1').points.map((p) => p.value?.toFixed(6) ?? null)).toEqual([null, '10.000000', '10.000000', '-100.000000']);
+    expect(applyUnits(x, 'annual', 'log').points[1].value).toBeCloseTo(Math.log(110), 12);
+    expect(applyUnits(x, 'annual', 'log').points[3].value).toBeNull(); // log of 0 is missing, not -Infinity
   });
   it('quarterly pca compounds to an annual rate; ch1 looks 4 quarters back', () => {
     const q = annual([['2020-Q1', 100], ['2020-Q2', 101], ['2020-Q3', 102], ['2020-Q4', 103], ['2021-Q1', 104]]);
-    expect(applyUnits(q, 'quarterly', 'pca')[1].value).toBeCloseTo((1.01 ** 4 - 1) * 100, 10);
-    expect(applyUnits(q, 'quarterly', 'ch1').map((p) => p.value)).toEqual([null, null, null, null, 4]);
+    expect(applyUnits(q, 'quarterly', 'pca').points[1].value).toBeCloseTo((1.01 ** 4 - 1) * 100, 10);
+    expect(applyUnits(q, 'quarterly', 'ch1').points.map((p) => p.value)).toEqual([null, null, null, null, 4]);
   });
   it('a missing first value and a gap give missing, not a jump over the gap', () => {
     const g = annual([['2018', null], ['2019', 100], ['2020', null], ['2021', 120]]);
-    expect(applyUnits(g, 'annual', 'pch').map((p) => p.value)).toEqual([null, null, null, null]);
+    expect(applyUnits(g, 'annual', 'pch').points.map((p) => p.value)).toEqual([null, null, null, null]);
   });
   it('index to 100 at a chosen date', () => {
-    expect(applyUnits(x, 'annual', 'index', '2020').map((p) => p.value?.toFixed(4))).toEqual(['90.9091', '100.0000', '110.0000', '0.0000']);
+    expect(applyUnits(x, 'annual', 'index', '2020').points.map((p) => p.value?.toFixed(4))).toEqual(['90.9091', '100.0000', '110.0000', '0.0000']);
   });
 });
 

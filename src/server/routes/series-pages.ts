@@ -4,7 +4,7 @@ import type { AppContext } from '../context.ts';
 import { parseViewParams, viewQuery, FREQ_CODE } from '../view-params.ts';
 import { buildSeriesView, eventsInView, NotFound, tableRows, FREQ_LABEL } from '../view-model.ts';
 import { bundleZip, citation, fullCsv, viewCsv } from '../downloads.ts';
-import { UNITS } from '../../transform/units.ts';
+import { UNIT_HELP, UNITS } from '../../transform/units.ts';
 import { bannersFor, statuses } from '../status.ts';
 import type { SeriesEntry } from '../../store/repository.ts';
 import { renderToString } from '../response-cache.ts';
@@ -37,6 +37,7 @@ export function seriesRoutes(ctx: AppContext): Router {
         params,
         query: (o: Record<string, string | undefined> = {}) => viewQuery(params, ctx.defaultBasis, o),
         units: UNITS,
+        unitHelp: UNIT_HELP,
         freqLabel: FREQ_LABEL,
         freqCode: FREQ_CODE,
         events: eventsInView(ctx.repo.events, chart),
