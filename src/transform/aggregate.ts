@@ -1,9 +1,11 @@
 // Frequency aggregation, FRED-style: a period is either complete or missing, never a partial
 // average. Daily NBK rates are stored on announcement days; between them the last rate stays
 // in force, so an average can weight each announcement equally ('announcement') or each
-// calendar day ('calendar', the rate in force carried over weekends and holidays).
+// calendar day ('calendar', the rate in force carried over weekends and holidays). A daily
+// period is complete when the data covers it from its first day to its last; a month with no
+// announcement at all is still covered, by the rate in force (calendar basis and eop).
 import type { Frequency, Observation } from '../domain/series.ts';
-import { FREQ_ORDER, periodBounds, periodOf } from './periods.ts';
+import { FREQ_ORDER, periodBounds, periodOf, shiftPeriod } from './periods.ts';
 
 export type AggregationMethod = 'avg' | 'eop';
 export type AverageBasis = 'announcement' | 'calendar';
@@ -17,9 +19,47 @@ function dayNumber(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 }
 
-export function aggregate(obs: Observation[], from: Frequency, to: Frequency, method: AggregationMethod, basis: AverageBasis = 'announcement'): Point[] {
-  if (FREQ_ORDER.indexOf(to) < FREQ_ORDER.indexOf(from)) throw new Error(`cannot disaggregate ${from} data to ${to}`);
-  if (to === from || obs.length === 0) return obs.map((o) => ({ date: o.date, value: o.value }));
+/** Daily → month, quarter or year: every period from the first to the last observation's. */
+function fromDaily(obs: Observation[], to: Frequency, method: AggregationMethod, basis: AverageBasis): Point[] {
+  const first = obs[0].date;
+  const last = obs[obs.length - 1].date;
+  const out: Point[] = [];
+  let j = 0; // first observation not yet passed
+  let inForce: number | undefined; // the rate in force before the current period
+  for (let p = periodOf(first, to); p <= periodOf(last, to); p = shiftPeriod(p, to, 1)) {
+    const [start, end] = periodBounds(p, to);
+    const inside: Observation[] = [];
+    while (j < obs.length && obs[j].date <= end) inside.push(obs[j++]);
+    const carried = inForce;
+    if (inside.length) inForce = inside[inside.length - 1].value;
+    if (!(first <= start && last >= end)) {
+      out.push({ date: p, value: null });
+      continue;
+    }
+    let value: number | null;
+    if (method === 'eop') value = inForce ?? null;
+    else if (basis === 'announcement') value = inside.length ? inside.reduce((s, o) => s + o.value, 0) / inside.length : null;
+    else {
+      // Weight each rate by the calendar days it was in force within the period.
+      let sum = 0;
+      let cur = inside[0]?.date === start ? inside[0].value : carried!;
+      let day = dayNumber(start);
+      for (const o of inside) {
+        const d = dayNumber(o.date);
+        sum += cur * (d - day);
+        cur = o.value;
+        day = d;
+      }
+      sum += cur * (dayNumber(end) + 1 - day);
+      value = sum / (dayNumber(end) + 1 - dayNumber(start));
+    }
+    out.push({ date: p, value });
+  }
+  return out;
+}
+
+/** Monthly → quarterly/annual, quarterly → annual: every sub-period present, else missing. */
+function fromRegular(obs: Observation[], from: Frequency, to: Frequency, method: AggregationMethod): Point[] {
   const groups = new Map<string, Observation[]>();
   for (const o of obs) {
     const p = periodOf(o.date, to);
@@ -27,45 +67,16 @@ export function aggregate(obs: Observation[], from: Frequency, to: Frequency, me
     if (g) g.push(o);
     else groups.set(p, [o]);
   }
-  const first = obs[0].date;
-  const last = obs[obs.length - 1].date;
-  const out: Point[] = [];
-  let carried: number | undefined; // the rate in force when a period begins
-  const periods = [...groups.keys()].sort();
-  for (const p of periods) {
+  const need = from === 'monthly' ? (to === 'quarterly' ? 3 : 12) : 4;
+  return [...groups.keys()].sort().map((p) => {
     const g = groups.get(p)!;
-    const [start, end] = periodBounds(p, to);
-    let complete: boolean;
-    if (from === 'daily') {
-      // Complete when a value is in force on the first day and the data reaches the last day.
-      complete = first <= start && last >= end;
-      if (carried === undefined && g[0].date > start) complete = false;
-    } else {
-      // Monthly → quarterly/annual, quarterly → annual: every sub-period present.
-      const need = from === 'monthly' ? (to === 'quarterly' ? 3 : 12) : 4;
-      complete = g.length === need;
-    }
-    let value: number | null = null;
-    if (complete) {
-      if (method === 'eop') value = g[g.length - 1].value;
-      else if (basis === 'announcement' || from !== 'daily') value = g.reduce((s, o) => s + o.value, 0) / g.length;
-      else {
-        // Weight each rate by the calendar days it was in force within the period.
-        let sum = 0;
-        let cur = g[0].date === start ? g[0].value : carried!;
-        let day = dayNumber(start);
-        for (const o of g) {
-          const d = dayNumber(o.date);
-          sum += cur * (d - day);
-          cur = o.value;
-          day = d;
-        }
-        sum += cur * (dayNumber(end) + 1 - day);
-        value = sum / (dayNumber(end) + 1 - dayNumber(start));
-      }
-    }
-    out.push({ date: p, value });
-    carried = g[g.length - 1].value;
-  }
-  return out;
+    if (g.length !== need) return { date: p, value: null };
+    return { date: p, value: method === 'eop' ? g[g.length - 1].value : g.reduce((s, o) => s + o.value, 0) / g.length };
+  });
+}
+
+export function aggregate(obs: Observation[], from: Frequency, to: Frequency, method: AggregationMethod, basis: AverageBasis = 'announcement'): Point[] {
+  if (FREQ_ORDER.indexOf(to) < FREQ_ORDER.indexOf(from)) throw new Error(`cannot disaggregate ${from} data to ${to}`);
+  if (to === from || obs.length === 0) return obs.map((o) => ({ date: o.date, value: o.value }));
+  return from === 'daily' ? fromDaily(obs, to, method, basis) : fromRegular(obs, from, to, method);
 }
