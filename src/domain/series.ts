@@ -76,7 +76,20 @@ export interface SeriesMeta extends SeriesDescription {
   rawSnapshots: SnapshotRef[];
 }
 
+/** What a value is: as measured, an estimate (e.g. DOTS "e"), or a projection (IMF years after the last actual). */
+export type ObservationStatus = 'actual' | 'estimate' | 'projection';
+const STATUS_RANK: Record<ObservationStatus, number> = { actual: 0, estimate: 1, projection: 2 };
+
+/** The status of a value computed from several: the least certain of them. */
+export function worstStatus(a: ObservationStatus | undefined, b: ObservationStatus | undefined): ObservationStatus | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return STATUS_RANK[a] >= STATUS_RANK[b] ? a : b;
+}
+
 export interface Observation {
   date: string;
   value: number;
+  /** Absent: actual. */
+  status?: ObservationStatus;
 }

@@ -70,6 +70,8 @@ export interface ParseResult {
 
 export interface BuiltVintage {
   vintage: Vintage;
+  /** This vintage's own last year of actual data (IMF WEO): later years are its projections. */
+  lastActualYear?: number;
   retrievedAt: string;
   observations: Observation[];
   snapshots: SnapshotRef[];

@@ -79,8 +79,10 @@ export function buildSeries(contributions: Contribution[]): BuildResult {
         .map(([date, v]) => ({ date, value: v.value }))
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       const used = new Set([...values.values()].map((v) => v.file));
+      const lastActualYear = last.series.description.lastActualYear;
       built.push({
         vintage: last.series.vintage,
+        ...(lastActualYear !== undefined ? { lastActualYear } : {}),
         retrievedAt: contribs.reduce((m, c) => (c.snapshot.meta.retrievedAt > m ? c.snapshot.meta.retrievedAt : m), ''),
         observations,
         snapshots: contribs.filter((c) => used.has(c.snapshot.file)).map((c) => snapshotRef(c.snapshot)),

@@ -23,6 +23,7 @@ export function seriesMeta(connector: SourceConnector, s: BuiltSeries): SeriesMe
     coverage: { start: obs[0]?.date ?? null, end: obs[obs.length - 1]?.date ?? null, rows: obs.length },
     vintages: s.vintages.map((v) => ({
       ...v.vintage,
+      ...(v.lastActualYear !== undefined ? { lastActualYear: v.lastActualYear } : {}),
       retrievedAt: v.retrievedAt,
       rows: v.observations.length,
       start: v.observations[0]?.date ?? null,

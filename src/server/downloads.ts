@@ -11,15 +11,25 @@ export function citation(meta: SeriesMeta, url: string): string {
   return `${meta.source.citation}, "${meta.title}" (${meta.unit}; ${meta.vintage.label}), series ${meta.id}, retrieved ${meta.retrievedAt.slice(0, 10)} via kz-indicators, ${url}.`;
 }
 
+/** A value's status as written: empty where the value is missing. */
+const statusCell = (value: number | null, status: string | undefined) => (value === null ? '' : (status ?? 'actual'));
+
+/**
+ * Long: one row per value with its series, vintage, frequency, unit and status. Wide: one value
+ * column per series, each followed by its status column; units and vintages per column are in
+ * the long layout and the metadata.
+ */
 export function viewCsv(drawn: DrawnSeries[], layout: 'long' | 'wide'): string {
   if (layout === 'wide') {
-    const { dates, values } = tableRows(drawn);
-    const header = ['date', ...drawn.map((d) => (d.vintageLabel !== d.meta.vintage.label ? `${d.id} (${d.vintageLabel})` : d.id))];
-    return toCsv(header, dates.map((date, i) => [date, ...values[i]]), new Set(drawn.map((_, i) => i + 1)));
+    const { dates, values, statuses } = tableRows(drawn);
+    const names = drawn.map((d) => (d.vintageLabel !== d.meta.vintage.label ? `${d.id} (${d.vintageLabel})` : d.id));
+    const header = ['date', ...names.flatMap((n) => [n, `${n} status`])];
+    const rows = dates.map((date, i) => [date, ...values[i].flatMap((v, j) => [v, statusCell(v, statuses[i][j])])]);
+    return toCsv(header, rows, new Set(drawn.map((_, i) => 1 + 2 * i)));
   }
   const rows: Array<Array<string | number | null>> = [];
-  for (const d of drawn) for (const p of d.points) rows.push([d.id, d.vintageLabel, d.freq, d.unitLabel, p.date, p.value]);
-  return toCsv(['series_id', 'vintage', 'frequency', 'unit', 'date', 'value'], rows, new Set([5]));
+  for (const d of drawn) for (const p of d.points) rows.push([d.id, d.vintageLabel, d.freq, d.unitLabel, p.date, p.value, statusCell(p.value, p.status)]);
+  return toCsv(['series_id', 'vintage', 'frequency', 'unit', 'date', 'value', 'status'], rows, new Set([5]));
 }
 
 export function fullCsv(entry: SeriesEntry): string {

@@ -1,6 +1,7 @@
 // What /status and the stale banners say about each source: last attempt and success, the
 // outcome, the next scheduled run, and how fresh the data is against the expected cadence,
 // telling "the provider published nothing new" apart from "our fetch failed".
+import type { SeriesMeta } from '../domain/series.ts';
 import type { JobDefinition } from '../runner/job.ts';
 import { readRuns, type RunRecord } from '../runner/run-log.ts';
 import type { DataRepository } from '../store/repository.ts';
@@ -26,6 +27,12 @@ export interface SourceStatus {
   running: RunningRefresh | null;
 }
 
+function lastActualDate(m: SeriesMeta): string | null {
+  const end = m.coverage.end;
+  if (!end || m.lastActualYear === undefined || Number(end.slice(0, 4)) <= m.lastActualYear) return end;
+  return String(m.lastActualYear);
+}
+
 function days(fromIso: string, now: Date): number {
   return Math.floor((now.getTime() - Date.parse(fromIso.length === 10 ? `${fromIso}T00:00:00Z` : fromIso)) / 86_400_000);
 }
@@ -40,7 +47,8 @@ export function sourceStatuses(
 ): SourceStatus[] {
   return jobs.map((job) => {
     const series = repo.list().filter((s) => s.meta.source.job === job.name);
-    const ends = series.map((s) => s.meta.coverage.end).filter((d): d is string => !!d).sort();
+    // The latest *actual* value: IMF projections run years ahead and say nothing about freshness.
+    const ends = series.map((s) => lastActualDate(s.meta)).filter((d): d is string => !!d).sort();
     const retrievals = series.map((s) => s.meta.retrievedAt).sort();
     const latestObservation = ends[ends.length - 1] ?? null;
     const latestRetrieval = retrievals[retrievals.length - 1] ?? null;

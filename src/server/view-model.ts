@@ -1,6 +1,6 @@
 // Turns a series id and view parameters into exactly what is drawn: the same points feed the
 // chart, the table under it, the CSV of the view and the API, so they cannot disagree.
-import type { Frequency, SeriesMeta } from '../domain/series.ts';
+import type { Frequency, Observation, ObservationStatus, SeriesMeta } from '../domain/series.ts';
 import type { Point } from '../transform/aggregate.ts';
 import { periodStartDate } from '../transform/periods.ts';
 import { UNIT_HELP, UNITS } from '../transform/units.ts';
@@ -39,12 +39,20 @@ export interface ChartPayload {
 export function unitLabel(meta: SeriesMeta, units: ViewParams['units'], indexBase?: string): string {
   if (units === 'lin') return meta.unit;
   if (units === 'index') return `index, ${indexBase} = 100`;
+  // A change of a percentage is in percentage points, not percent.
+  if ((units === 'chg' || units === 'ch1') && /^percent/i.test(meta.unit)) return `${UNITS[units]}, percentage points (${meta.unit})`;
   return `${UNITS[units]} (${meta.unit})`;
 }
 
 export const FREQ_LABEL: Record<Frequency, string> = { daily: 'Daily', monthly: 'Monthly', quarterly: 'Quarterly', annual: 'Annual' };
 
-function draw(entry: SeriesEntry, obs: SeriesEntry['observations'], p: ViewParams, vintageLabel: string, suffix = ''): Omit<DrawnSeries, 'axis'> {
+/** Each value's status in its own vintage: IMF years after that vintage's last actual year are projections. */
+export function withStatuses(obs: Observation[], lastActualYear: number | undefined): Observation[] {
+  if (lastActualYear === undefined) return obs;
+  return obs.map((o) => (Number(o.date.slice(0, 4)) > lastActualYear ? { ...o, status: 'projection' } : o));
+}
+
+function draw(entry: SeriesEntry, obs: Observation[], p: ViewParams, vintageLabel: string, suffix = ''): Omit<DrawnSeries, 'axis'> {
   const { freq, points, notes, indexBase } = viewSeries(obs, entry.meta.frequency, {
     freq: p.freq,
     agg: p.agg,
@@ -79,13 +87,13 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
   for (const id of ids) {
     const entry = repo.get(id);
     if (!entry) throw new NotFound(`There is no series ${JSON.stringify(id)}. The catalogue at /data lists every series.`);
-    const d = draw(entry, entry.observations, p, entry.meta.vintage.label);
+    const d = draw(entry, withStatuses(entry.observations, entry.meta.lastActualYear), p, entry.meta.vintage.label);
     drawn.push({ ...d, axis: 'y' });
     if (id === mainId && p.vintage) {
       const earlier = entry.earlier.get(p.vintage);
       const info = entry.meta.vintages.find((v) => v.key === p.vintage);
       if (!earlier || !info) throw new NotFound(`Series ${id} has no earlier vintage ${JSON.stringify(p.vintage)}; it has: ${entry.meta.vintages.map((v) => v.key).join(', ')}`);
-      drawn.push({ ...draw(entry, earlier, p, info.label, ` — ${info.label}`), axis: 'y' });
+      drawn.push({ ...draw(entry, withStatuses(earlier, info.lastActualYear), p, info.label, ` — ${info.label}`), axis: 'y' });
     }
   }
   // A second axis when units differ from the first series'.
@@ -114,10 +122,10 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
         mode: d.freq === 'daily' ? 'lines' : 'lines+markers',
         ...(i > 0 && d.id === main.id ? { dash: 'dot' } : {}),
       };
-      // IMF projections are drawn apart (dashed) from the actual years they follow.
-      const last = d.vintageLabel === d.meta.vintage.label ? d.meta.lastActualYear : undefined;
-      const cut = last === undefined || d.freq !== 'annual' ? -1 : d.points.findIndex((pt) => Number(pt.date.slice(0, 4)) > last);
+      // Projections are drawn apart (dashed) from the actual values they follow.
+      const cut = d.points.findIndex((pt) => pt.status === 'projection');
       if (cut <= 0) return [trace];
+      const last = d.points[cut - 1].date;
       return [
         { ...trace, x: trace.x.slice(0, cut), y: trace.y.slice(0, cut) },
         { ...trace, name: `${d.name} — projection after ${last}`, x: trace.x.slice(cut - 1), y: trace.y.slice(cut - 1), dash: 'dash' },
@@ -130,10 +138,14 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
 }
 
 /** Rows of the table under the chart: one per date, one column per drawn series. */
-export function tableRows(drawn: DrawnSeries[]): { dates: string[]; values: Array<Array<number | null>> } {
+export function tableRows(drawn: DrawnSeries[]): { dates: string[]; values: Array<Array<number | null>>; statuses: Array<Array<ObservationStatus | undefined>> } {
   const dates = [...new Set(drawn.flatMap((d) => d.points.map((p) => p.date)))].sort();
-  const maps = drawn.map((d) => new Map(d.points.map((p) => [p.date, p.value])));
-  return { dates, values: dates.map((date) => maps.map((m) => (m.has(date) ? m.get(date)! : null))) };
+  const maps = drawn.map((d) => new Map(d.points.map((p) => [p.date, p])));
+  return {
+    dates,
+    values: dates.map((date) => maps.map((m) => m.get(date)?.value ?? null)),
+    statuses: dates.map((date) => maps.map((m) => m.get(date)?.status)),
+  };
 }
 
 export function eventsInView(events: EventInfo[], chart: ChartPayload): EventInfo[] {

@@ -4,7 +4,7 @@
 // calendar day ('calendar', the rate in force carried over weekends and holidays). A daily
 // period is complete when the data covers it from its first day to its last; a month with no
 // announcement at all is still covered, by the rate in force (calendar basis and eop).
-import type { Frequency, Observation } from '../domain/series.ts';
+import { worstStatus, type Frequency, type Observation, type ObservationStatus } from '../domain/series.ts';
 import { FREQ_ORDER, periodBounds, periodOf, shiftPeriod } from './periods.ts';
 
 export type AggregationMethod = 'avg' | 'eop';
@@ -13,6 +13,16 @@ export type AverageBasis = 'announcement' | 'calendar';
 export interface Point {
   date: string;
   value: number | null;
+  /** Absent: actual (or missing). */
+  status?: ObservationStatus;
+}
+
+function statusOf(obs: Observation[]): ObservationStatus | undefined {
+  return obs.reduce<ObservationStatus | undefined>((s, o) => worstStatus(s, o.status), undefined);
+}
+
+function point(date: string, value: number | null, status: ObservationStatus | undefined): Point {
+  return value !== null && status && status !== 'actual' ? { date, value, status } : { date, value };
 }
 
 function dayNumber(iso: string): number {
@@ -37,6 +47,9 @@ function fromDaily(obs: Observation[], to: Frequency, method: AggregationMethod,
       continue;
     }
     let value: number | null;
+    // The observations the value is made of: the one in force at the end (eop), those inside
+    // (announcements), or those inside plus the one carried in (calendar days).
+    const used = method === 'eop' ? obs.slice(j - 1, j) : basis === 'announcement' ? inside : obs.slice(Math.max(0, j - inside.length - 1), j);
     if (method === 'eop') value = inForce ?? null;
     else if (basis === 'announcement') value = inside.length ? inside.reduce((s, o) => s + o.value, 0) / inside.length : null;
     else {
@@ -53,7 +66,7 @@ function fromDaily(obs: Observation[], to: Frequency, method: AggregationMethod,
       sum += cur * (dayNumber(end) + 1 - day);
       value = sum / (dayNumber(end) + 1 - dayNumber(start));
     }
-    out.push({ date: p, value });
+    out.push(point(p, value, statusOf(used)));
   }
   return out;
 }
@@ -71,12 +84,12 @@ function fromRegular(obs: Observation[], from: Frequency, to: Frequency, method:
   return [...groups.keys()].sort().map((p) => {
     const g = groups.get(p)!;
     if (g.length !== need) return { date: p, value: null };
-    return { date: p, value: method === 'eop' ? g[g.length - 1].value : g.reduce((s, o) => s + o.value, 0) / g.length };
+    return point(p, method === 'eop' ? g[g.length - 1].value : g.reduce((s, o) => s + o.value, 0) / g.length, statusOf(method === 'eop' ? g.slice(-1) : g));
   });
 }
 
 export function aggregate(obs: Observation[], from: Frequency, to: Frequency, method: AggregationMethod, basis: AverageBasis = 'announcement'): Point[] {
   if (FREQ_ORDER.indexOf(to) < FREQ_ORDER.indexOf(from)) throw new Error(`cannot disaggregate ${from} data to ${to}`);
-  if (to === from || obs.length === 0) return obs.map((o) => ({ date: o.date, value: o.value }));
+  if (to === from || obs.length === 0) return obs.map((o) => point(o.date, o.value, o.status));
   return from === 'daily' ? fromDaily(obs, to, method, basis) : fromRegular(obs, from, to, method);
 }

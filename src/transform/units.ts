@@ -6,7 +6,7 @@
 // "previous" is the previous announcement, "a year ago" the rate in force on the same calendar
 // date a year earlier, and pca annualises by the calendar days that actually elapsed.
 // A value that cannot be a finite number is left empty, and the view says why.
-import type { Frequency } from '../domain/series.ts';
+import { worstStatus, type Frequency } from '../domain/series.ts';
 import type { Point } from './aggregate.ts';
 import { PER_YEAR, periodOf, shiftPeriod } from './periods.ts';
 
@@ -46,6 +46,11 @@ export interface UnitsResult {
   notes: string[];
   /** The base period of an index, as it reads: '2013', '2022-03', '2022-Q3', '2022-03-08'. */
   indexBase?: string;
+}
+
+/** A point, its status kept only where it says something (a value that is not actual). */
+function withStatus(date: string, value: number | null, status: Point['status']): Point {
+  return value !== null && status && status !== 'actual' ? { date, value, status } : { date, value };
 }
 
 function dayNumber(iso: string): number {
@@ -98,10 +103,11 @@ function indexed(points: Point[], freq: Frequency, indexDate: string): UnitsResu
   }
   if (!base || base.value === null || base.value === 0) {
     const why = freq === 'daily' ? `no value in force on ${indexDate}` : `no value for ${label}`;
-    return { points: points.map((p) => ({ ...p, value: null })), notes: [`index: ${why} to base the index on; the series covers ${dates[0]} to ${dates[dates.length - 1]}.`], indexBase: label };
+    return { points: points.map((p) => ({ date: p.date, value: null })), notes: [`index: ${why} to base the index on; the series covers ${dates[0]} to ${dates[dates.length - 1]}.`], indexBase: label };
   }
   const b = base.value;
-  return { points: points.map((p) => ({ ...p, value: p.value === null ? null : (p.value / b) * 100 })), notes: [], indexBase: label };
+  const bs = base.status;
+  return { points: points.map((p) => withStatus(p.date, p.value === null ? null : (p.value / b) * 100, worstStatus(p.status, bs))), notes: [], indexBase: label };
 }
 
 function change(units: 'chg' | 'ch1' | 'pch' | 'pc1' | 'pca', x: number, y: number, days: number, freq: Frequency): number | null {
@@ -121,19 +127,19 @@ function change(units: 'chg' | 'ch1' | 'pch' | 'pc1' | 'pca', x: number, y: numb
 
 export function applyUnits(points: Point[], freq: Frequency, units: UnitCode, indexDate?: string): UnitsResult {
   if (units === 'lin') return { points, notes: [] };
-  if (units === 'log') return { points: points.map((p) => ({ ...p, value: p.value !== null && p.value > 0 ? Math.log(p.value) : null })), notes: [] };
+  if (units === 'log') return { points: points.map((p) => withStatus(p.date, p.value !== null && p.value > 0 ? Math.log(p.value) : null, p.status)), notes: [] };
   if (units === 'index') return indexDate ? indexed(points, freq, indexDate) : { points, notes: [] };
   const earlier = earlierFinder(points, freq, units === 'ch1' || units === 'pc1');
   const overflow: string[] = [];
   const out = points.map((p, i) => {
     const e = earlier(i);
-    if (p.value === null || !e || e.value === null) return { ...p, value: null };
+    if (p.value === null || !e || e.value === null) return { date: p.date, value: null };
     const v = change(units, p.value, e.value, freq === 'daily' ? dayNumber(p.date) - dayNumber(e.date) : 1, freq);
     if (v !== null && !Number.isFinite(v)) {
       overflow.push(p.date);
-      return { ...p, value: null };
+      return { date: p.date, value: null };
     }
-    return { ...p, value: v };
+    return withStatus(p.date, v, worstStatus(p.status, e.status));
   });
   const notes = overflow.length
     ? [`${units}: ${overflow.length} value(s) left empty because the result is not a finite number (${overflow.slice(0, 3).join(', ')}${overflow.length > 3 ? ', …' : ''}).`]

@@ -79,7 +79,7 @@ describe('downloads and API', () => {
     const res = await request(app).get('/series/nbk.USD/view.csv?freq=a&from=2014&to=2015');
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     const rows = parseCsv(res.text);
-    expect(rows[0]).toEqual(['series_id', 'vintage', 'frequency', 'unit', 'date', 'value']);
+    expect(rows[0]).toEqual(['series_id', 'vintage', 'frequency', 'unit', 'date', 'value', 'status']);
     expect(rows.slice(1).map((r) => r[4])).toEqual(['2014', '2015']);
     const page = await request(app).get('/series/nbk.USD?freq=a&from=2014&to=2015');
     expect(page.text).toContain(`<td>${Number(rows[1][5]).toLocaleString('en-US', { maximumFractionDigits: 2 })}</td>`);
@@ -88,7 +88,7 @@ describe('downloads and API', () => {
   it('wide CSV has one column per series', async () => {
     const res = await request(app).get('/series/nbk.USD/view.csv?compare=nbk.USDRUB&from=2022-02-20&to=2022-03-10&layout=wide');
     const rows = parseCsv(res.text);
-    expect(rows[0]).toEqual(['date', 'nbk.USD', 'nbk.USDRUB']);
+    expect(rows[0]).toEqual(['date', 'nbk.USD', 'nbk.USD status', 'nbk.USDRUB', 'nbk.USDRUB status']);
     expect(rows.find((r) => r[0] === '2022-02-24')?.[1]).toBe('437.22');
   });
 

@@ -103,3 +103,37 @@ describe('5. the year-ago rule for daily data is stated', () => {
     expect(b.series[0].unitHelp).toMatch(/rate in force on the same calendar date a year earlier \(29 February: 28 February\)/);
   });
 });
+
+describe('every value carries its status, in its own vintage', () => {
+  it('IMF years after the last actual year are projections, in the JSON, both CSV layouts and the table', async () => {
+    const b = await api('imf.NGDPD.KAZ?from=2023&to=2024');
+    expect(b.series[0].observations).toEqual([
+      { date: '2023', value: 261.84, status: 'actual' },
+      { date: '2024', value: expect.any(Number), status: 'projection' },
+    ]);
+    const long = parseCsv((await request(app).get('/series/imf.NGDPD.KAZ/view.csv?from=2023&to=2024')).text);
+    expect(long.map((r) => r[6])).toEqual(['status', 'actual', 'projection']);
+    const wide = parseCsv((await request(app).get('/series/imf.NGDPD.KAZ/view.csv?from=2023&to=2024&layout=wide')).text);
+    expect(wide.map((r) => r[2])).toEqual(['imf.NGDPD.KAZ status', 'actual', 'projection']);
+  });
+  it('a change computed from a projection is a projection', async () => {
+    const p = (await api('imf.NGDPD.KAZ?units=pc1&from=2023&to=2024')).series[0].observations;
+    expect(p.map((o: { status: string }) => o.status)).toEqual(['actual', 'projection']);
+  });
+  it('an earlier vintage uses its own last actual year (WEO April 2024: 2022), so its 2023 is a projection', async () => {
+    const b = await api('imf.NGDPD.KAZ?vintage=2024-04&from=2022&to=2023');
+    const earlier = b.series[1].observations;
+    expect(b.series[1].vintage).toBe('WEO April 2024');
+    expect(earlier.map((o: { date: string; status: string }) => `${o.date} ${o.status}`)).toEqual(['2022 actual', '2023 projection']);
+  });
+  it('changes of a percent series are labelled in percentage points', async () => {
+    expect((await api('imf.PCPIPCH.KAZ?units=chg&from=2022&to=2022')).series[0].unit).toBe('Change, percentage points (percent change from previous year)');
+  });
+});
+
+describe('freshness names the last actual value, not a projection', () => {
+  it('the status API gives IMF WEO its last actual year (2024 in WEO October 2025), not 2030', async () => {
+    const sources = (await request(app).get('/api/status')).body.sources as Array<{ job: string; latestObservation: string }>;
+    expect(sources.find((s) => s.job === 'imf')!.latestObservation).toBe('2024');
+  });
+});

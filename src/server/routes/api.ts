@@ -47,7 +47,7 @@ export function apiRoutes(ctx: AppContext): Router {
     }
     res.json({
       params,
-      series: drawn.map((d) => ({ id: d.id, name: d.name, unit: d.unitLabel, unitHelp: d.unitHelp, frequency: d.freq, vintage: d.vintageLabel, notes: d.notes, observations: d.points, metadata: d.meta })),
+      series: drawn.map((d) => ({ id: d.id, name: d.name, unit: d.unitLabel, unitHelp: d.unitHelp, frequency: d.freq, vintage: d.vintageLabel, notes: d.notes, observations: d.points.map((o) => ({ date: o.date, value: o.value, status: o.value === null ? null : (o.status ?? 'actual') })), metadata: d.meta })),
     });
   });
 
