@@ -54,6 +54,9 @@ function link(r: Reading): string {
 
 type Computed = { value: number | null; holds?: boolean; detail: string };
 
+/** A number in a sentence: at most 4 decimals, no binary noise (-2.49999999628 → -2.5, 236.63500000000002 → 236.635). */
+const num = (v: number) => String(Number(v.toFixed(4)));
+
 function otherSeries(lookup: SeriesLookup, id: string, vintage: string | undefined) {
   const s = lookup(id, vintage);
   if (!s) throw new MissingData(`no series ${id}`);
@@ -69,12 +72,12 @@ function compute(r: Reading, obs: Observation[], lookup: SeriesLookup, vintage: 
     case 'pct_change': {
       const a = v(r.from);
       const b = v(r.to);
-      return { value: pctChange(a, b), detail: `${a} → ${b}` };
+      return { value: pctChange(a, b), detail: `${num(a)} → ${num(b)}` };
     }
     case 'pct_fall_of_inverse': {
       const a = v(r.from);
       const b = v(r.to);
-      return { value: pctFallOfInverse(a, b), detail: `1 − ${a}/${b}` };
+      return { value: pctFallOfInverse(a, b), detail: `1 − ${num(a)}/${num(b)}` };
     }
     case 'compound':
       return { value: compound(obs, r.from, r.to), detail: `∏(1 + rate/100) − 1 over ${r.from}..${r.to}` };
@@ -106,7 +109,7 @@ function compute(r: Reading, obs: Observation[], lookup: SeriesLookup, vintage: 
       if (!w.length) throw new MissingData('no values in the window');
       const min = w.reduce((m, o) => (o.value < m.value ? o : m), w[0]);
       const at = v(r.period);
-      return { value: at, holds: at < 0 && min.date === r.period, detail: `${r.period}: ${at}; lowest ${r.window.join('–')}: ${min.date} (${min.value})` };
+      return { value: at, holds: at < 0 && min.date === r.period, detail: `${r.period}: ${num(at)}; lowest ${r.window.join('–')}: ${min.date} (${num(min.value)})` };
     }
   }
 }

@@ -17,7 +17,7 @@ import { apiRoutes } from './routes/api.ts';
 import { paperRoutes } from './routes/paper.ts';
 import { compareRoutes } from './routes/compare.ts';
 import type { AverageBasis } from '../transform/aggregate.ts';
-import { ago, fmt, jsonForScript } from './view-helpers.ts';
+import { ago, fmt, fmtFixed, jsonForScript } from './view-helpers.ts';
 
 // Calendar-day averages (the rate in force each day) match the World Bank's PA.NUS.FCRF best;
 // the figures are in the README and kept by a test in tests/transform.
@@ -83,6 +83,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.assets = ctx.assets;
   app.locals.publishers = [...new Set(ctx.jobs.map((j) => j.connector.publisher.name))];
   app.locals.fmt = fmt;
+  app.locals.fmtFixed = fmtFixed;
   app.locals.jsonForScript = jsonForScript;
   app.locals.ago = ago;
   app.use(pageRoutes(ctx));

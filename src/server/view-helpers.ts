@@ -15,6 +15,17 @@ export function fmt(v: number | null | undefined, digits = 4): string {
   return formatter(max).format(v);
 }
 
+const fixedFormatters = new Map<number, Intl.NumberFormat>();
+/** A number with exactly `decimals` decimals (a view's precision), '—' when missing. */
+export function fmtFixed(v: number | null | undefined, decimals: number): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  let f = fixedFormatters.get(decimals);
+  if (!f) fixedFormatters.set(decimals, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  const s = f.format(v);
+  // No "-0.00" for a value that rounds to zero.
+  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+}
+
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value)
     .replace(/</g, '\\u003c')

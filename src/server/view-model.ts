@@ -25,6 +25,28 @@ export interface DrawnSeries {
   unitHelp: string;
   /** Why some values are empty, or why the series is not at the frequency asked for. */
   notes: string[];
+  /** Decimals shown to people: the source's precision for levels, 2 for percent changes and indexes. */
+  decimals: number;
+}
+
+/** The most decimals the source publishes in this series (e.g. NBK 2, WEO 3), at most 6. */
+export function sourceDecimals(obs: Observation[]): number {
+  let d = 0;
+  for (const o of obs) {
+    const s = String(o.value);
+    const i = s.indexOf('.');
+    if (i >= 0 && !s.includes('e')) d = Math.max(d, s.length - i - 1);
+    if (d >= 6) return 6;
+  }
+  return d;
+}
+
+function viewDecimals(obs: Observation[], p: ViewParams, aggregated: boolean): number {
+  if (p.units === 'log') return 4;
+  if (p.units !== 'lin' && p.units !== 'chg' && p.units !== 'ch1') return 2;
+  const d = sourceDecimals(obs);
+  // An average has more digits than its parts; two more show it without false precision.
+  return aggregated && p.agg === 'avg' ? Math.min(6, d + 2) : d;
 }
 
 export interface ChartPayload {
@@ -72,6 +94,7 @@ function draw(entry: SeriesEntry, obs: Observation[], p: ViewParams, vintageLabe
     meta: entry.meta,
     vintageLabel,
     unitHelp: UNIT_HELP[p.units],
+    decimals: viewDecimals(obs, p, freq !== entry.meta.frequency),
     notes: p.freq && p.freq !== freq ? [`Shown ${entry.meta.frequency}: its data cannot be shown ${p.freq}.`, ...notes] : notes,
   };
 }

@@ -82,7 +82,8 @@ describe('downloads and API', () => {
     expect(rows[0]).toEqual(['series_id', 'vintage', 'frequency', 'unit', 'date', 'value', 'status']);
     expect(rows.slice(1).map((r) => r[4])).toEqual(['2014', '2015']);
     const page = await request(app).get('/series/nbk.USD?freq=a&from=2014&to=2015');
-    expect(page.text).toContain(`<td>${Number(rows[1][5]).toLocaleString('en-US', { maximumFractionDigits: 2 })}</td>`);
+    // An average of 2-decimal rates is shown with 4 decimals (the source's precision + 2).
+    expect(page.text).toContain(`<td>${Number(rows[1][5]).toLocaleString('en-US', { minimumFractionDigits: 4, maximumFractionDigits: 4 })}</td>`);
   });
 
   it('wide CSV has one column per series', async () => {

@@ -137,3 +137,21 @@ describe('freshness names the last actual value, not a projection', () => {
     expect(sources.find((s) => s.job === 'imf')!.latestObservation).toBe('2024');
   });
 });
+
+describe('numbers shown to people are formatted consistently', () => {
+  it('levels at the source precision, percent changes with two decimals, averages with two more than the source', async () => {
+    const level = await request(app).get('/series/imf.NGDPD.KAZ?from=2013&to=2013');
+    expect(level.text).toContain('<td>236.635</td>');
+    const pct = await request(app).get('/series/imf.NGDPD.KAZ?units=pc1&from=2014&to=2014');
+    expect(pct.text).toContain(`<td>${((221.416 / 236.635 - 1) * 100).toFixed(2)}</td>`); // -6.43
+    const avg = await request(app).get('/series/nbk.USD?freq=m&from=2022-03&to=2022-03');
+    expect(avg.text).toMatch(/<td>\d{3}\.\d{4}<\/td>/);
+    expect(avg.text).not.toMatch(/<td>[\d,]+\.\d{5,}/);
+  });
+  it('no binary noise in the ledger details (-2.49999999628 reads -2.5)', async () => {
+    const json = (await request(app).get('/paper/ledger.json')).body;
+    const details = json.claims.flatMap((c: { latest: { readings: Array<{ detail: string }> } }) => c.latest.readings.map((r) => r.detail)).join('\n');
+    expect(details).not.toMatch(/\d\.\d{5,}/);
+    expect(details).toMatch(/2020: -2\.5;/);
+  });
+});
