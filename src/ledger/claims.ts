@@ -21,6 +21,8 @@ const ReadingSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('pct_change_greater'), ...base, other: z.string().min(1), ...span }),
   z.strictObject({ op: z.literal('min_in_window_is'), ...base, window: Window, period: Period }),
   z.strictObject({ op: z.literal('spread_rises'), ...base, other: z.string().min(1), ...span }),
+  // Two series move alike over a window: same direction and, with `factor`, sizes within that factor.
+  z.strictObject({ op: z.literal('moves_alike'), ...base, other: z.string().min(1), ...span, factor: z.number().gt(1).optional() }),
 ]);
 
 const ClaimSchema = z
@@ -34,9 +36,15 @@ const ClaimSchema = z
     reference: z.string().nullable(),
     tolerancePct: z.number().min(0).optional(),
     readings: z.array(ReadingSchema).optional(),
+    /** The natural reading of the words, and why; the verdict is this reading's. */
+    primary: z.strictObject({ reading: z.number().int().min(0), why: z.string().min(1) }).optional(),
+    /** Instead of a primary reading: why the words truly admit several readings. */
+    ambiguousBecause: z.string().min(1).optional(),
     notCheckable: z.string().optional(),
   })
-  .refine((c) => (c.readings?.length ?? 0) > 0 || !!c.notCheckable, { message: 'a claim needs readings or a notCheckable reason' });
+  .refine((c) => (c.readings?.length ?? 0) > 0 || !!c.notCheckable, { message: 'a claim needs readings or a notCheckable reason' })
+  .refine((c) => !c.readings?.length || (c.primary ? !c.ambiguousBecause : !!c.ambiguousBecause), { message: 'a claim with readings names its primary reading or says why it is ambiguous (one of the two)' })
+  .refine((c) => !c.primary || c.primary.reading < (c.readings?.length ?? 0), { message: 'primary.reading is not one of the readings' });
 
 const ClaimsFileSchema = z.strictObject({
   about: z.string().optional(),
@@ -53,7 +61,10 @@ export const OPERATIONS = ReadingSchema.options.map((o) => o.shape.op.value);
 export class ClaimError extends Error {}
 
 /** Series data by id and optional vintage key, as the ledger needs it. */
-export type SeriesLookup = (id: string, vintage?: string) => { observations: Observation[]; vintageLabel: string; usedVintage: string } | undefined;
+export type SeriesLookup = (
+  id: string,
+  vintage?: string,
+) => { observations: Observation[]; vintageLabel: string; usedVintage: string; lastActualYear?: number } | undefined;
 
 /** Every date a reading names. */
 export function readingDates(r: Reading): string[] {

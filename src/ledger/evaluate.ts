@@ -1,11 +1,23 @@
 // Recompute each claim on the latest data and on the vintage nearest to the paper's access
-// date, and give a rounding-aware verdict for each, saying when the vintage changes it.
+// date, and give a verdict by a stated rule (VERDICT_RULES), saying when the vintage changes it.
+// The verdict is the primary reading's (the natural reading of the words, named in claims.json
+// with the reason); "ambiguous" is kept for claims whose words truly admit several readings.
 import type { Observation } from '../domain/series.ts';
-import { readingSeries, type Claim, type ClaimsFile, type Reading, type SeriesLookup } from './claims.ts';
+import { readingDates, readingSeries, type Claim, type ClaimsFile, type Reading, type SeriesLookup } from './claims.ts';
 import { between, compound, matchesPrinted, MissingData, pctChange, pctFallOfInverse, sum, valueAt } from './operations.ts';
 
 export type Verdict = 'matches' | 'close' | 'differs' | 'ambiguous' | 'not checkable';
 export const VERDICTS: Verdict[] = ['matches', 'close', 'differs', 'ambiguous', 'not checkable'];
+
+/** What each verdict means, as the ledger page and the replication README state it. */
+export const VERDICT_RULES: Record<Verdict, string> = {
+  matches:
+    'The primary reading reproduces the printed number when rounded as printed: a printed 4.9 (one decimal) matches any value in [4.85, 4.95). A statement with no number (a rise, a fall, a lowest year) matches when it holds in the data.',
+  close: "The primary reading is outside the printed rounding but within the claim's stated tolerance (a percent of the printed number, given with the claim).",
+  differs: 'The primary reading is outside the tolerance, or the statement does not hold in the data.',
+  ambiguous: "The words admit several readings that are equally natural (the claim says why) and the readings' verdicts disagree; each reading is shown with its own verdict.",
+  'not checkable': 'No bundled data settles it; the claim says which publication would.',
+};
 
 export interface ReadingResult {
   label: string;
@@ -17,6 +29,8 @@ export interface ReadingResult {
   detail: string;
   vintage: string;
   link: string;
+  /** The reading uses a year that was a projection in the vintage it was read at. */
+  usesProjection?: boolean;
 }
 
 export interface ClaimResult {
@@ -97,6 +111,16 @@ function compute(r: Reading, obs: Observation[], lookup: SeriesLookup, vintage: 
       const theirs = pctChange(valueAt(o, r.from), valueAt(o, r.to));
       return { value: mine, holds: mine > theirs, detail: `${r.series} ${mine.toFixed(1)}% vs ${r.other} ${theirs.toFixed(1)}%` };
     }
+    case 'moves_alike': {
+      const o = otherSeries(lookup, r.other, vintage);
+      const mine = pctChange(valueAt(obs, r.from), valueAt(obs, r.to));
+      const theirs = pctChange(valueAt(o, r.from), valueAt(o, r.to));
+      const ratio = Math.abs(mine) / Math.abs(theirs);
+      const sameWay = Math.sign(mine) === Math.sign(theirs);
+      const holds = sameWay && (r.factor === undefined || (ratio <= r.factor && ratio >= 1 / r.factor));
+      const size = r.factor === undefined ? '' : `; sizes ${num(ratio)}× apart (criterion: within ×${r.factor})`;
+      return { value: mine, holds, detail: `${r.series} ${mine.toFixed(1)}% vs ${r.other} ${theirs.toFixed(1)}%: ${sameWay ? 'same direction' : 'opposite directions'}${size}` };
+    }
     case 'spread_rises': {
       // (series − other) at `to` above its value at `from`, e.g. exports − imports as % of GDP.
       const o = otherSeries(lookup, r.other, vintage);
@@ -128,7 +152,13 @@ function readingResult(claim: Claim, r: Reading, lookup: SeriesLookup, vintage: 
     const s = lookup(r.series, vintage);
     if (!s) throw new MissingData(`no series ${r.series}`);
     const c = compute(r, s.observations, lookup, vintage);
-    return { ...base, value: c.value, holds: c.holds, verdict: verdictOf(claim, c), detail: c.detail, vintage: s.vintageLabel };
+    const projected = s.lastActualYear === undefined ? [] : readingDates(r).filter((d) => Number(d.slice(0, 4)) > s.lastActualYear!);
+    const result: ReadingResult = { ...base, value: c.value, holds: c.holds, verdict: verdictOf(claim, c), detail: c.detail, vintage: s.vintageLabel };
+    if (projected.length) {
+      result.usesProjection = true;
+      result.detail += ` — uses a projected value: ${[...new Set(projected.map((d) => d.slice(0, 4)))].join(', ')} was a projection in ${s.vintageLabel} (last actual year ${s.lastActualYear})`;
+    }
+    return result;
   } catch (err) {
     if (!(err instanceof MissingData)) throw err;
     return { ...base, value: null, verdict: 'not checkable', detail: `missing data: ${err.message}`, vintage: '' };
@@ -154,6 +184,13 @@ function summarise(claim: Claim, verdict: Verdict, readings: ReadingResult[]): s
 function judge(claim: Claim, lookup: SeriesLookup, vintage: string | undefined): { verdict: Verdict; readings: ReadingResult[]; summary: string } {
   if (claim.notCheckable || !claim.readings?.length) return { verdict: 'not checkable', readings: [], summary: claim.notCheckable ?? '' };
   const readings = claim.readings.map((r) => readingResult(claim, r, lookup, vintage));
+  if (claim.primary) {
+    const p = readings[claim.primary.reading];
+    const others = readings.filter((_, i) => i !== claim.primary!.reading).map((r) => `${r.label}: ${r.verdict}`);
+    const lead = `By the primary reading (${p.label}): ${p.verdict}.`;
+    const rest = summarise(claim, p.verdict, [p]);
+    return { verdict: p.verdict, readings, summary: [lead, rest, others.length ? `Alternatives — ${others.join('; ')}.` : ''].filter(Boolean).join(' ') };
+  }
   const verdicts = new Set(readings.map((r) => r.verdict));
   const verdict: Verdict = verdicts.size === 1 ? readings[0].verdict : 'ambiguous';
   return { verdict, readings, summary: summarise(claim, verdict, readings) };

@@ -10,8 +10,8 @@ export function repositoryLookup(repo: DataRepository): SeriesLookup {
     if (vintage) {
       const earlier = e.earlier.get(vintage);
       const info = e.meta.vintages.find((v) => v.key === vintage);
-      if (earlier && info) return { observations: earlier, vintageLabel: info.label, usedVintage: vintage };
+      if (earlier && info) return { observations: earlier, vintageLabel: info.label, usedVintage: vintage, lastActualYear: info.lastActualYear };
     }
-    return { observations: e.observations, vintageLabel: e.meta.vintage.label, usedVintage: e.meta.vintage.key };
+    return { observations: e.observations, vintageLabel: e.meta.vintage.label, usedVintage: e.meta.vintage.key, lastActualYear: e.meta.lastActualYear };
   };
 }

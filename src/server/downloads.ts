@@ -11,6 +11,14 @@ export function citation(meta: SeriesMeta, url: string): string {
   return `${meta.source.citation}, "${meta.title}" (${meta.unit}; ${meta.vintage.label}), series ${meta.id}, retrieved ${meta.retrievedAt.slice(0, 10)} via kz-indicators, ${url}.`;
 }
 
+/** The wide CSV's value columns, each with what it holds (served as the view's metadata). */
+export function viewColumns(drawn: DrawnSeries[]) {
+  return drawn.map((d) => {
+    const column = d.vintageLabel !== d.meta.vintage.label ? `${d.id} (${d.vintageLabel})` : d.id;
+    return { column, statusColumn: `${column} status`, series: d.id, title: d.name, unit: d.unitLabel, vintage: d.vintageLabel, frequency: d.freq, source: d.meta.source.name };
+  });
+}
+
 /** A value's status as written: empty where the value is missing. */
 const statusCell = (value: number | null, status: string | undefined) => (value === null ? '' : (status ?? 'actual'));
 

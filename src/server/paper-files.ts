@@ -1,7 +1,7 @@
 // The ledger as files people take away: the ledger CSV, and the replication bundle (the
 // ledger, the series it used, their metadata, and a README stating how each number was computed).
 import { strToU8, zipSync } from 'fflate';
-import type { ClaimResult } from '../ledger/evaluate.ts';
+import { VERDICT_RULES, VERDICTS, type ClaimResult } from '../ledger/evaluate.ts';
 import { toCsv } from '../lib/csv.ts';
 import type { DataRepository } from '../store/repository.ts';
 import { fullCsv } from './downloads.ts';
@@ -24,8 +24,11 @@ function readme(results: ClaimResult[]): string {
     '# Replication bundle: the paper next to the data',
     '',
     "Paper: Miao Wang, \"Balancing, challenges, and opportunities: Kazakhstan's multi-vector foreign policy after Ukraine crisis\".",
-    'Verdicts: a printed number with d decimals matches a value in [printed - 0.5e-d, printed + 0.5e-d); "close" is within the stated tolerance;',
-    '"ambiguous" means plausible readings disagree; "not checkable" says what data would settle it.',
+    '## How verdicts are given',
+    '',
+    "Each claim names its primary reading (the natural reading of the words) and why; the verdict is that reading's, the others are alternatives.",
+    '',
+    ...VERDICTS.map((v) => `- **${v}**: ${VERDICT_RULES[v]}`),
     '',
     '## How each number was computed',
     '',
@@ -34,6 +37,8 @@ function readme(results: ClaimResult[]): string {
     const cl = c.claim;
     lines.push(`### ${cl.id} (§${cl.section}) — ${c.latest.verdict}`, '', `> ${cl.quote}`, '', `Printed: ${cl.printed ?? '—'} ${cl.unit}${cl.decimals !== undefined ? ` (${cl.decimals} decimals)` : ''}${cl.tolerancePct ? `; tolerance ${cl.tolerancePct}%` : ''}`, '');
     if (cl.notCheckable) lines.push(`Not checkable: ${cl.notCheckable}`, '');
+    if (cl.primary) lines.push(`Primary reading: ${cl.readings?.[cl.primary.reading]?.label}. Why: ${cl.primary.why}`, '');
+    if (cl.ambiguousBecause) lines.push(`No primary reading: ${cl.ambiguousBecause}`, '');
     c.latest.readings.forEach((r, i) => {
       const op = cl.readings?.[i]?.op;
       lines.push(`- ${r.label}: ${r.value === null ? 'missing' : r.value} → ${r.verdict}. Operation \`${op}\` on \`${r.series.join('`, `')}\` (${r.detail}; ${r.vintage}). At the paper's vintage: ${c.atPaper.readings[i]?.value ?? 'missing'} → ${c.atPaper.readings[i]?.verdict}.`);

@@ -78,7 +78,20 @@ describe('the ledger on the bundled snapshot', () => {
     }
     const by = Object.fromEntries(results.map((r) => [r.claim.id, r]));
     expect(by['gdp-2013'].latest.verdict).toBe('matches');
-    expect(by['inflation-2014-2023'].latest.verdict).toBe('ambiguous');
+    // "From 2014 to 2023 inflation surged by 124%": the primary reading is the ten annual rates
+    // compounded (137.35 %, = the index change 2013 → 2023); only the 2014 → 2023 index change
+    // (122.70 %, which covers 2015–2023) comes near 124, and it is an alternative: differs.
+    const infl = by['inflation-2014-2023'];
+    expect(infl.latest.verdict).toBe('differs');
+    expect(infl.latest.readings[infl.claim.primary!.reading].value).toBeCloseTo(137.35, 1);
+    expect(infl.latest.summary).toMatch(/^By the primary reading \(Ten annual IMF PCPIPCH rates 2014\.\.2023 compounded\): differs\..*Alternatives — /);
+    // At WEO April 2024 (the paper's vintage) 2023 was a projection, and the reading says so.
+    expect(infl.atPaper.readings[infl.claim.primary!.reading]).toMatchObject({ usesProjection: true, detail: expect.stringMatching(/2023 was a projection in WEO April 2024 \(last actual year 2022\)/) });
+    expect(infl.latest.readings[infl.claim.primary!.reading].usesProjection).toBeUndefined();
+    // "Mirroring" by a stated criterion: the rouble's move (+61.2 %) is 3.7 times the tenge's (+16.6 %).
+    expect(by['rouble-mirror'].latest.verdict).toBe('differs');
+    expect(by['rouble-mirror'].latest.readings[0].detail).toMatch(/sizes 3\.67\d*× apart \(criterion: within ×1\.5\)/);
+    expect(by['tenge-fortnight'].latest.verdict).toBe('ambiguous'); // truly ambiguous words, said why in the claim
     expect(by['tenge-fortnight'].latest.readings.find((x) => x.label.includes('24 Feb → 9 Mar'))!.value).toBeCloseTo((503.3 / 437.22 - 1) * 100, 6);
   });
 });
@@ -100,7 +113,7 @@ describe('re-check on refresh', () => {
     const text = await fs.readFile(csv, 'utf8');
     expect(text).toContain('imf.LUR.KAZ,2022,4.875\n');
     await fs.writeFile(csv, text.replace('imf.LUR.KAZ,2022,4.875\n', 'imf.LUR.KAZ,2022,5.3\n'));
-    expect((await afterJob(record)).ledgerChanges).toEqual([{ claim: 'unemployment-2022', before: 'matches', after: 'ambiguous' }]);
+    expect((await afterJob(record)).ledgerChanges).toEqual([{ claim: 'unemployment-2022', before: 'matches', after: 'differs' }]);
   });
 });
 
@@ -132,6 +145,15 @@ describe('every recipe operation through the evaluator, on hand-built series', (
         { label: 'wrong', op: 'pct_change', series: 'imf.B.KAZ', from: '2020', to: '2022' },
       ]),
       claim('missing', 1, 0, [{ label: 'x', op: 'compound', series: 'imf.A.KAZ', from: '2018', to: '2022' }]),
+      claim('alike', null, 0, [
+        { label: 'within 1.5', op: 'moves_alike', series: 'nbk.Y', other: 'nbk.X', from: '2022-02-24', to: '2022-03-10', factor: 1.5 }, // +50% vs +15%: 3.33×
+        { label: 'within 4', op: 'moves_alike', series: 'nbk.Y', other: 'nbk.X', from: '2022-02-24', to: '2022-03-10', factor: 4 },
+        { label: 'direction', op: 'moves_alike', series: 'nbk.Y', other: 'nbk.X', from: '2022-02-24', to: '2022-03-10' },
+      ]),
+      { ...(claim('primary wins', 33.1, 1, [
+        { label: 'wrong', op: 'pct_change', series: 'imf.B.KAZ', from: '2020', to: '2022' },
+        { label: 'right', op: 'pct_change', series: 'imf.B.KAZ', from: '2019', to: '2022' },
+      ]) as object), primary: { reading: 1, why: 'the natural reading' } } as never,
     ],
   };
   it('computes each by hand', () => {
@@ -148,9 +170,14 @@ describe('every recipe operation through the evaluator, on hand-built series', (
     expect(r.greater.readings[0]).toMatchObject({ holds: true, verdict: 'matches' }); // +50% vs +15%
     expect(r.min.readings[0]).toMatchObject({ value: -2, holds: true });
     expect(r.spread.readings[0]).toMatchObject({ value: 91, holds: true }); // 89 → 91
-    expect(r['two readings'].verdict).toBe('ambiguous');
+    expect(r['two readings'].verdict).toBe('ambiguous'); // no primary reading named: readings that disagree are ambiguous
     expect(r['two readings'].summary).toMatch(/Reproduced by: right/);
     expect(r.missing).toMatchObject({ verdict: 'not checkable' });
     expect(r.missing.readings[0].detail).toMatch(/missing data: needs 5 annual rates/);
+    expect(r.alike.readings.map((x) => x.verdict)).toEqual(['differs', 'matches', 'matches']);
+    expect(r.alike.readings[0].detail).toMatch(/sizes 3\.3333× apart \(criterion: within ×1\.5\)/);
+    // With a primary reading named, the verdict is that reading's, whatever the alternatives say.
+    expect(r['primary wins'].verdict).toBe('matches');
+    expect(r['primary wins'].summary).toBe('By the primary reading (right): matches. Alternatives — wrong: differs.');
   });
 });

@@ -242,7 +242,7 @@ describe('the paper page', () => {
     const { unzipSync, strFromU8 } = await import('fflate');
     const files = unzipSync(new Uint8Array(zip.body as Buffer));
     expect(Object.keys(files)).toEqual(expect.arrayContaining(['README.md', 'ledger.csv', 'ledger.json', 'series/imf.PCPI.KAZ.csv', 'series/nbk.USD.metadata.json', 'series/imf.PCPIPCH.KAZ.vintages.csv']));
-    expect(strFromU8(files['README.md'])).toMatch(/### inflation-2014-2023 \(§3\.1\.1\) — ambiguous/);
+    expect(strFromU8(files['README.md'])).toMatch(/### inflation-2014-2023 \(§3\.1\.1\) — differs/);
   });
 
   it('compare shows both sources with differences largest first, and says trade data is not there yet', async () => {

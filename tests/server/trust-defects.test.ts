@@ -115,6 +115,12 @@ describe('every value carries its status, in its own vintage', () => {
     expect(long.map((r) => r[6])).toEqual(['status', 'actual', 'projection']);
     const wide = parseCsv((await request(app).get('/series/imf.NGDPD.KAZ/view.csv?from=2023&to=2024&layout=wide')).text);
     expect(wide.map((r) => r[2])).toEqual(['imf.NGDPD.KAZ status', 'actual', 'projection']);
+    // The wide layout's unit and vintage per column are in the view's metadata.
+    const cols = (await request(app).get('/series/imf.NGDPD.KAZ/view.metadata.json?from=2023&to=2024&vintage=2024-04')).body.columns;
+    expect(cols).toEqual([
+      expect.objectContaining({ column: 'imf.NGDPD.KAZ', statusColumn: 'imf.NGDPD.KAZ status', unit: 'billions of US dollars', vintage: 'WEO October 2025' }),
+      expect.objectContaining({ column: 'imf.NGDPD.KAZ (WEO April 2024)', vintage: 'WEO April 2024' }),
+    ]);
   });
   it('a change computed from a projection is a projection', async () => {
     const p = (await api('imf.NGDPD.KAZ?units=pc1&from=2023&to=2024')).series[0].observations;
@@ -153,5 +159,15 @@ describe('numbers shown to people are formatted consistently', () => {
     const details = json.claims.flatMap((c: { latest: { readings: Array<{ detail: string }> } }) => c.latest.readings.map((r) => r.detail)).join('\n');
     expect(details).not.toMatch(/\d\.\d{5,}/);
     expect(details).toMatch(/2020: -2\.5;/);
+  });
+});
+
+describe('the ledger page states its rules', () => {
+  it('says what each verdict means, marks the primary reading and gives the reason', async () => {
+    const page = (await request(app).get('/paper')).text;
+    expect(page).toContain('How verdicts are given');
+    expect(page).toMatch(/a printed 4\.9 \(one decimal\) matches any value in \[4\.85, 4\.95\)/);
+    expect(page).toMatch(/<strong>Primary:<\/strong> <a [^>]+>Ten annual IMF PCPIPCH rates 2014\.\.2023 compounded<\/a>/);
+    expect(page).toContain('Why several readings: The words fix neither the first day');
   });
 });

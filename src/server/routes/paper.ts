@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
 import { loadClaims, validateClaims } from '../../ledger/claims.ts';
-import { evaluateLedger, VERDICTS, type ClaimResult } from '../../ledger/evaluate.ts';
+import { evaluateLedger, VERDICT_RULES, VERDICTS, type ClaimResult } from '../../ledger/evaluate.ts';
 import { repositoryLookup } from '../../ledger/lookup.ts';
 import { buildSeriesView } from '../view-model.ts';
 import { parseViewParams } from '../view-params.ts';
@@ -37,6 +37,7 @@ export function paperRoutes(ctx: AppContext): Router {
       rows,
       all,
       verdicts: VERDICTS,
+      verdictRules: VERDICT_RULES,
       verdict,
       section,
       sections: [...new Set(all.map((c) => c.claim.section))],

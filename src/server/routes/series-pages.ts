@@ -3,7 +3,7 @@ import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
 import { parseViewParams, viewQuery, FREQ_CODE } from '../view-params.ts';
 import { buildSeriesView, eventsInView, NotFound, tableRows, FREQ_LABEL } from '../view-model.ts';
-import { bundleZip, citation, fullCsv, viewCsv } from '../downloads.ts';
+import { bundleZip, citation, fullCsv, viewColumns, viewCsv } from '../downloads.ts';
 import { UNIT_HELP, UNITS } from '../../transform/units.ts';
 import { bannersFor, statuses } from '../status.ts';
 import type { SeriesEntry } from '../../store/repository.ts';
@@ -60,6 +60,14 @@ export function seriesRoutes(ctx: AppContext): Router {
       body: viewCsv(buildSeriesView(ctx.repo, entry.meta.id, params).drawn, layout),
       headers: { 'Last-Modified': entry.lastModified.toUTCString() },
     }));
+  });
+
+  // What each column of the wide CSV of a view is: series, unit, vintage, frequency, its status column.
+  r.get('/series/:id/view.metadata.json', (req, res) => {
+    const entry = entryOr404(ctx, req.params.id);
+    const params = parseViewParams(req.query as Record<string, unknown>, ctx.defaultBasis);
+    const { drawn } = buildSeriesView(ctx.repo, entry.meta.id, params);
+    res.json({ columns: viewColumns(drawn), statuses: { actual: 'as published', estimate: 'flagged as an estimate by the source', projection: "a projection in the value's own vintage" } });
   });
 
   r.get('/series/:id/full.csv', async (req, res) => {
