@@ -23,8 +23,8 @@ async function main() {
       console.log(`${stored ? 'imported' : 'unchanged'} ${snapshot.file}`);
     }
   }
-  for (const doc of ['PROVENANCE.md', 'RAW_SAMPLES.md']) {
-    await fs.copyFile(path.join(sharedData, doc), path.join(config.dataDir, 'raw', doc));
+  for (const [doc, as] of [['PROVENANCE.md', 'PROVENANCE.md'], ['RAW_SAMPLES.md', 'RAW_SAMPLES.md'], ['imf/WEO_VINTAGES.md', 'imf/WEO_VINTAGES.md']]) {
+    await fs.copyFile(path.join(sharedData, doc), path.join(config.dataDir, 'raw', as));
   }
 }
 

@@ -8,6 +8,8 @@ export const COUNTRY_NAMES: Record<string, string> = {
   TJK: 'Tajikistan',
   TKM: 'Turkmenistan',
   AZE: 'Azerbaijan',
+  USA: 'United States',
+  DEU: 'Germany',
 };
 
 export function countryName(iso3: string): string {

@@ -19,7 +19,7 @@ describe('SDMX parsers on real recorded IMF answers', () => {
     const r = parseImts(await fixture(IMTS), { url: 'u', request: { frequency: 'A' } });
     expect(r.series.map((s) => s.id)).toEqual(['imf.imts.XG_FOB_USD.G001.USA.A', 'imf.imts.XG_FOB_USD.G998.USA.A']);
     expect(r.series[1].observations).toEqual([['2023', 369756760426], ['2024', 371064529410]]);
-    expect(r.series[1].description.title).toBe('USA: exports of goods (FOB) to the European Union');
+    expect(r.series[1].description.title).toBe('United States: exports of goods (FOB) to the European Union');
     expect(r.series[1].description.notes?.join()).toMatch(/SCALE attribute \(6\) is a display hint/);
   });
 

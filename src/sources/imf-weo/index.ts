@@ -4,7 +4,7 @@ import { PipelineError } from '../../domain/errors.ts';
 import type { SourceConnector } from '../connector.ts';
 import { parseDataMapperIndicator, parseIndicatorsListing } from './datamapper.ts';
 import { IMF_PUBLISHER } from './weo.ts';
-import { parseWeoCsv } from './weo-csv.ts';
+import { parseWeoCsv, parseWeoKnownGaps } from './weo-csv.ts';
 
 export interface ImfWeoOptions {
   baseUrl: string;
@@ -27,6 +27,7 @@ export function createImfWeo(opts: ImfWeoOptions): SourceConnector {
         return { series: [], notes: [] };
       },
       'weo-csv': (bytes, meta) => parseWeoCsv(bytes, meta),
+      'weo-known-gaps': (bytes, meta) => parseWeoKnownGaps(bytes, meta),
     },
     expectedSeries: () => opts.indicators.flatMap((i) => opts.countries.map((c) => `imf.${i}.${c}`)),
     async fetch(ctx) {

@@ -19,6 +19,9 @@ export const WEO_INDICATORS: Record<string, { title: string; unit: string; scale
   PCPI: { title: 'Consumer prices, period average', unit: 'index', scale: 'units' },
   PCPIE: { title: 'Consumer prices, end of period', unit: 'index', scale: 'units' },
   LUR: { title: 'Unemployment rate', unit: 'percent of total labor force', scale: 'units' },
+  BCA_NGDPD: { title: 'Current account balance', unit: 'percent of GDP', scale: 'units' },
+  GGXWDG_NGDP: { title: 'General government gross debt', unit: 'percent of GDP', scale: 'units' },
+  NGDPDPC: { title: 'GDP per capita, current prices', unit: 'US dollars per person', scale: 'units' },
 };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
