@@ -13,7 +13,9 @@
     if (!c) return;
     var traces = c.traces.map(function (t) {
       return { type: t.type || 'scatter', name: t.name, x: t.x, y: t.y, yaxis: t.yaxis, mode: t.mode, connectgaps: false,
-        line: t.dash ? { dash: t.dash } : undefined, hovertemplate: '%{x}<br>%{y:,.4~f}<extra>' + t.name.replace(/</g, '&lt;') + '</extra>' };
+        line: t.dash || t.color ? { dash: t.dash, color: t.color } : undefined, marker: t.color ? { color: t.color } : undefined,
+        showlegend: t.legend === false ? false : undefined,
+        hovertemplate: '%{x}<br>%{y:,.4~f}<extra>' + t.name.replace(/</g, '&lt;') + '</extra>' };
     });
     var shapes = [];
     var annotations = [];

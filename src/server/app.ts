@@ -16,6 +16,7 @@ import { pageRoutes } from './routes/pages.ts';
 import { apiRoutes } from './routes/api.ts';
 import { paperRoutes } from './routes/paper.ts';
 import { compareRoutes } from './routes/compare.ts';
+import { vintagesRoutes } from './routes/vintages.ts';
 import type { AverageBasis } from '../transform/aggregate.ts';
 import { ago, fmt, fmtFixed, jsonForScript } from './view-helpers.ts';
 
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.jsonForScript = jsonForScript;
   app.locals.ago = ago;
   app.use(pageRoutes(ctx));
+  app.use(vintagesRoutes(ctx));
   app.use(seriesRoutes(ctx));
   app.use(paperRoutes(ctx));
   app.use(compareRoutes(ctx));

@@ -52,7 +52,7 @@ function viewDecimals(obs: Observation[], p: ViewParams, aggregated: boolean): n
 export interface ChartPayload {
   title: string;
   ariaLabel: string;
-  traces: Array<{ id: string; name: string; x: string[]; y: Array<number | null>; yaxis: 'y' | 'y2'; mode: string; dash?: string }>;
+  traces: Array<{ id: string; name: string; x: string[]; y: Array<number | null>; yaxis: 'y' | 'y2'; mode: string; dash?: string; color?: string; legend?: boolean }>;
   yTitle: string;
   y2Title: string | null;
   shapes: Array<{ x0: string; x1: string; label: string; kind: 'event' | 'highlight' }>;
@@ -115,7 +115,7 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
     if (id === mainId && p.vintage) {
       const earlier = entry.earlier.get(p.vintage);
       const info = entry.meta.vintages.find((v) => v.key === p.vintage);
-      if (!earlier || !info) throw new NotFound(`Series ${id} has no earlier vintage ${JSON.stringify(p.vintage)}; it has: ${entry.meta.vintages.map((v) => v.key).join(', ')}`);
+      if (!earlier || !info) throw new BadRequest(`vintage=${JSON.stringify(p.vintage)} is not an earlier vintage of ${id}; it has: ${entry.meta.vintages.slice(0, -1).map((v) => v.key).join(', ') || 'none'}`);
       drawn.push({ ...draw(entry, withStatuses(earlier, info.lastActualYear), p, info.label, ` — ${info.label}`), axis: 'y' });
     }
   }

@@ -48,7 +48,8 @@ describe('the committed processed data', () => {
         expect(s, `imf.${ind}.${c}`).toBeDefined();
         // April 2020 was the reduced COVID-era release: no NGDPD, PCPI or PCPIE in it.
         const apr2020 = ['NGDPD', 'PCPI', 'PCPIE'].includes(ind) ? [] : ['WEO April 2020'];
-        const labels = s!.meta.vintages.map((v) => v.label).filter((l) => !(ind === 'LUR' && c === 'UZB'));
+        const labels = s!.meta.vintages.map((v) => v.label);
+        // UZB LUR is absent up to October 2021 (WEO_VINTAGES.md §3).
         if (!(ind === 'LUR' && c === 'UZB')) {
           expect(labels).toEqual(['WEO April 2019', 'WEO October 2019', ...apr2020, 'WEO October 2020', 'WEO April 2021', 'WEO October 2021', 'WEO April 2022', 'WEO October 2022', 'WEO April 2023', 'WEO October 2023', 'WEO April 2024', 'WEO October 2024', 'WEO April 2025', 'WEO October 2025']);
         }
