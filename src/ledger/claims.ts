@@ -41,6 +41,8 @@ const ClaimSchema = z
     /** Instead of a primary reading: why the words truly admit several readings. */
     ambiguousBecause: z.string().min(1).optional(),
     notCheckable: z.string().optional(),
+    /** This claim's own access date, where it differs from the paper's (YYYY-MM). */
+    accessDate: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM').optional(),
   })
   .refine((c) => (c.readings?.length ?? 0) > 0 || !!c.notCheckable, { message: 'a claim needs readings or a notCheckable reason' })
   .refine((c) => !c.readings?.length || (c.primary ? !c.ambiguousBecause : !!c.ambiguousBecause), { message: 'a claim with readings names its primary reading or says why it is ambiguous (one of the two)' })
@@ -48,7 +50,8 @@ const ClaimSchema = z
 
 const ClaimsFileSchema = z.strictObject({
   about: z.string().optional(),
-  paperAccessVintage: z.strictObject({ imf: z.string(), note: z.string() }),
+  /** When the paper's references were accessed (YYYY-MM): the ledger is also read at the editions published before then. */
+  paperAccess: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM'), note: z.string() }),
   claims: z.array(ClaimSchema),
 });
 
@@ -60,10 +63,13 @@ export const OPERATIONS = ReadingSchema.options.map((o) => o.shape.op.value);
 
 export class ClaimError extends Error {}
 
-/** Series data by id and optional vintage key, as the ledger needs it. */
+/** Which data a reading uses: the latest (nothing), a vintage by key, or the latest vintage published by a month (YYYY-MM). */
+export type ReadAt = { vintage?: string; asOf?: string } | undefined;
+
+/** Series data by id, as the ledger needs it. */
 export type SeriesLookup = (
   id: string,
-  vintage?: string,
+  at?: ReadAt,
 ) => { observations: Observation[]; vintageLabel: string; usedVintage: string; lastActualYear?: number } | undefined;
 
 /** Every date a reading names. */

@@ -3,7 +3,7 @@
 // The verdict is the primary reading's (the natural reading of the words, named in claims.json
 // with the reason); "ambiguous" is kept for claims whose words truly admit several readings.
 import type { Observation } from '../domain/series.ts';
-import { readingDates, readingSeries, type Claim, type ClaimsFile, type Reading, type SeriesLookup } from './claims.ts';
+import { readingDates, readingSeries, type Claim, type ClaimsFile, type ReadAt, type Reading, type SeriesLookup } from './claims.ts';
 import { between, compound, matchesPrinted, MissingData, pctChange, pctFallOfInverse, sum, valueAt } from './operations.ts';
 
 export type Verdict = 'matches' | 'close' | 'differs' | 'ambiguous' | 'not checkable';
@@ -36,7 +36,8 @@ export interface ReadingResult {
 export interface ClaimResult {
   claim: Claim;
   latest: { verdict: Verdict; readings: ReadingResult[]; summary: string };
-  atPaper: { verdict: Verdict; readings: ReadingResult[]; summary: string; vintageNote: string };
+  /** Read at the editions published before the claim's access date. */
+  atPaper: { verdict: Verdict; readings: ReadingResult[]; summary: string; vintageNote: string; accessDate: string; editions: string[] };
   verdictChanged: boolean;
 }
 
@@ -71,13 +72,13 @@ type Computed = { value: number | null; holds?: boolean; detail: string };
 /** A number in a sentence: at most 4 decimals, no binary noise (-2.49999999628 → -2.5, 236.63500000000002 → 236.635). */
 const num = (v: number) => String(Number(v.toFixed(4)));
 
-function otherSeries(lookup: SeriesLookup, id: string, vintage: string | undefined) {
-  const s = lookup(id, vintage);
+function otherSeries(lookup: SeriesLookup, id: string, at: ReadAt) {
+  const s = lookup(id, at);
   if (!s) throw new MissingData(`no series ${id}`);
   return s.observations;
 }
 
-function compute(r: Reading, obs: Observation[], lookup: SeriesLookup, vintage: string | undefined): Computed {
+function compute(r: Reading, obs: Observation[], lookup: SeriesLookup, at: ReadAt): Computed {
   const scale = r.scale ?? 1;
   const v = (d: string) => valueAt(obs, d) * scale;
   switch (r.op) {
@@ -106,13 +107,13 @@ function compute(r: Reading, obs: Observation[], lookup: SeriesLookup, vintage: 
       return { value: max, holds: max < level, detail: `highest ${r.window.join('–')}: ${max.toFixed(2)}; level ${r.reference.join('–')}: ${level.toFixed(2)}` };
     }
     case 'pct_change_greater': {
-      const o = otherSeries(lookup, r.other, vintage);
+      const o = otherSeries(lookup, r.other, at);
       const mine = pctChange(valueAt(obs, r.from), valueAt(obs, r.to));
       const theirs = pctChange(valueAt(o, r.from), valueAt(o, r.to));
       return { value: mine, holds: mine > theirs, detail: `${r.series} ${mine.toFixed(1)}% vs ${r.other} ${theirs.toFixed(1)}%` };
     }
     case 'moves_alike': {
-      const o = otherSeries(lookup, r.other, vintage);
+      const o = otherSeries(lookup, r.other, at);
       const mine = pctChange(valueAt(obs, r.from), valueAt(obs, r.to));
       const theirs = pctChange(valueAt(o, r.from), valueAt(o, r.to));
       const ratio = Math.abs(mine) / Math.abs(theirs);
@@ -123,7 +124,7 @@ function compute(r: Reading, obs: Observation[], lookup: SeriesLookup, vintage: 
     }
     case 'spread_rises': {
       // (series − other) at `to` above its value at `from`, e.g. exports − imports as % of GDP.
-      const o = otherSeries(lookup, r.other, vintage);
+      const o = otherSeries(lookup, r.other, at);
       const before = valueAt(obs, r.from) - valueAt(o, r.from);
       const after = valueAt(obs, r.to) - valueAt(o, r.to);
       return { value: after, holds: after > before, detail: `${r.series} − ${r.other}: ${before.toFixed(2)} (${r.from}) → ${after.toFixed(2)} (${r.to})` };
@@ -146,12 +147,12 @@ function verdictOf(claim: Claim, c: Computed): Verdict {
   return 'differs';
 }
 
-function readingResult(claim: Claim, r: Reading, lookup: SeriesLookup, vintage: string | undefined): ReadingResult {
+function readingResult(claim: Claim, r: Reading, lookup: SeriesLookup, at: ReadAt): ReadingResult {
   const base = { label: r.label, series: readingSeries(r), link: link(r) };
   try {
-    const s = lookup(r.series, vintage);
+    const s = lookup(r.series, at);
     if (!s) throw new MissingData(`no series ${r.series}`);
-    const c = compute(r, s.observations, lookup, vintage);
+    const c = compute(r, s.observations, lookup, at);
     const projected = s.lastActualYear === undefined ? [] : readingDates(r).filter((d) => Number(d.slice(0, 4)) > s.lastActualYear!);
     const result: ReadingResult = { ...base, value: c.value, holds: c.holds, verdict: verdictOf(claim, c), detail: c.detail, vintage: s.vintageLabel };
     if (projected.length) {
@@ -181,9 +182,9 @@ function summarise(claim: Claim, verdict: Verdict, readings: ReadingResult[]): s
   return '';
 }
 
-function judge(claim: Claim, lookup: SeriesLookup, vintage: string | undefined): { verdict: Verdict; readings: ReadingResult[]; summary: string } {
+function judge(claim: Claim, lookup: SeriesLookup, at: ReadAt): { verdict: Verdict; readings: ReadingResult[]; summary: string } {
   if (claim.notCheckable || !claim.readings?.length) return { verdict: 'not checkable', readings: [], summary: claim.notCheckable ?? '' };
-  const readings = claim.readings.map((r) => readingResult(claim, r, lookup, vintage));
+  const readings = claim.readings.map((r) => readingResult(claim, r, lookup, at));
   if (claim.primary) {
     const p = readings[claim.primary.reading];
     const others = readings.filter((_, i) => i !== claim.primary!.reading).map((r) => `${r.label}: ${r.verdict}`);
@@ -199,7 +200,9 @@ function judge(claim: Claim, lookup: SeriesLookup, vintage: string | undefined):
 export function evaluateLedger(file: ClaimsFile, lookup: SeriesLookup): ClaimResult[] {
   return file.claims.map((claim) => {
     const latest = judge(claim, lookup, undefined);
-    const atPaper = judge(claim, lookup, file.paperAccessVintage.imf);
-    return { claim, latest, atPaper: { ...atPaper, vintageNote: file.paperAccessVintage.note }, verdictChanged: latest.verdict !== atPaper.verdict };
+    const accessDate = claim.accessDate ?? file.paperAccess.date;
+    const atPaper = judge(claim, lookup, { asOf: accessDate });
+    const editions = [...new Set(atPaper.readings.map((r) => r.vintage).filter(Boolean))];
+    return { claim, latest, atPaper: { ...atPaper, vintageNote: file.paperAccess.note, accessDate, editions }, verdictChanged: latest.verdict !== atPaper.verdict };
   });
 }

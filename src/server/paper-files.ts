@@ -41,7 +41,7 @@ function readme(results: ClaimResult[]): string {
     if (cl.ambiguousBecause) lines.push(`No primary reading: ${cl.ambiguousBecause}`, '');
     c.latest.readings.forEach((r, i) => {
       const op = cl.readings?.[i]?.op;
-      lines.push(`- ${r.label}: ${r.value === null ? 'missing' : r.value} → ${r.verdict}. Operation \`${op}\` on \`${r.series.join('`, `')}\` (${r.detail}; ${r.vintage}). At the paper's vintage: ${c.atPaper.readings[i]?.value ?? 'missing'} → ${c.atPaper.readings[i]?.verdict}.`);
+      lines.push(`- ${r.label}: ${r.value === null ? 'missing' : r.value} → ${r.verdict}. Operation \`${op}\` on \`${r.series.join('`, `')}\` (${r.detail}; ${r.vintage}). At the paper's time (${c.atPaper.readings[i]?.vintage}): ${c.atPaper.readings[i]?.value ?? 'missing'} → ${c.atPaper.readings[i]?.verdict}.`);
     });
     lines.push('');
   }

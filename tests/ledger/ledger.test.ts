@@ -34,7 +34,7 @@ describe('recipe operations on hand-built series', () => {
 
 describe('claims file validation', () => {
   const lookup: SeriesLookup = (id) => (id === 'imf.X.KAZ' ? { observations: [{ date: '2000', value: 1 }, { date: '2010', value: 2 }], vintageLabel: 'v', usedVintage: 'v' } : undefined);
-  const file = (reading: object): ClaimsFile => ({ paperAccessVintage: { imf: '2024-04', note: '' }, claims: [{ id: 'c1', section: '1', quote: 'q', printed: 1, unit: 'u', reference: null, readings: [reading as never] }] });
+  const file = (reading: object): ClaimsFile => ({ paperAccess: { date: '2024-03', note: '' }, claims: [{ id: 'c1', section: '1', quote: 'q', printed: 1, unit: 'u', reference: null, readings: [reading as never] }] });
   it.each([
     [{ label: 'l', op: 'value', series: 'imf.NOPE.KAZ', period: '2000' }, /claim "c1": unknown series id "imf.NOPE.KAZ"/],
     [{ label: 'l', op: 'value', series: 'imf.X.KAZ', period: '1999' }, /claim "c1": 1999 is outside the data of imf.X.KAZ/],
@@ -56,9 +56,9 @@ describe('claims file validation', () => {
 
   it('refuses a claim with neither readings nor a reason, and a repeated id', () => {
     const base = { id: 'c1', section: '1', quote: 'q', printed: 1, unit: 'u', reference: null };
-    expect(() => parseClaims({ paperAccessVintage: { imf: 'x', note: '' }, claims: [base] })).toThrow(/readings or a notCheckable reason/);
+    expect(() => parseClaims({ paperAccess: { date: '2024-03', note: '' }, claims: [base] })).toThrow(/readings or a notCheckable reason/);
     const one = { ...base, notCheckable: 'no data' };
-    expect(() => parseClaims({ paperAccessVintage: { imf: 'x', note: '' }, claims: [one, one] })).toThrow(/"c1" is repeated/);
+    expect(() => parseClaims({ paperAccess: { date: '2024-03', note: '' }, claims: [one, one] })).toThrow(/"c1" is repeated/);
   });
 });
 
@@ -85,8 +85,11 @@ describe('the ledger on the bundled snapshot', () => {
     expect(infl.latest.verdict).toBe('differs');
     expect(infl.latest.readings[infl.claim.primary!.reading].value).toBeCloseTo(137.35, 1);
     expect(infl.latest.summary).toMatch(/^By the primary reading \(Ten annual IMF PCPIPCH rates 2014\.\.2023 compounded\): differs\..*Alternatives — /);
-    // At WEO April 2024 (the paper's vintage) 2023 was a projection, and the reading says so.
-    expect(infl.atPaper.readings[infl.claim.primary!.reading]).toMatchObject({ usesProjection: true, detail: expect.stringMatching(/2023 was a projection in WEO April 2024 \(last actual year 2022\)/) });
+    // At the paper's time (accessed March 2024: WEO October 2023) 2023 was a projection, and the reading says so.
+    expect(infl.atPaper.accessDate).toBe('2024-03');
+    expect(infl.atPaper.editions).toEqual(['WEO October 2023', 'WDI, downloaded 2026-01-30 (no earlier vintage held)']);
+    expect(infl.atPaper.readings[infl.claim.primary!.reading]).toMatchObject({ usesProjection: true, detail: expect.stringMatching(/2023 was a projection in WEO October 2023 \(last actual year 2022\)/) });
+    expect(by['gdp-2013'].atPaper.readings[0]).toMatchObject({ vintage: 'WEO October 2023', value: 236.635, verdict: 'matches' });
     expect(infl.latest.readings[infl.claim.primary!.reading].usesProjection).toBeUndefined();
     // "Mirroring" by a stated criterion: the rouble's move (+61.2 %) is 3.7 times the tenge's (+16.6 %).
     expect(by['rouble-mirror'].latest.verdict).toBe('differs');
@@ -129,7 +132,7 @@ describe('every recipe operation through the evaluator, on hand-built series', (
   const claim = (id: string, printed: number | null, decimals: number, readings: object[], tolerancePct = 0) =>
     ({ id, section: 't', quote: id, printed, decimals, unit: 'u', reference: null, tolerancePct, readings }) as never;
   const file: ClaimsFile = {
-    paperAccessVintage: { imf: 'none', note: '' },
+    paperAccess: { date: '2024-03', note: '' },
     claims: [
       claim('value', 3, 0, [{ label: 'v', op: 'value', series: 'imf.A.KAZ', period: '2022' }]),
       claim('pct', 33.1, 1, [{ label: 'p', op: 'pct_change', series: 'imf.B.KAZ', from: '2019', to: '2022' }]),

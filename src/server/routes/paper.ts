@@ -38,6 +38,7 @@ export function paperRoutes(ctx: AppContext): Router {
       all,
       verdicts: VERDICTS,
       verdictRules: VERDICT_RULES,
+      accessNote: all[0]?.atPaper.vintageNote ?? '',
       verdict,
       section,
       sections: [...new Set(all.map((c) => c.claim.section))],
