@@ -14,9 +14,18 @@ export interface Card {
   changePct: number | undefined;
   trend: { x: string[]; y: number[] };
   projectionNote: string | undefined;
+  /** The same year as another edition had it (?edition=<key>), where the series has that edition. */
+  edition?: { label: string; value: number; status: 'actual' | 'projection' };
 }
 
-export function headlineCards(repo: DataRepository, headlines: Headline[]): Card[] {
+/** Editions any headline series holds besides its current one, oldest first. */
+export function headlineEditions(repo: DataRepository, headlines: Headline[]): Array<{ key: string; label: string }> {
+  const by = new Map<string, string>();
+  for (const h of headlines) for (const v of repo.get(h.id)?.meta.vintages.slice(0, -1) ?? []) by.set(v.key, v.label);
+  return [...by].sort(([a], [b]) => a.localeCompare(b)).map(([key, label]) => ({ key, label }));
+}
+
+export function headlineCards(repo: DataRepository, headlines: Headline[], editionKey?: string): Card[] {
   const cards: Card[] = [];
   for (const h of headlines) {
     const entry = repo.get(h.id);
@@ -36,7 +45,15 @@ export function headlineCards(repo: DataRepository, headlines: Headline[]): Card
       changePct: previous && previous.value !== 0 ? (latest.value / previous.value - 1) * 100 : undefined,
       trend: { x: recent.map((o) => (o.date.length === 4 ? `${o.date}-01-01` : o.date)), y: recent.map((o) => o.value) },
       projectionNote: lastActual && entry.observations.length > actual.length ? `IMF projections run to ${entry.meta.coverage.end}; shown here: the last actual year.` : undefined,
+      edition: editionValue(entry, editionKey, latest.date),
     });
   }
   return cards;
+}
+
+function editionValue(entry: SeriesEntry, key: string | undefined, date: string): Card['edition'] {
+  const info = key ? entry.meta.vintages.find((v) => v.key === key) : undefined;
+  const value = info && entry.earlier.get(info.key)?.find((o) => o.date === date)?.value;
+  if (!info || value === undefined) return undefined;
+  return { label: info.label, value, status: info.lastActualYear !== undefined && Number(date.slice(0, 4)) > info.lastActualYear ? 'projection' : 'actual' };
 }

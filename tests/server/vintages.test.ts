@@ -64,3 +64,21 @@ describe('all-editions downloads', () => {
     expect(Number(r[7])).toBeCloseTo(2.32 - 3.299, 12);
   });
 });
+
+describe('editions on /compare and the overview', () => {
+  it('/compare sets any edition of the first series beside the current one', async () => {
+    const res = await request(app).get('/compare?concept=growth&vintage=2021-10');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('imf.NGDP_RPCH.KAZ in WEO October 2021');
+    const chart = JSON.parse(/id="chart-data">([\s\S]*?)<\/script>/.exec(res.text)![1]);
+    expect(chart.traces.some((t: { name: string }) => /WEO October 2021/.test(t.name))).toBe(true);
+    expect((await request(app).get('/compare?concept=growth&vintage=1999-04').set('Accept', 'application/json')).status).toBe(400);
+  });
+  it('the overview shows the same year as an earlier edition had it', async () => {
+    const res = await request(app).get('/?edition=2021-10');
+    expect(res.status).toBe(200);
+    // Real growth 2023 (the last actual year in WEO October 2025) was forecast at 5.817 in WEO October 2021.
+    expect(res.text).toMatch(/In WEO October 2021: <strong>5\.817<\/strong> for 2023 \(projection\)/);
+    expect((await request(app).get('/?edition=nope').set('Accept', 'application/json')).status).toBe(400);
+  });
+});

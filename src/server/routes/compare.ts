@@ -11,9 +11,14 @@ export function compareRoutes(ctx: AppContext): Router {
   r.get('/compare', (req, res) => {
     const pick = ctx.content.comparisons.find((c) => c.id === req.query.concept) ?? ctx.content.comparisons[0];
     if (req.query.concept && pick.id !== req.query.concept) throw new NotFound(`No comparison ${JSON.stringify(req.query.concept)}; choose one of ${ctx.content.comparisons.map((c) => c.id).join(', ')}`);
-    const params = parseViewParams({ compare: pick.b, freq: pick.a.startsWith('nbk.') ? 'a' : undefined, from: '2000', events: 'off' }, ctx.defaultBasis);
+    // Any edition of the first series beside its current one (?vintage=<edition key>).
+    const vintage = typeof req.query.vintage === 'string' && req.query.vintage !== '' ? req.query.vintage : undefined;
+    const params = parseViewParams({ compare: pick.b, freq: pick.a.startsWith('nbk.') ? 'a' : undefined, from: '2000', events: 'off', vintage }, ctx.defaultBasis);
     const view = buildSeriesView(ctx.repo, pick.a, params);
-    const [a, b] = view.drawn;
+    const a = view.drawn[0];
+    const b = view.drawn.find((d) => d.id === pick.b)!;
+    const edition = vintage ? view.drawn.find((d) => d.id === pick.a && d !== a) : undefined;
+    const editionMap = new Map((edition?.points ?? []).map((p) => [p.date, p.value]));
     const bMap = new Map(b.points.map((p) => [p.date, p.value === null ? null : p.value * pick.scaleB]));
     if (pick.scaleB !== 1) {
       // Same quantity in another scale (WB dollars vs IMF billions): rescale onto one axis.
@@ -25,10 +30,11 @@ export function compareRoutes(ctx: AppContext): Router {
     }
     const rows = a.points
       .filter((p) => p.value !== null && bMap.get(p.date) !== undefined && bMap.get(p.date) !== null)
-      .map((p) => ({ year: p.date, a: p.value!, b: bMap.get(p.date)!, diff: p.value! - bMap.get(p.date)!, pct: (p.value! / bMap.get(p.date)! - 1) * 100 }))
+      .map((p) => ({ year: p.date, a: p.value!, b: bMap.get(p.date)!, edition: editionMap.get(p.date) ?? null, diff: p.value! - bMap.get(p.date)!, pct: (p.value! / bMap.get(p.date)! - 1) * 100 }))
       .sort((x, y) => Math.abs(y.diff) - Math.abs(x.diff));
     const trade = ctx.repo.list().filter((e) => e.meta.source.job === 'imts');
-    res.render('compare', { title: `Compare sources: ${pick.label}`, comparisons: ctx.content.comparisons, pick, chart: view.chart, rows, a, b, trade });
+    const editions = (ctx.repo.get(pick.a)?.meta.vintages ?? []).slice(0, -1);
+    res.render('compare', { title: `Compare sources: ${pick.label}`, comparisons: ctx.content.comparisons, pick, chart: view.chart, rows, a, b, trade, edition, editions, vintage });
   });
 
   return r;

@@ -1,7 +1,8 @@
 // The overview, the data catalogue, and the status page.
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
-import { headlineCards } from '../overview.ts';
+import { headlineCards, headlineEditions } from '../overview.ts';
+import { BadRequest } from '../view-params.ts';
 import { bannersFor, statuses } from '../status.ts';
 import { readRuns } from '../../runner/run-log.ts';
 import { renderToString } from '../response-cache.ts';
@@ -10,8 +11,11 @@ export function pageRoutes(ctx: AppContext): Router {
   const r = Router();
 
   r.get('/', async (req, res) => {
+    const editions = headlineEditions(ctx.repo, ctx.content.headlines);
+    const edition = typeof req.query.edition === 'string' && req.query.edition !== '' ? req.query.edition : undefined;
+    if (edition && !editions.some((e) => e.key === edition)) throw new BadRequest(`edition=${JSON.stringify(edition)} is not an edition of the headline series; editions: ${editions.map((e) => e.key).join(', ')}`);
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
-      const cards = headlineCards(ctx.repo, ctx.content.headlines);
+      const cards = headlineCards(ctx.repo, ctx.content.headlines, edition);
       const all = await statuses(ctx);
       const body = await renderToString(res, 'index', {
         title: 'Kazakhstan macro indicators',
@@ -19,6 +23,8 @@ export function pageRoutes(ctx: AppContext): Router {
         statuses: all,
         banners: bannersFor(all, [...new Set(cards.map((c) => c.entry.meta.source.job))]),
         now: ctx.now(),
+        editions,
+        edition,
       });
       return { body };
     });
