@@ -12,11 +12,16 @@ export const DATE_PATTERN: Record<Frequency, RegExp> = {
 /** Series ids are `<source>.<code>[.<country>]`: letters, digits, '_' and '.' only. */
 export const SERIES_ID = /^[a-z]+(\.[A-Za-z0-9_]+)+$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isValidDate(date: string, freq: Frequency): boolean {
   if (!DATE_PATTERN[freq].test(date)) return false;
   if (freq !== 'daily') return true;
-  const d = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
+  // The day exists in that month (no Date object: this runs for every stored value).
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return Number(date.slice(8, 10)) <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
 
 export interface Publisher {

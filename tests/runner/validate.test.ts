@@ -15,6 +15,7 @@ const codes = (c: SourceConnector, ...s: Array<[string, BuiltSeries]>) => valida
 describe('validateBuilt', () => {
   it('passes a clean build', () => {
     expect(codes(connector(['t.A']), series('t.A', 'annual', [['2001', 1], ['2002', 2]]))).toEqual([]);
+    expect(codes(connector(), series('t.D', 'daily', [['2000-02-29', 1], ['2024-02-29', 1], ['2024-12-31', 1]]))).toEqual([]);
   });
   it('EXPECTED_SERIES_MISSING for a series the connector promises', () => {
     expect(codes(connector(['t.A', 't.B']), series('t.A', 'annual', [['2001', 1]]))).toEqual(['EXPECTED_SERIES_MISSING t.B']);
@@ -24,6 +25,9 @@ describe('validateBuilt', () => {
   });
   it.each([
     ['daily', '2022-02-30'],
+    ['daily', '2023-02-29'],
+    ['daily', '1900-02-29'],
+    ['daily', '2022-04-31'],
     ['daily', '2022-3-01'],
     ['monthly', '2022-13'],
     ['quarterly', '2022-Q5'],

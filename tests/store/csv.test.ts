@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, parseCsv, safeText, toCsv } from '../../src/lib/csv.ts';
+import { formatNumber, parseCsv, parseWithLibrary, safeText, stringifyCsv, toCsv } from '../../src/lib/csv.ts';
 
 describe('CSV', () => {
   it('neutralises text that a spreadsheet would run as a formula, and leaves numbers alone', () => {
@@ -53,5 +53,22 @@ describe('numbers in CSV round-trip (property)', () => {
     expect(formatNumber(-2.5e-7)).toBe('-0.00000025');
     expect(formatNumber(Number.MIN_VALUE)).toBe(`0.${'0'.repeat(323)}5`);
     expect(() => formatNumber(Infinity)).toThrow(/non-finite/);
+  });
+});
+
+describe('the direct path for text without quotes gives exactly what node-csv gives (property)', () => {
+  it('parsing and writing', async () => {
+    const fc = await import('fast-check');
+    const field = fc.oneof(fc.constantFrom('', 'KAZ', '2022-03-09', '-3.5', 'тенге', ' a b ', '1e5'), fc.string({ maxLength: 6 }).map((s) => s.replace(/[",\r\n]/g, '')));
+    const table = fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(table, fc.boolean(), (rows, trailing) => {
+        const text = rows.map((r) => r.join(',')).join('\n') + (trailing ? '\n' : '');
+        expect(parseCsv(text)).toEqual(parseWithLibrary(text));
+        const written = toCsv(rows[0], rows.slice(1));
+        expect(written).toBe(stringifyCsv(rows.map((r) => r.map(safeText))));
+      }),
+      { numRuns: 1500, seed: 20261202 },
+    );
   });
 });

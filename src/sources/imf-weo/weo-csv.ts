@@ -2,6 +2,7 @@
 // values as published (NGDPD already in billions), with each edition's last actual year for
 // that country and indicator. Each row is checked; a bad one fails the import naming its line.
 import { PipelineError } from '../../domain/errors.ts';
+import type { Vintage } from '../../domain/series.ts';
 import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { parseCsv } from '../../lib/csv.ts';
 import { weoDescription, weoVintage } from './weo.ts';
@@ -21,18 +22,22 @@ export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseRes
   }
   const groups = new Map<string, ParsedSeries>();
   const seen = new Set<string>();
+  const editions = new Map<string, Vintage | undefined>();
   for (let i = 1; i < rows.length; i++) {
     const line = i + 1;
     const r = rows[i];
     if (r.length === 1 && r[0] === '') continue;
     if (r.length !== HEADER.length) throw rowError(file, line, `${r.length} fields, expected ${HEADER.length}`);
     const [editionText, iso3, , indicator, year, valueText, , , , lastActual] = r;
-    let vintage;
-    try {
-      vintage = weoVintage(editionText);
-    } catch {
-      throw rowError(file, line, `edition ${JSON.stringify(editionText)} is not "WEO <Month> <YYYY>"`);
+    if (!editions.has(editionText)) {
+      try {
+        editions.set(editionText, weoVintage(editionText));
+      } catch {
+        editions.set(editionText, undefined);
+      }
     }
+    const vintage = editions.get(editionText);
+    if (!vintage) throw rowError(file, line, `edition ${JSON.stringify(editionText)} is not "WEO <Month> <YYYY>"`);
     if (!/^[A-Z]{3}$/.test(iso3)) throw rowError(file, line, `country ${JSON.stringify(iso3)} is not an ISO 3166 alpha-3 code`);
     if (!/^[A-Z][A-Z0-9_]*$/.test(indicator)) throw rowError(file, line, `indicator ${JSON.stringify(indicator)} is not a WEO code`);
     if (!/^(19|20)\d\d$/.test(year)) throw rowError(file, line, `year ${JSON.stringify(year)} is not a year`);
