@@ -12,10 +12,13 @@
     var c = data(el.getAttribute('data-chart'));
     if (!c) return;
     var traces = c.traces.map(function (t) {
-      return { type: t.type || 'scatter', name: t.name, x: t.x, y: t.y, yaxis: t.yaxis, mode: t.mode, connectgaps: false,
-        line: t.dash || t.color ? { dash: t.dash, color: t.color } : undefined, marker: t.color ? { color: t.color } : undefined,
-        showlegend: t.legend === false ? false : undefined,
+      var trace = { type: t.type || 'scatter', name: t.name, x: t.x, y: t.y, yaxis: t.yaxis, mode: t.mode, connectgaps: false,
         hovertemplate: '%{x}<br>%{y:,.4~f}<extra>' + t.name.replace(/</g, '&lt;') + '</extra>' };
+      // Plotly reads a key that is present but undefined as a broken style: set only what is given.
+      if (t.dash || t.color) trace.line = t.color ? { dash: t.dash || 'solid', color: t.color } : { dash: t.dash };
+      if (t.color) trace.marker = { color: t.color };
+      if (t.legend === false) trace.showlegend = false;
+      return trace;
     });
     var shapes = [];
     var annotations = [];

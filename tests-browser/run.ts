@@ -112,7 +112,7 @@ try {
     const file = await download.path();
     const text = await fs.readFile(file!, 'utf8');
     const lines = text.trim().split('\n');
-    assert(lines[0] === 'series_id,vintage,frequency,unit,date,value', `header ${lines[0]}`);
+    assert(lines[0] === 'series_id,vintage,frequency,unit,date,value,status', `header ${lines[0]}`);
     const tableRows = await page.locator('table.data-table tbody tr').count();
     assert(lines.length - 1 === tableRows, `${lines.length - 1} CSV rows vs ${tableRows} table rows`);
     assert(lines.some((l) => l.includes(',annual,') && l.includes(',2014,')), 'no 2014 row');
@@ -132,6 +132,36 @@ try {
       await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: name !== 'data' });
     });
   }
+
+  await check('forecast history: every edition and the 2022 forecast by edition, at 1366 px', async () => {
+    const wide = await newPage({ width: 1366, height: 900 });
+    await wide.goto(`${base}/series/imf.NGDP_RPCH.KAZ/vintages?target=2022`);
+    await wide.waitForSelector('#chart[data-rendered="true"]', { timeout: 20_000 });
+    await wide.waitForSelector('#path-chart[data-rendered="true"]', { timeout: 20_000 });
+    const editions = await wide.evaluate(() => new Set((document.getElementById('chart') as unknown as { data: Array<{ name: string }> }).data.map((t) => t.name.replace(' (projection)', ''))).size);
+    assert(editions === 14, `expected 14 editions drawn, saw ${editions}`);
+    const forecastY = await wide.evaluate(() => (document.getElementById('path-chart') as unknown as { data: Array<{ y: number[] }> }).data[0].y);
+    assert(forecastY.includes(2.32), `the April 2022 cut (2.32) is not on the path: ${forecastY}`);
+    await wide.screenshot({ path: path.join(OUT, 'vintages-1366.png'), fullPage: true });
+    // Pick two editions with the form's checkboxes.
+    for (const box of await wide.locator('input[name=editions]').all()) {
+      const v = await box.getAttribute('value');
+      if (v !== '2021-10' && v !== '2022-04') await box.uncheck();
+    }
+    await Promise.all([wide.waitForURL(/editions=2021-10/), wide.click('form.controls button[type=submit]')]);
+    await wide.waitForSelector('#chart[data-rendered="true"]');
+    const picked = await wide.evaluate(() => new Set((document.getElementById('chart') as unknown as { data: Array<{ name: string }> }).data.map((t) => t.name.replace(' (projection)', ''))).size);
+    assert(picked === 2, `expected 2 editions after picking, saw ${picked}`);
+  });
+
+  await check('forecast history reads on a phone', async () => {
+    const phone = await newPage({ width: 390, height: 844 });
+    await phone.goto(`${base}/series/imf.NGDP_RPCH.KAZ/vintages?target=2022`);
+    await phone.waitForSelector('#path-chart[data-rendered="true"]', { timeout: 20_000 });
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 1, `page is ${overflow}px wider than the phone`);
+    await phone.screenshot({ path: path.join(OUT, 'vintages-phone.png'), fullPage: false });
+  });
 
   await check('series page reads on a phone', async () => {
     const phone = await newPage({ width: 390, height: 844 });
