@@ -51,9 +51,15 @@ describe('npm run refresh', () => {
 
   it('refuses an unknown source or a malformed date with exit code 2', async () => {
     const dir = await tempDataDir();
-    expect((await cli(dir, 'ok', ['--source', 'nope'])).code).toBe(2);
-    expect((await cli(dir, 'ok', ['--source', 'nbk', '--from', '1.4.2026'])).code).toBe(2);
-    const unknown = await cli(dir, 'ok', ['--sauce', 'nbk']);
+    // Refused before any work: the three can run at once.
+    const [source, date, unknown] = await Promise.all([
+      cli(dir, 'ok', ['--source', 'nope']),
+      cli(dir, 'ok', ['--source', 'nbk', '--from', '1.4.2026']),
+      cli(dir, 'ok', ['--sauce', 'nbk']),
+    ]);
+    expect(source.code).toBe(2);
+    expect(source.out).toMatch(/unknown source nope; choose from imf, nbk, worldbank, imts or all/);
+    expect(date.code).toBe(2);
     expect(unknown.code).toBe(2);
     expect(unknown.out).toMatch(/unknown argument "--sauce"/);
   });

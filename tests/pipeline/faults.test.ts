@@ -122,12 +122,17 @@ describe('NBK feed through the replay server', () => {
 describe('IMF DataMapper through the replay server (constructed fixtures, see tests/fixtures/imf-datamapper/README.md)', () => {
   let before: Map<string, string>;
   let bodies: Map<string, Buffer>;
-  beforeEach(async () => {
-    dataDir = await tempDataDir(['imf']);
-    await rebuildAll(dataDir, [jobNamed('imf', testConfig(dataDir))]);
-    before = await processedBytes(dataDir);
+  let template: string;
+  // Built once: the fourteen bundled WEO editions take half a second to parse.
+  beforeAll(async () => {
+    template = await tempDataDir(['imf']);
+    await rebuildAll(template, [jobNamed('imf', testConfig(template))], parseCache);
+    before = await processedBytes(template);
     bodies = new Map();
     for (const i of [...IMF_INDICATORS, 'indicators']) bodies.set(i, await fixture(`imf-datamapper/constructed_${i}.json`));
+  });
+  beforeEach(async () => {
+    dataDir = await copyDataDir(template);
   });
 
   async function runImf(override: Record<string, Handler> = {}) {
@@ -135,7 +140,7 @@ describe('IMF DataMapper through the replay server (constructed fixtures, see te
     for (const [k, v] of bodies) routes[`/api/v1/${k}`] = { body: v, headers: { 'Content-Type': 'application/json' } };
     server = await startReplayServer({ ...routes, ...override });
     const config = testConfig(dataDir, { IMF_DATAMAPPER_URL: `${server.url}/api/v1` });
-    const [record] = await refresh({ config, jobs: [jobNamed('imf', config)], trigger: 'cli', sleep: noSleep });
+    const [record] = await refresh({ config, jobs: [jobNamed('imf', config)], trigger: 'cli', sleep: noSleep, parseCache });
     return record;
   }
 
@@ -184,7 +189,7 @@ describe('IMF DataMapper through the replay server (constructed fixtures, see te
       ...Object.fromEntries(IMF_INDICATORS.map((i) => [`/api/v1/${i}`, { body: bodies.get(i)! }])),
     });
     const config = testConfig(dataDir, { IMF_DATAMAPPER_URL: `${server.url}/api/v1` });
-    const [record] = await refresh({ config, jobs: [jobNamed('imf', config)], trigger: 'cli', sleep: async (ms) => void waits.push(ms) });
+    const [record] = await refresh({ config, jobs: [jobNamed('imf', config)], trigger: 'cli', sleep: async (ms) => void waits.push(ms), parseCache });
     expect(record.outcome).toBe('success');
     expect(waits[0]).toBe(2000);
   });
