@@ -22,6 +22,10 @@ export interface Config {
   readonly httpTimeoutMs: number;
   readonly httpRetries: number;
   readonly userAgent: string;
+  /** The site's public address (PUBLIC_URL): absolute links are built from it, never from the Host header; https turns on HSTS. */
+  readonly publicUrl: string | undefined;
+  /** Express's `trust proxy` (TRUST_PROXY): unset behind no proxy; e.g. 'loopback' or 1 behind one. */
+  readonly trustProxy: string | undefined;
   /** The job-declared settings, by environment variable name, validated. */
   readonly settings: Readonly<Record<string, string>>;
 }
@@ -34,7 +38,7 @@ export const CORE_SETTINGS: SettingSpec[] = [
   { name: 'PORT', default: '3000', kind: 'int', min: 0, max: 65535, description: 'Port the dashboard listens on.' },
 ];
 /** Settings that are not a URL or a number (documented in .env.example too). */
-export const OTHER_SETTINGS = ['DATA_DIR', 'REFRESH_TOKEN', 'SCHEDULE'] as const;
+export const OTHER_SETTINGS = ['DATA_DIR', 'REFRESH_TOKEN', 'SCHEDULE', 'PUBLIC_URL', 'TRUST_PROXY'] as const;
 
 export class ConfigError extends Error {
   readonly code = 'BAD_CONFIG';
@@ -78,6 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, sourceSettings:
     throw new ConfigError('Configuration: REFRESH_TOKEN must be at least 16 characters (or unset to turn manual refresh off)');
   }
   const core = Object.fromEntries(CORE_SETTINGS.map((s) => [s.name, setting(env, s)]));
+  const publicUrl = env.PUBLIC_URL?.trim() ? urlValue(env.PUBLIC_URL.trim(), { name: 'PUBLIC_URL', default: '', kind: 'url', description: '' }) : undefined;
+  const trustProxy = env.TRUST_PROXY?.trim() || undefined;
+  if (trustProxy && !/^(loopback|linklocal|uniquelocal|\d+|[\d.:/a-fA-F, ]+)$/.test(trustProxy)) {
+    throw new ConfigError(`Configuration: TRUST_PROXY=${JSON.stringify(trustProxy)} must be a hop count, loopback/linklocal/uniquelocal or addresses (Express's "trust proxy")`);
+  }
   const settings: Record<string, string> = {};
   for (const s of sourceSettings) {
     if (s.name in settings) throw new ConfigError(`Configuration: setting ${s.name} is declared twice`);
@@ -92,5 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, sourceSettings:
     httpRetries: core.HTTP_RETRIES as number,
     userAgent: `kz-indicators/${VERSION} (+https://github.com/kz-indicators/kz-indicators; macro data ETL)`,
     settings: Object.freeze(settings),
+    publicUrl,
+    trustProxy,
   });
 }

@@ -39,6 +39,12 @@ export async function readLock(dataDir: string): Promise<LockInfo | undefined> {
   }
 }
 
+/** The process holding the lock, if a live one does (a dead holder's lock is no obstacle). */
+export async function liveHolder(dataDir: string): Promise<LockInfo | undefined> {
+  const info = await readLock(dataDir);
+  return info && !isStale(info) ? info : undefined;
+}
+
 function isStale(info: LockInfo | undefined): boolean {
   // A lock from another host cannot be checked; only this host's dead processes are stale.
   return !info || (info.host === os.hostname() && !processAlive(info.pid));
@@ -74,7 +80,7 @@ export async function acquireLock(dataDir: string, holder: string): Promise<Held
         cur = undefined; // torn by a crash while writing: nobody can hold it
       }
       if (!isStale(cur)) {
-        throw new PipelineError('LOCKED', `a refresh is already running (${cur!.holder}, pid ${cur!.pid}, since ${cur!.startedAt})`, { file });
+        throw new PipelineError('LOCKED', `a refresh is already running (${cur!.holder}, pid ${cur!.pid}, since ${cur!.startedAt})`, { file, holder: cur });
       }
       // Take over a dead holder's lock, unless someone else just did.
       if ((await fs.readFile(file, 'utf8').catch(() => '')) === text) await fs.rm(file, { force: true });

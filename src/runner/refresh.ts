@@ -5,11 +5,13 @@ import type { Config } from '../config.ts';
 import { createHttpClient, type FetchFn } from '../http/http-client.ts';
 import type { FetchOptions } from '../sources/connector.ts';
 import { fileEffects, realSleep } from './effects.ts';
-import { acquireLock } from './lock.ts';
+import { PipelineError } from '../domain/errors.ts';
+import { acquireLock, type HeldLock, type LockInfo } from './lock.ts';
 import type { JobDefinition } from './job.ts';
 import { appendRun, newRunId, type RunRecord, type Trigger } from './run-log.ts';
 import { runSource } from './run-source.ts';
 import type { ParseCache } from './parse.ts';
+import { emptySummary } from './run-summary.ts';
 
 /** What a caller adds to a job's record once it has run (e.g. the ledger verdicts that changed). */
 export type AfterJob = (record: RunRecord) => Promise<Pick<RunRecord, 'ledgerChanges'> & { notes?: string[] }>;
@@ -31,10 +33,31 @@ export interface RefreshRequest {
   now?: () => Date;
 }
 
+/** Record, for each job, a run that could not start because another refresh held the lock. */
+export async function recordRefused(dataDir: string, id: string, trigger: Trigger, jobs: string[], holder: LockInfo | undefined, at: Date = new Date()): Promise<RunRecord[]> {
+  const by = holder ? `${holder.holder} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})` : 'another process';
+  const records: RunRecord[] = jobs.map((job) => ({
+    ...emptySummary(job, at.toISOString()),
+    id,
+    trigger,
+    outcome: 'refused',
+    error: { code: 'LOCKED', message: `not started: a refresh was already running: ${by}`, context: { holder: holder ?? null } },
+  }));
+  for (const r of records) await appendRun(dataDir, r);
+  return records;
+}
+
 export async function refresh(req: RefreshRequest): Promise<RunRecord[]> {
   const now = req.now ?? (() => new Date());
   const id = req.runId ?? newRunId(req.trigger, now());
-  const lock = await acquireLock(req.config.dataDir, `${req.trigger} refresh ${id} of ${req.jobs.map((j) => j.name).join(', ')}`);
+  let lock: HeldLock;
+  try {
+    lock = await acquireLock(req.config.dataDir, `${req.trigger} refresh ${id} of ${req.jobs.map((j) => j.name).join(', ')}`);
+  } catch (err) {
+    // Refused runs leave a trace: the history and the status page say who held the lock.
+    if (err instanceof PipelineError && err.code === 'LOCKED') return recordRefused(req.config.dataDir, id, req.trigger, req.jobs.map((j) => j.name), err.context.holder as LockInfo | undefined, now());
+    throw err;
+  }
   const sleep = req.sleep ?? realSleep;
   const http = createHttpClient({ fetch: req.fetch, userAgent: req.config.userAgent, timeoutMs: req.config.httpTimeoutMs, retries: req.config.httpRetries, sleep });
   const effects = fileEffects(req.config.dataDir, { http, sleep, now });

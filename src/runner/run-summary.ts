@@ -12,7 +12,8 @@ export interface RunSummary {
   job: string;
   startedAt: string;
   endedAt: string;
-  outcome: 'success' | 'failed';
+  /** 'refused': the run could not start (another refresh held the lock); nothing was fetched. */
+  outcome: 'success' | 'failed' | 'refused';
   /** Requests answered and accepted this run. */
   fetched: number;
   /** Raw snapshot files written (identical bodies are not stored twice). */

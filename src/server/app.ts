@@ -9,8 +9,7 @@ import { ResponseCache } from './response-cache.ts';
 import { runLogPath } from '../runner/run-log.ts';
 import { loadAssets } from './assets.ts';
 import type { AppContext, AppDeps } from './context.ts';
-import { BadRequest } from './view-params.ts';
-import { NotFound } from './view-model.ts';
+import { clientError, HttpError } from './http-error.ts';
 import { seriesRoutes } from './routes/series-pages.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { apiRoutes } from './routes/api.ts';
@@ -45,10 +44,16 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('view engine', 'ejs');
   app.set('views', path.join(root, 'views'));
   app.set('strict routing', false);
+  if (deps.config.trustProxy) app.set('trust proxy', /^\d+$/.test(deps.config.trustProxy) ? Number(deps.config.trustProxy) : deps.config.trustProxy);
+  // HTTPS-only headers only when the site is served over HTTPS: over plain HTTP on an office
+  // network they made the browser ask for the CSS and Plotly over https, and fail.
+  const https = deps.config.publicUrl?.startsWith('https:') ?? false;
   app.use(
     helmet({
+      hsts: https,
       contentSecurityPolicy: {
         directives: {
+          upgradeInsecureRequests: https ? [] : null,
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
           // Plotly injects <style> elements for its own layout.
@@ -72,6 +77,15 @@ export function createApp(deps: AppDeps): express.Express {
       res.sendFile(asset.file);
     });
   }
+  // A path that is not valid percent-encoding is the client's error, whichever route it aims at.
+  app.use((req, _res, next) => {
+    try {
+      decodeURIComponent(req.path);
+    } catch {
+      throw new HttpError(400, 'the path is not valid percent-encoding');
+    }
+    next();
+  });
   // No icon; answer the browser's automatic request without a 404 in its console.
   app.get('/favicon.ico', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=86400');
@@ -100,11 +114,12 @@ export function createApp(deps: AppDeps): express.Express {
     else res.status(404).render('error', { title: 'Not found', status: 404, message });
   });
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const status = err instanceof BadRequest ? 400 : err instanceof NotFound ? 404 : 500;
-    const message = status === 500 ? 'Something went wrong on our side; the error has been logged.' : (err as Error).message;
-    if (status === 500) console.error(err);
+    const known = clientError(err);
+    const status = known?.status ?? 500;
+    const message = known?.message ?? 'Something went wrong on our side; the error has been logged.';
+    if (!known) console.error(err);
     if (req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json') res.status(status).json({ error: message });
-    else res.status(status).render('error', { title: status === 404 ? 'Not found' : status === 400 ? 'Bad request' : 'Error', status, message });
+    else res.status(status).render('error', { title: status === 404 ? 'Not found' : status < 500 ? 'Bad request' : 'Error', status, message });
   });
   return app;
 }

@@ -60,8 +60,8 @@ export class ResponseCache {
     type: string,
     build: () => Promise<{ body: string | Buffer; headers?: Record<string, string> }>,
   ): Promise<void> {
-    // The host is part of the key: pages carry absolute URLs (the citation line).
-    const key = `${req.get('host') ?? ''}${req.originalUrl}`;
+    // Pages never reflect the Host header (absolute links come from PUBLIC_URL), so the URL is the key.
+    const key = req.originalUrl;
     let e = this.entries.get(key);
     if (!e || e.version !== version) {
       // Many requests for a page that just went stale build it once, not once each.

@@ -65,6 +65,8 @@ export function sourceStatuses(
     if (!series.length) {
       state = 'no-data';
       message = 'No data yet: it appears after the first refresh with a network.';
+    } else if (lastAttempt?.outcome === 'refused') {
+      message = `The last refresh could not start (${lastAttempt.error?.message}); the pages show the data of the run before.`;
     } else if (lastAttempt?.outcome === 'failed') {
       state = 'failing';
       message = `The last refresh failed (${lastAttempt.error?.code}: ${lastAttempt.error?.message}); the pages show the last good data.`;

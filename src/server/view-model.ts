@@ -7,9 +7,12 @@ import { UNIT_HELP, UNITS } from '../transform/units.ts';
 import { canShowAt, viewSeries } from '../transform/view.ts';
 import type { DataRepository, EventInfo, SeriesEntry } from '../store/repository.ts';
 import { BadRequest, FREQ_CODE, type ViewParams } from './view-params.ts';
+import { HttpError } from './http-error.ts';
 
-export class NotFound extends Error {
-  readonly status = 404;
+export class NotFound extends HttpError {
+  constructor(message: string) {
+    super(404, message);
+  }
 }
 
 export interface DrawnSeries {

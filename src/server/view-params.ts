@@ -1,12 +1,15 @@
 // The URL parameters of a series view, parsed and checked: every control is in the URL so a
 // link reproduces the view. Anything unrecognised is a 400 with a message, never a guess.
 import type { Frequency } from '../domain/series.ts';
+import { HttpError } from './http-error.ts';
 import { isUnitCode, type UnitCode } from '../transform/units.ts';
 import type { AggregationMethod, AverageBasis } from '../transform/aggregate.ts';
 import { SERIES_ID } from '../domain/series.ts';
 
-export class BadRequest extends Error {
-  readonly status = 400;
+export class BadRequest extends HttpError {
+  constructor(message: string) {
+    super(400, message);
+  }
 }
 
 export interface ViewParams {

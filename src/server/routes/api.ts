@@ -1,6 +1,6 @@
 // JSON API: the catalogue, one series with the same transform parameters as the pages,
 // status, and the token-protected manual refresh. Errors are JSON with a message.
-import { Router, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import crypto from 'node:crypto';
 import express from 'express';
 import type { AppContext } from '../context.ts';
@@ -8,6 +8,10 @@ import { parseViewParams } from '../view-params.ts';
 import { buildSeriesView, NotFound } from '../view-model.ts';
 import { viewCsv } from '../downloads.ts';
 import { statuses } from '../status.ts';
+import { HttpError } from '../http-error.ts';
+import { liveHolder } from '../../runner/lock.ts';
+import { recordRefused } from '../../runner/refresh.ts';
+import { newRunId } from '../../runner/run-log.ts';
 
 /** Constant-time comparison of a presented bearer token with the configured one. */
 export function tokenMatches(presented: string, expected: string): boolean {
@@ -16,11 +20,24 @@ export function tokenMatches(presented: string, expected: string): boolean {
   return crypto.timingSafeEqual(a, b);
 }
 
+/** A body, when there is one, must be JSON (a text/plain body was ignored and widened the refresh to every source). */
+function refreshBody(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.is('application/json')) throw new HttpError(415, 'POST /api/refresh takes an application/json body, e.g. {"source":"nbk"}, or none (every source).');
+  next();
+}
+
+function jsonObject(req: Request, _res: Response, next: NextFunction): void {
+  const b = req.body as unknown;
+  if (b !== undefined && (typeof b !== 'object' || b === null || Array.isArray(b))) throw new HttpError(400, 'the body must be a JSON object such as {"source":"nbk"}');
+  next();
+}
+
 export function apiRoutes(ctx: AppContext): Router {
   const r = Router();
 
-  r.get('/series', (_req, res) => {
-    res.json({
+  r.get('/series', async (req, res) => {
+    await ctx.cache.send(req, res, `catalogue:${ctx.repo.version}`, 'application/json; charset=utf-8', async () => ({ body: JSON.stringify({
       series: ctx.repo.list().map((e) => ({
         id: e.meta.id,
         title: e.meta.title,
@@ -32,22 +49,23 @@ export function apiRoutes(ctx: AppContext): Router {
         retrievedAt: e.meta.retrievedAt,
         url: `/api/series/${e.meta.id}`,
       })),
-    });
+    }) }));
   });
 
-  r.get('/series/:id', (req, res) => {
+  r.get('/series/:id', async (req, res) => {
     const entry = ctx.repo.get(req.params.id);
     if (!entry) throw new NotFound(`There is no series ${JSON.stringify(req.params.id)}; GET /api/series lists them.`);
     const params = parseViewParams(req.query as Record<string, unknown>, ctx.defaultBasis);
-    const { drawn } = buildSeriesView(ctx.repo, entry.meta.id, params);
-    res.setHeader('Last-Modified', entry.lastModified.toUTCString());
-    if (req.query.format === 'csv') {
-      res.type('text/csv; charset=utf-8').send(viewCsv(drawn, req.query.layout === 'wide' ? 'wide' : 'long'));
-      return;
-    }
-    res.json({
+    const csv = req.query.format === 'csv';
+    // Built once per data version and URL, then served from memory (the CSV form starved the server when it was not).
+    await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id, ...params.compare]), csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8', async () => {
+      const { drawn } = buildSeriesView(ctx.repo, entry.meta.id, params);
+      const headers = { 'Last-Modified': entry.lastModified.toUTCString() };
+      if (csv) return { body: viewCsv(drawn, req.query.layout === 'wide' ? 'wide' : 'long'), headers };
+      return { headers, body: JSON.stringify({
       params,
       series: drawn.map((d) => ({ id: d.id, name: d.name, unit: d.unitLabel, unitHelp: d.unitHelp, frequency: d.freq, vintage: d.vintageLabel, notes: d.notes, observations: d.points.map((o) => ({ date: o.date, value: o.value, status: o.value === null ? null : (o.status ?? 'actual') })), metadata: d.meta })),
+      }) };
     });
   });
 
@@ -55,26 +73,25 @@ export function apiRoutes(ctx: AppContext): Router {
     res.json({ running: ctx.controller.running ?? null, sources: await statuses(ctx) });
   });
 
-  // Failed token attempts per client address, to slow down guessing.
+  // Failed token attempts per client address, to slow down guessing. Only wrong tokens are
+  // throttled: the right token always gets through, so nobody can lock the operator out.
   const failures = new Map<string, { count: number; until: number }>();
-  r.post('/refresh', express.json({ limit: '2kb' }), (req: Request, res: Response) => {
+  r.post('/refresh', refreshBody, express.json({ limit: '2kb', strict: false }), jsonObject, async (req: Request, res: Response) => {
     const token = ctx.config.refreshToken;
     if (!token) {
       res.status(403).json({ error: 'Manual refresh is off: set REFRESH_TOKEN in the environment to turn it on.' });
       return;
     }
     const who = req.ip ?? 'unknown';
-    const f = failures.get(who);
-    if (f && f.count >= 5 && f.until > Date.now()) {
-      res.setHeader('Retry-After', String(Math.ceil((f.until - Date.now()) / 1000)));
-      res.status(429).json({ error: 'Too many failed attempts; try again later.' });
-      return;
-    }
-    const header = req.get('authorization') ?? '';
-    const m = /^Bearer (.+)$/.exec(header);
+    const m = /^bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
     if (!m || !tokenMatches(m[1], token)) {
-      const count = (f && f.until > Date.now() ? f.count : 0) + 1;
-      failures.set(who, { count, until: Date.now() + 15 * 60_000 });
+      const f = failures.get(who);
+      if (f && f.count >= 5 && f.until > Date.now()) {
+        res.setHeader('Retry-After', String(Math.ceil((f.until - Date.now()) / 1000)));
+        res.status(429).json({ error: 'Too many failed attempts from this address; try again later.' });
+        return;
+      }
+      failures.set(who, { count: (f && f.until > Date.now() ? f.count : 0) + 1, until: Date.now() + 15 * 60_000 });
       res.setHeader('WWW-Authenticate', 'Bearer');
       res.status(401).json({ error: 'A valid "Authorization: Bearer <token>" header is required.' });
       return;
@@ -86,7 +103,15 @@ export function apiRoutes(ctx: AppContext): Router {
       res.status(400).json({ error: `source must be one of ${names.join(', ')} or all` });
       return;
     }
-    const { id, started } = ctx.controller.start(source === 'all' ? names : [source], 'manual');
+    const jobs = source === 'all' ? names : [source];
+    // Another process (the CLI, a second server) holds the lock: say so, and record the refusal.
+    const holder = ctx.controller.running ? undefined : await liveHolder(ctx.config.dataDir);
+    if (holder) {
+      const [refused] = await recordRefused(ctx.config.dataDir, newRunId('manual'), 'manual', jobs, holder);
+      res.status(409).json({ error: refused.error!.message, runId: refused.id, holder });
+      return;
+    }
+    const { id, started } = ctx.controller.start(jobs, 'manual');
     res.status(202).json({ runId: id, started, status: '/api/status' });
   });
 

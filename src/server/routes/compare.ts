@@ -1,6 +1,7 @@
 // /compare: the same concept from two sources (data/comparisons.json) on one chart, with the
 // differences per year, largest first, and the likely reason for them.
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { renderToString } from '../response-cache.ts';
 import type { AppContext } from '../context.ts';
 import { buildSeriesView, NotFound } from '../view-model.ts';
 import { parseViewParams } from '../view-params.ts';
@@ -8,7 +9,11 @@ import { parseViewParams } from '../view-params.ts';
 export function compareRoutes(ctx: AppContext): Router {
   const r = Router();
 
-  r.get('/compare', (req, res) => {
+  r.get('/compare', async (req, res) => {
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => ({ body: await comparePage(req, res) }));
+  });
+
+  async function comparePage(req: Request, res: Response): Promise<string> {
     const pick = ctx.content.comparisons.find((c) => c.id === req.query.concept) ?? ctx.content.comparisons[0];
     if (req.query.concept && pick.id !== req.query.concept) throw new NotFound(`No comparison ${JSON.stringify(req.query.concept)}; choose one of ${ctx.content.comparisons.map((c) => c.id).join(', ')}`);
     // Any edition of the first series beside its current one (?vintage=<edition key>).
@@ -34,8 +39,8 @@ export function compareRoutes(ctx: AppContext): Router {
       .sort((x, y) => Math.abs(y.diff) - Math.abs(x.diff));
     const trade = ctx.repo.list().filter((e) => e.meta.source.job === 'imts');
     const editions = (ctx.repo.get(pick.a)?.meta.vintages ?? []).slice(0, -1);
-    res.render('compare', { title: `Compare sources: ${pick.label}`, comparisons: ctx.content.comparisons, pick, chart: view.chart, rows, a, b, trade, edition, editions, vintage });
-  });
+    return renderToString(res, 'compare', { title: `Compare sources: ${pick.label}`, comparisons: ctx.content.comparisons, pick, chart: view.chart, rows, a, b, trade, edition, editions, vintage });
+  }
 
   return r;
 }

@@ -30,14 +30,16 @@ export function pageRoutes(ctx: AppContext): Router {
     });
   });
 
-  r.get('/data', (req, res) => {
+  r.get('/data', async (req, res) => {
     const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : '';
     const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-    const rows = ctx.repo.list().filter((e) => {
-      const hay = `${e.meta.id} ${e.meta.title} ${e.meta.unit} ${e.meta.source.name} ${e.meta.country ?? ''}`.toLowerCase();
-      return words.every((w) => hay.includes(w));
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
+      const rows = ctx.repo.list().filter((e) => {
+        const hay = `${e.meta.id} ${e.meta.title} ${e.meta.unit} ${e.meta.source.name} ${e.meta.country ?? ''}`.toLowerCase();
+        return words.every((w) => hay.includes(w));
+      });
+      return { body: await renderToString(res, 'data', { title: 'Data catalogue', rows, q, total: ctx.repo.list().length }) };
     });
-    res.render('data', { title: 'Data catalogue', rows, q, total: ctx.repo.list().length });
   });
 
   r.get('/status', async (_req, res) => {

@@ -1,6 +1,7 @@
 // /paper: the claims ledger with verdicts on the latest data and at the paper's vintage,
 // Figure 1 from both sources, the ledger as CSV and JSON, and the replication bundle.
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { renderToString } from '../response-cache.ts';
 import type { AppContext } from '../context.ts';
 import { loadClaims, validateClaims } from '../../ledger/claims.ts';
 import { evaluateLedger, VERDICT_RULES, VERDICTS, type ClaimResult } from '../../ledger/evaluate.ts';
@@ -20,6 +21,10 @@ export function paperRoutes(ctx: AppContext): Router {
   const r = Router();
 
   r.get('/paper', async (req, res) => {
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => ({ body: await paperPage(req, res) }));
+  });
+
+  async function paperPage(req: Request, res: Response): Promise<string> {
     const all = await ledger(ctx);
     const verdict = typeof req.query.verdict === 'string' && (VERDICTS as string[]).includes(req.query.verdict) ? req.query.verdict : '';
     const section = typeof req.query.section === 'string' ? req.query.section.slice(0, 10) : '';
@@ -32,7 +37,7 @@ export function paperRoutes(ctx: AppContext): Router {
       .map((p) => ({ year: p.date, imf: p.value, wb: wbMap.get(p.date) ?? null }))
       .map((d) => ({ ...d, diff: d.imf !== null && d.wb !== null ? d.imf - d.wb : null }))
       .sort((a, b) => Math.abs(b.diff ?? 0) - Math.abs(a.diff ?? 0));
-    res.render('paper', {
+    return renderToString(res, 'paper', {
       title: 'The paper next to the data',
       rows,
       all,
@@ -45,18 +50,20 @@ export function paperRoutes(ctx: AppContext): Router {
       figure: { ...fig.chart, title: f1.title },
       diffs,
     });
+  }
+
+  r.get('/paper/ledger.json', async (req, res) => {
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'application/json; charset=utf-8', async () => ({ body: JSON.stringify({ claims: await ledger(ctx) }) }));
   });
 
-  r.get('/paper/ledger.json', async (_req, res) => {
-    res.json({ claims: await ledger(ctx) });
+  r.get('/paper/ledger.csv', async (req, res) => {
+    res.attachment('ledger.csv');
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/csv; charset=utf-8', async () => ({ body: ledgerCsv(await ledger(ctx)) }));
   });
 
-  r.get('/paper/ledger.csv', async (_req, res) => {
-    res.attachment('ledger.csv').type('text/csv; charset=utf-8').send(ledgerCsv(await ledger(ctx)));
-  });
-
-  r.get('/paper/replication.zip', async (_req, res) => {
-    res.attachment('kz-indicators-paper-replication.zip').type('application/zip').send(replicationZip(await ledger(ctx), ctx.repo));
+  r.get('/paper/replication.zip', async (req, res) => {
+    res.attachment('kz-indicators-paper-replication.zip');
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'application/zip', async () => ({ body: replicationZip(await ledger(ctx), ctx.repo) }));
   });
 
   return r;

@@ -15,8 +15,9 @@ function entryOr404(ctx: AppContext, id: string): SeriesEntry {
   return e;
 }
 
-function publicUrl(req: Request): string {
-  return `${req.protocol}://${req.get('host')}${req.originalUrl}`;
+/** The address of this page for a citation: from PUBLIC_URL, never from the Host header (a path without it). */
+function publicUrl(ctx: AppContext, req: Request): string {
+  return `${ctx.config.publicUrl ?? ''}${req.originalUrl}`;
 }
 
 export function seriesRoutes(ctx: AppContext): Router {
@@ -43,7 +44,7 @@ export function seriesRoutes(ctx: AppContext): Router {
         events: eventsInView(ctx.repo.events, chart),
         allEvents: ctx.repo.events,
         banners: bannersFor(await statuses(ctx), jobs),
-        citation: citation(entry.meta, publicUrl(req)),
+        citation: citation(entry.meta, publicUrl(ctx, req)),
         catalogue: ctx.repo.list().map((e) => ({ id: e.meta.id, title: e.meta.title })),
         defaultBasis: ctx.defaultBasis,
       });
@@ -79,16 +80,21 @@ export function seriesRoutes(ctx: AppContext): Router {
     }));
   });
 
-  r.get('/series/:id/metadata.json', (req, res) => {
+  r.get('/series/:id/metadata.json', async (req, res) => {
     const entry = entryOr404(ctx, req.params.id);
-    res.setHeader('Last-Modified', entry.lastModified.toUTCString());
-    res.json(entry.meta);
+    await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id]), 'application/json; charset=utf-8', async () => ({
+      body: JSON.stringify(entry.meta),
+      headers: { 'Last-Modified': entry.lastModified.toUTCString() },
+    }));
   });
 
-  r.get('/series/:id/bundle.zip', (req, res) => {
+  r.get('/series/:id/bundle.zip', async (req, res) => {
     const entry = entryOr404(ctx, req.params.id);
-    res.setHeader('Last-Modified', entry.lastModified.toUTCString());
-    res.attachment(`${entry.meta.id}.zip`).type('application/zip').send(Buffer.from(bundleZip(entry, publicUrl(req).replace(/\/bundle\.zip$/, ''))));
+    res.attachment(`${entry.meta.id}.zip`);
+    await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id]), 'application/zip', async () => ({
+      body: Buffer.from(bundleZip(entry, publicUrl(ctx, req).replace(/\/bundle\.zip$/, ''))),
+      headers: { 'Last-Modified': entry.lastModified.toUTCString() },
+    }));
   });
 
   return r;

@@ -74,10 +74,17 @@ export function vintagesRoutes(ctx: AppContext): Router {
     });
   });
 
-  r.get('/api/series/:id/vintages', (req, res) => {
+  r.get('/api/series/:id/vintages', async (req, res) => {
     const entry = withEditions(ctx, req.params.id);
+    await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id]), 'application/json; charset=utf-8', async () => ({ body: JSON.stringify(apiVintages(entry)) }));
+  });
+
+  return r;
+}
+
+function apiVintages(entry: SeriesEntry) {
     const rows = allEditionRows(entry);
-    res.json({
+    return {
       id: entry.meta.id,
       title: entry.meta.title,
       unit: entry.meta.unit,
@@ -89,8 +96,5 @@ export function vintagesRoutes(ctx: AppContext): Router {
         observations: rows.filter((x) => x.edition === v.key).map((x) => ({ date: x.date, value: x.value, status: x.status })),
       })),
       forecastErrors: vintagesView(entry, '0', entry.meta.vintages.map((x) => x.key)).errors,
-    });
-  });
-
-  return r;
+    };
 }
