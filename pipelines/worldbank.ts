@@ -21,6 +21,7 @@ export const worldbank: JobModule = {
       perPage: 1000,
       pauseMs: 1000,
       expected: EXPECTED,
+      maxPages: 20,
     }),
   bundled: [
     {

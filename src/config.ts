@@ -21,6 +21,7 @@ export interface Config {
   readonly schedule: boolean;
   readonly httpTimeoutMs: number;
   readonly httpRetries: number;
+  readonly httpMaxBodyBytes: number;
   readonly userAgent: string;
   /** The site's public address (PUBLIC_URL): absolute links are built from it, never from the Host header; https turns on HSTS. */
   readonly publicUrl: string | undefined;
@@ -35,6 +36,7 @@ export const VERSION = '0.1.0';
 export const CORE_SETTINGS: SettingSpec[] = [
   { name: 'HTTP_TIMEOUT_MS', default: '30000', kind: 'int', min: 100, max: 600_000, description: 'Time a provider has to answer in full, per request.' },
   { name: 'HTTP_RETRIES', default: '3', kind: 'int', min: 0, max: 10, description: 'Retries on network errors, 429 and 5xx.' },
+  { name: 'HTTP_MAX_BODY_MB', default: '50', kind: 'int', min: 1, max: 2000, description: 'The most a provider answer may hold; reading stops past it.' },
   { name: 'PORT', default: '3000', kind: 'int', min: 0, max: 65535, description: 'Port the dashboard listens on.' },
 ];
 /** Settings that are not a URL or a number (documented in .env.example too). */
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, sourceSettings:
     schedule: ['on', 'true', '1'].includes(schedule),
     httpTimeoutMs: core.HTTP_TIMEOUT_MS as number,
     httpRetries: core.HTTP_RETRIES as number,
+    httpMaxBodyBytes: (core.HTTP_MAX_BODY_MB as number) * 1_000_000,
     userAgent: `kz-indicators/${VERSION} (+https://github.com/kz-indicators/kz-indicators; macro data ETL)`,
     settings: Object.freeze(settings),
     publicUrl,

@@ -12,7 +12,14 @@ import { removeStaleTempFiles } from './store/atomic-write.ts';
 import { DataRepository } from './store/repository.ts';
 import { lockPath, processAlive, readLock } from './runner/lock.ts';
 
-const config = loadJobConfig();
+let config: ReturnType<typeof loadJobConfig>;
+try {
+  config = loadJobConfig();
+} catch (err) {
+  // A bad setting is the operator's to fix: say which, without a stack.
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(2);
+}
 const jobs = allJobs(config);
 const names = jobs.map((j) => j.name);
 

@@ -1,6 +1,7 @@
-// npm run refresh -- [--source <job>[,<job>]|all] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+// npm run refresh -- [--source <job>[,<job>]|all] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--allow-implausible]
 // Fetch, store, process. Exit code 0 only if every requested source succeeded.
 import { allJobs, loadJobConfig } from '../../pipelines/index.ts';
+import type { Config } from '../config.ts';
 import { refresh } from '../runner/refresh.ts';
 import { PipelineError } from '../domain/errors.ts';
 import { parseArgs } from './args.ts';
@@ -11,12 +12,18 @@ import { ledgerAfterJob } from '../ledger/recheck.ts';
 async function main(): Promise<number> {
   let args: Record<string, string>;
   try {
-    args = parseArgs(process.argv.slice(2), ['source', 'from', 'to']);
+    args = parseArgs(process.argv.slice(2), ['source', 'from', 'to'], ['allow-implausible']);
   } catch (err) {
     console.error((err as Error).message);
     return 2;
   }
-  const config = loadJobConfig();
+  let config: Config;
+  try {
+    config = loadJobConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
   const jobs = allJobs(config);
   const wanted = (args.source ?? 'all').split(',');
   const selected = wanted.includes('all') ? jobs : jobs.filter((j) => wanted.includes(j.name));
@@ -47,6 +54,7 @@ async function main(): Promise<number> {
       trigger: 'cli',
       options: { from: args.from, to: args.to },
       signal: controller.signal,
+      allowImplausible: args['allow-implausible'] === 'yes',
       onProgress: (job, d, t, l) => {
         if (!bars.has(job)) bars.set(job, createProgressBar());
         bars.get(job)!.update(d, t, `${job} ${l}`);

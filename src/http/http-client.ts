@@ -23,6 +23,8 @@ export interface HttpClientOptions {
   backoffMs?: number;
   /** Upper bound on any single wait, including a server's Retry-After. */
   maxWaitMs?: number;
+  /** The most an answer may hold: reading stops (and the request is dropped) past it. */
+  maxBodyBytes?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -55,11 +57,37 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
+/** The body, streamed, refused as soon as it passes `max` bytes (a declared length past it is refused before reading). */
+async function readCapped(res: Response, max: number, ctx: { source: string; url: string }): Promise<Buffer> {
+  const tooLarge = (seen: string) => new PipelineError('HTTP_BODY_TOO_LARGE', `${ctx.source} answered ${seen} bytes, more than the ${max} allowed (HTTP_MAX_BODY_MB); stopped reading`, ctx);
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge(String(declared));
+  }
+  if (!res.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(`more than ${max}`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
+}
+
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const doFetch = options.fetch ?? globalThis.fetch;
   const sleep = options.sleep ?? realSleep;
   const backoff = options.backoffMs ?? 500;
   const maxWait = options.maxWaitMs ?? 60_000;
+  const maxBody = options.maxBodyBytes ?? 50_000_000;
 
   return {
     async get(url, { source, accept }) {
@@ -75,7 +103,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             redirect: 'follow',
           });
           // Reading the body under the same signal turns a stalled stream into a timeout.
-          const body = Buffer.from(await res.arrayBuffer());
+          const body = await readCapped(res, maxBody, { source, url: safeUrl });
           if (res.status === 429 || res.status >= 500) {
             const ra = retryAfterMs(res.headers.get('retry-after'));
             if (ra !== undefined) wait = Math.min(maxWait, ra);

@@ -31,6 +31,8 @@ export interface RefreshRequest {
   afterJob?: AfterJob;
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
+  /** An operator's word that an implausible answer or revision is real. */
+  allowImplausible?: boolean;
 }
 
 /** Record, for each job, a run that could not start because another refresh held the lock. */
@@ -59,7 +61,7 @@ export async function refresh(req: RefreshRequest): Promise<RunRecord[]> {
     throw err;
   }
   const sleep = req.sleep ?? realSleep;
-  const http = createHttpClient({ fetch: req.fetch, userAgent: req.config.userAgent, timeoutMs: req.config.httpTimeoutMs, retries: req.config.httpRetries, sleep });
+  const http = createHttpClient({ fetch: req.fetch, userAgent: req.config.userAgent, timeoutMs: req.config.httpTimeoutMs, retries: req.config.httpRetries, maxBodyBytes: req.config.httpMaxBodyBytes, sleep });
   const effects = fileEffects(req.config.dataDir, { http, sleep, now });
   const records: RunRecord[] = [];
   try {
@@ -71,6 +73,7 @@ export async function refresh(req: RefreshRequest): Promise<RunRecord[]> {
         options: req.options,
         signal: req.signal,
         parseCache: req.parseCache,
+        allowImplausible: req.allowImplausible,
         onProgress: (d, t, l) => req.onProgress?.(job.name, d, t, l),
       });
       const record: RunRecord = { id, trigger: req.trigger, ...summary };

@@ -4,6 +4,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { RunSummary } from './run-summary.ts';
+import { PipelineError } from '../domain/errors.ts';
+import { writeError } from '../store/atomic-write.ts';
 
 export type Trigger = 'schedule' | 'manual' | 'cli';
 
@@ -24,13 +26,31 @@ export function runLogPath(dataDir: string): string {
   return path.join(dataDir, 'runs.jsonl');
 }
 
+/**
+ * Append one record on a line of its own. A crash or a full disk mid-append leaves a torn last
+ * line without its newline: the next record starts on a fresh line, so the torn one stays
+ * unreadable alone (skipped on reading) and never swallows the record after it.
+ */
 export async function appendRun(dataDir: string, record: RunRecord): Promise<void> {
-  const fh = await fs.open(runLogPath(dataDir), 'a');
+  const file = runLogPath(dataDir);
   try {
-    await fh.appendFile(JSON.stringify(record) + '\n');
-    await fh.sync();
-  } finally {
-    await fh.close();
+    const fh = await fs.open(file, 'a+');
+    try {
+      const { size } = await fh.stat();
+      let torn = false;
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        await fh.read(last, 0, 1, size - 1);
+        torn = last[0] !== 0x0a;
+      }
+      await fh.appendFile(`${torn ? '\n' : ''}${JSON.stringify(record)}\n`);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    const e = writeError(err, file);
+    throw new PipelineError(e.code, `the run history could not be written: ${e.message}`, e.context, { cause: err });
   }
 }
 

@@ -16,6 +16,8 @@ import { loadStored, type StoredData } from './stored-snapshots.ts';
 export interface RunOptions {
   /** false: rebuild from raw only, no network. */
   fetch: boolean;
+  /** An operator's word that an implausible answer or revision is real (e.g. a redenomination). */
+  allowImplausible?: boolean;
   options?: FetchOptions;
   signal?: AbortSignal;
   parseCache?: ParseCache;
@@ -56,8 +58,10 @@ async function fetchAndCommit(connector: SourceConnector, effects: RunEffects, s
     throw new PipelineError('INTERRUPTED', `${connector.name}: stopped on request; ${kept} answer(s) fetched before the stop were kept, run again to resume`, { source: connector.name });
   }
   if (fetchError) throw fetchError;
-  if (staging.pendingCount) await staging.commit();
-  else summary.notes.push(`${connector.name}: nothing new from the provider`);
+  if (!staging.pendingCount) summary.notes.push(`${connector.name}: nothing new from the provider`);
+  // Commit even with nothing new: processed data must equal a rebuild from raw, and a snapshot
+  // stored by a run that failed after its raw write is published now (rewritten only if it differs).
+  await staging.commit();
 }
 
 export async function runSource(connector: SourceConnector, effects: RunEffects, run: RunOptions): Promise<RunSummary> {
@@ -65,7 +69,7 @@ export async function runSource(connector: SourceConnector, effects: RunEffects,
   const signal = run.signal ?? new AbortController().signal;
   try {
     const stored = await loadStored(connector, effects.raw, run.parseCache);
-    const staging = new Staging(connector, effects, stored, summary, signal);
+    const staging = new Staging(connector, effects, stored, summary, signal, run.allowImplausible ?? false);
     if (run.fetch) await fetchAndCommit(connector, effects, stored, staging, run, summary, signal);
     else if (stored.count === 0) summary.notes.push(`${connector.name}: no raw snapshots yet; nothing to build (a refresh with a network brings them)`);
     else await staging.commit();

@@ -3,7 +3,9 @@
 // failed validation writes nothing; commits never overlap; an answer accepted while a commit
 // is under way waits for the next one.
 import { asPipelineError, PipelineError } from '../domain/errors.ts';
-import type { HttpRawMeta, ParseResult } from '../domain/source-data.ts';
+import type { Observation } from '../domain/series.ts';
+import { currentVintage, type BuiltSeries, type HttpRawMeta, type ParseResult } from '../domain/source-data.ts';
+import { parseSeriesCsv } from '../store/processed-store.ts';
 import type { Answer, SourceConnector } from '../sources/connector.ts';
 import { planSnapshot } from '../store/raw-store.ts';
 import { buildSeries, type Contribution } from './build.ts';
@@ -16,6 +18,9 @@ import { assertValid } from './validate.ts';
 
 /** Distinct request keys write independent files: overlap their fsyncs this many at a time. */
 const RAW_WRITE_CONCURRENCY = 16;
+/** An answer this many times the last good one (and at least this big) is implausible. */
+const IMPLAUSIBLE_SIZE_FACTOR = 20;
+const IMPLAUSIBLE_MIN_BYTES = 1_000_000;
 
 type Draft = Omit<HttpRawMeta, 'bytes' | 'sha256'>;
 
@@ -51,13 +56,66 @@ export class Staging {
   private pending: Array<{ answer: Answer; draft: Draft; parsed: ParseResult }> = [];
   private chain: Promise<void> = Promise.resolve();
 
+  /** The processed values when the run began, for the plausibility check (read once). */
+  private previous: Map<string, Observation[]> | undefined;
+  /** Size of the last good answer per parser (read once from what is stored). */
+  private usualSize: Map<string, number> | undefined;
+
   constructor(
     private connector: SourceConnector,
     private effects: RunEffects,
     private stored: StoredData,
     private summary: RunSummary,
     private signal: AbortSignal,
+    private allowImplausible = false,
   ) {}
+
+  /** An answer far larger than the last good one for the same request (or parser) is refused. */
+  private assertUsualSize(draft: Draft, bytes: number): void {
+    if (this.allowImplausible || bytes < IMPLAUSIBLE_MIN_BYTES) return;
+    if (!this.usualSize) {
+      this.usualSize = new Map();
+      for (const s of [...this.stored.latest.values()].sort((a, b) => a.meta.retrievedAt.localeCompare(b.meta.retrievedAt))) this.usualSize.set(s.meta.parser, s.meta.bytes);
+    }
+    const last = this.stored.latest.get(draft.key)?.meta.bytes ?? this.usualSize.get(draft.parser);
+    if (last !== undefined && bytes > IMPLAUSIBLE_SIZE_FACTOR * last) {
+      throw new PipelineError('IMPLAUSIBLE_ANSWER', `${this.connector.name}: the answer is ${bytes} bytes, ${Math.round(bytes / last)}× the last good one (${last} bytes); not used. If this is real, run again allowing it (--allow-implausible)`, {
+        source: this.connector.name,
+        url: draft.url,
+      });
+    }
+  }
+
+  /** A level revised ×10 or more across the board (a unit slip upstream) fails the run unless allowed. */
+  private async assertPlausible(series: Map<string, BuiltSeries>): Promise<void> {
+    if (this.allowImplausible) return;
+    if (!this.previous) {
+      const text = await this.effects.processed.readCsv(this.connector.name);
+      this.previous = text ? parseSeriesCsv(text, `processed/${this.connector.name}.csv`) : new Map();
+    }
+    for (const [id, s] of series) {
+      const old = new Map((this.previous.get(id) ?? []).map((o) => [o.date, o.value]));
+      let overlap = 0;
+      let jumps = 0;
+      let example = '';
+      for (const o of currentVintage(s).observations) {
+        const v = old.get(o.date);
+        if (v === undefined || v === 0 || o.value === 0) continue;
+        overlap++;
+        const ratio = Math.abs(o.value / v);
+        if (ratio >= 10 || ratio <= 0.1) {
+          jumps++;
+          example ||= `${o.date}: ${v} → ${o.value}`;
+        }
+      }
+      if (overlap >= 3 && jumps >= 0.8 * overlap) {
+        throw new PipelineError('IMPLAUSIBLE_REVISION', `${id}: ${jumps} of ${overlap} values change by ×10 or more (${example}); nothing written. If this is real, run again allowing it (--allow-implausible)`, {
+          source: this.connector.name,
+          series: id,
+        });
+      }
+    }
+  }
 
   get pendingCount(): number {
     return this.pending.length;
@@ -70,6 +128,7 @@ export class Staging {
     const body = answer.response.body;
     let parsed: ParseResult;
     try {
+      this.assertUsualSize(draft, body.byteLength);
       parsed = await parseWith(this.connector, { ...draft, bytes: body.byteLength, sha256: '' }, body);
     } catch (err) {
       const e = asPipelineError(err, 'PARSE_FAILED', { source: name, url: draft.url });
@@ -101,6 +160,7 @@ export class Staging {
     const built = buildSeries([...stored.contributions, ...staged]);
     connector.finish?.(built.series);
     assertValid(connector, built.series);
+    await this.assertPlausible(built.series);
     // Raw first: processed data must always be reproducible from what raw holds.
     for (let i = 0; i < fresh.length; i += RAW_WRITE_CONCURRENCY) {
       await Promise.all(fresh.slice(i, i + RAW_WRITE_CONCURRENCY).map((p) => this.effects.raw.write(p.snapshot, p.answer.response.body)));

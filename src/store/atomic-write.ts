@@ -1,31 +1,43 @@
 // Write a file so that readers only ever see the old bytes or the new bytes: write a temp
 // file in the same folder (same filesystem), fsync it, rename over the target, fsync the folder.
+// A write that fails removes its temp file and says, as a coded error, which file and why
+// (a full disk, a read-only folder): never a raw stack.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { PipelineError } from '../domain/errors.ts';
+
+/** An operating-system write error as a coded error naming the file. */
+export function writeError(err: unknown, file: string): PipelineError {
+  if (err instanceof PipelineError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new PipelineError('DISK_FULL', `cannot write ${file}: no space left on the device`, { file }, { cause: err });
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new PipelineError('NOT_WRITABLE', `cannot write ${file}: the folder is read-only or not ours (${code})`, { file }, { cause: err });
+  return new PipelineError('WRITE_FAILED', `cannot write ${file}: ${(err as Error).message}`, { file }, { cause: err });
+}
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(target);
-  await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
-  const fh = await fs.open(tmp, 'w');
   try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  try {
+    await fs.mkdir(dir, { recursive: true });
+    const fh = await fs.open(tmp, 'w');
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await fs.rename(tmp, target);
+    const dh = await fs.open(dir, 'r');
+    try {
+      await dh.sync();
+    } finally {
+      await dh.close();
+    }
   } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
-  const dh = await fs.open(dir, 'r');
-  try {
-    await dh.sync();
-  } finally {
-    await dh.close();
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw writeError(err, target);
   }
 }
 
@@ -36,7 +48,7 @@ export async function writeFileAtomicIfChanged(target: string, data: string | Ui
     const current = await fs.readFile(target);
     if (current.equals(next)) return false;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw writeError(err, target);
   }
   await writeFileAtomic(target, next);
   return true;

@@ -18,6 +18,8 @@ export interface RawStorage {
   putRejected(meta: RawMetaDraft, body: Uint8Array, ext: string, error: string): Promise<string>;
 }
 
+const REJECTED_PREFIX_BYTES = 65_536;
+
 export function sha256(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
@@ -122,13 +124,18 @@ export class RawStore implements RawStorage {
     return planned;
   }
 
-  /** Keep a rejected answer for diagnosis, outside the folders the build reads. */
+  /**
+   * Keep a rejected answer for diagnosis, outside the folders the build reads: its first 64 kB
+   * (enough to see what went wrong) with its full length and sha256 (a 300 MB answer kept whole
+   * filled the disk).
+   */
   async putRejected(meta: RawMetaDraft, body: Uint8Array, ext: string, error: string): Promise<string> {
     const hash = sha256(body);
+    const kept = body.subarray(0, REJECTED_PREFIX_BYTES);
     const rel = path.posix.join('rejected', meta.source, meta.key, `${compactTime(meta.retrievedAt)}-${hash.slice(0, 8)}.${ext}`);
     const abs = path.join(this.dataDir, rel);
-    await writeFileAtomic(abs, body);
-    await writeFileAtomic(`${abs}.meta.json`, JSON.stringify({ ...meta, bytes: body.byteLength, sha256: hash, error }, null, 2) + '\n');
+    await writeFileAtomic(abs, kept);
+    await writeFileAtomic(`${abs}.meta.json`, JSON.stringify({ ...meta, bytes: body.byteLength, keptBytes: kept.byteLength, sha256: hash, error }, null, 2) + '\n');
     return rel;
   }
 }

@@ -89,15 +89,12 @@ describe('the run history', () => {
 });
 
 describe('NBK refresh twice on one day', () => {
-  it('the second run, with no --from, finds nothing to fetch and succeeds (not BAD_RANGE)', async () => {
+  it('a run after tomorrow is already processed, with no --from, finds nothing to fetch and succeeds (not BAD_RANGE)', async () => {
     const dir = await copyDataDir(template);
-    const routes = { ...(await april2()), '/rss/get_rates.cfm?fdate=03.04.2026': { body: await fixture('nbk/get_rates_fdate=2026-04-02.xml') } };
-    const first = await runNbk(dir, routes, { from: '2026-04-02', to: '2026-04-02' });
-    expect(first.outcome).toBe('success');
-    // "today" is 1 April: tomorrow (2 April) is already processed.
-    const second = await runNbk(dir, routes, { today: '2026-04-01' });
+    // The bundled history ends 2026-09-11: "today" 2026-09-10 is the second run of that day.
+    const second = await runNbk(dir, await april2(), { today: '2026-09-10' });
     expect(second).toMatchObject({ outcome: 'success', fetched: 0 });
-    expect(second.notes.join(' ')).toMatch(/already reach 2026-04-02/);
+    expect(second.notes.join(' ')).toMatch(/already reach 2026-09-11/);
   });
 });
 
@@ -148,5 +145,25 @@ describe('bounded and plausible answers', () => {
     expect(bad.error).toMatchObject({ code: 'IMPLAUSIBLE_REVISION', message: expect.stringMatching(/toy\.A: 4 of 4 values change by ×10 or more \(2001: 1 → 1000\)/) });
     const allowed = await runSource(connector(1000), e, { fetch: true, allowImplausible: true });
     expect(allowed.outcome).toBe('success');
+  });
+});
+
+describe('a provider that never ends', () => {
+  it('a World Bank answer claiming 100,000 pages is refused on the first page, not followed for hours', async () => {
+    const dir = await tempDataDir(['worldbank']);
+    const page = (await fixture('worldbank/v2_countries_US_indicators_NY.GNP.PCAP.CD_1990-1997_lastupdated-2020-07-01.json')).toString().replace('"pages":1', '"pages":100000');
+    server = await startReplayServer({}, () => ({ body: page, headers: { 'Content-Type': 'application/json' } }));
+    const config = testConfig(dir, { WORLDBANK_API_URL: server.url });
+    const [r] = await refresh({ config, jobs: [jobNamed('worldbank', config)], trigger: 'cli', sleep: noSleep });
+    expect(r.error).toMatchObject({ code: 'WB_TOO_MANY_PAGES', message: expect.stringMatching(/100000 pages/) });
+    expect(server.hits).toHaveLength(1);
+  });
+  it('after one NBK date fails, no new date is asked for (only the requests in flight finish)', async () => {
+    const dir = await copyDataDir(template);
+    server = await startReplayServer({}, (url) => (url.search.includes('fdate=01.03.2026') ? { status: 404, body: 'gone' } : { delayMs: 20, body: 'x' }));
+    const config = testConfig(dir, { NBK_RATES_URL: `${server.url}/rss/get_rates.cfm` });
+    const [r] = await refresh({ config, jobs: [jobNamed('nbk', config)], trigger: 'cli', options: { from: '2026-03-01', to: '2026-06-30' }, sleep: noSleep, parseCache });
+    expect(r.error?.code).toBe('HTTP_CLIENT_ERROR');
+    expect(server.hits.length).toBeLessThanOrEqual(4); // the first date and the three in flight beside it
   });
 });

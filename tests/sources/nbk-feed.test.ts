@@ -28,12 +28,14 @@ describe('NBK get_rates.cfm parser on real recorded answers', () => {
     expect(by.RUB).toBe(5.87);
   });
 
-  it('reads the trimmed 2025 fixture (no XML declaration, 2 items)', async () => {
-    const r = parseFeed(await fixture('nbk/get_rates_2025-05-12_trimmed_fixture_rustem-kaimolla-kz-currency-rates.xml'), meta('2025-05-12'), ['AUD', 'AZN']);
-    expect(r.series.map((s) => [s.id, s.observations])).toEqual([
-      ['nbk.AUD', [['2025-05-12', 331.12]]],
-      ['nbk.AZN', [['2025-05-12', 304.43]]],
+  it('reads the trimmed 2025 fixture (no XML declaration, 2 items), and refuses it as a whole answer: it has no USD', async () => {
+    const body = await fixture('nbk/get_rates_2025-05-12_trimmed_fixture_rustem-kaimolla-kz-currency-rates.xml');
+    expect(parseFeedRates(body, meta('2025-05-12')).rates.map((r) => [r.code, r.perUnit])).toEqual([
+      ['AUD', 331.12],
+      ['AZN', 304.43],
     ]);
+    // A real answer always quotes the US dollar; one without it is broken, not a day to store.
+    expect(() => parseFeed(body, meta('2025-05-12'), ['AUD', 'AZN'])).toThrow(expect.objectContaining({ code: 'NBK_CURRENCY_MISSING' }));
   });
 
   it('refuses an answer for another date than asked (the feed answers old dates with today\'s rates)', async () => {

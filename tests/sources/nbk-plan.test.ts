@@ -7,6 +7,9 @@ describe('NBK refresh planning', () => {
     expect(refreshRange({ today: '2026-12-01' })).toEqual({ from: '2026-11-24', to: '2026-12-02' });
     expect(refreshRange({ today: '2026-12-01', from: '2021-05-01', to: '2021-05-31' })).toEqual({ from: '2021-05-01', to: '2021-05-31' });
   });
+  it('with no --from, data that already reach tomorrow mean nothing to fetch (a second run on one day)', () => {
+    expect(refreshRange({ today: '2026-12-01', latestProcessedDate: '2026-12-02' })).toBeUndefined();
+  });
   it('refuses --from after --to with BAD_RANGE', () => {
     expect(() => refreshRange({ today: '2026-12-01', from: '2026-12-05', to: '2026-12-01' })).toThrow(expect.objectContaining({ code: 'BAD_RANGE' }));
   });

@@ -68,6 +68,9 @@ export function parseFeedRates(body: Buffer, meta: Pick<RawMeta, 'url' | 'conten
 
 export function parseFeed(body: Buffer, meta: Pick<RawMeta, 'url' | 'contentType' | 'request'>, currencies: string[]): ParseResult {
   const { date, rates } = parseFeedRates(body, meta);
+  // Every answer quotes the US dollar (the fixing is against it): without it the answer is broken,
+  // and storing it would count the date as done.
+  if (!rates.some((r) => r.code === 'USD')) throw new PipelineError('NBK_CURRENCY_MISSING', `the answer for ${date} has no USD rate (${rates.length} other currencies)`, { source: 'nbk', url: meta.url, date });
   const wanted = new Set(currencies);
   const series: ParsedSeries[] = rates
     .filter((r) => wanted.has(r.code))

@@ -95,8 +95,12 @@ export function createNbk(opts: NbkOptions): SourceConnector {
     },
     expectedSeries: () => [...opts.currencies.map((c) => `nbk.${c}`), DERIVED_USDRUB],
     async fetch(ctx) {
-      const { from, to } = refreshRange({ today: ctx.options.today ?? astanaToday(), from: ctx.options.from, to: ctx.options.to, latestProcessedDate: ctx.latestProcessedDate });
-      const { exportRange, feedRange } = splitByArchive(from, to, opts.feedArchiveStart);
+      const range = refreshRange({ today: ctx.options.today ?? astanaToday(), from: ctx.options.from, to: ctx.options.to, latestProcessedDate: ctx.latestProcessedDate });
+      if (!range) {
+        ctx.note(`nbk: the processed rates already reach ${ctx.latestProcessedDate}; nothing to fetch until the next announcement`);
+        return;
+      }
+      const { exportRange, feedRange } = splitByArchive(range.from, range.to, opts.feedArchiveStart);
       if (exportRange) await fetchExport(ctx, opts, ...exportRange);
       if (feedRange) await fetchFeed(ctx, opts, ...feedRange);
     },

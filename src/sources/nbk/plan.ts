@@ -2,12 +2,16 @@
 import { PipelineError } from '../../domain/errors.ts';
 import { addDays, daysBetween } from './dates.ts';
 
-/** The dates a refresh covers: tomorrow's rate is announced the afternoon before. */
-export function refreshRange(o: { today: string; from?: string; to?: string; latestProcessedDate?: string }): { from: string; to: string } {
+/**
+ * The dates a refresh covers: tomorrow's rate is announced the afternoon before. Undefined when,
+ * with no --from, the processed data already reach the end (a second run on the same day).
+ */
+export function refreshRange(o: { today: string; from?: string; to?: string; latestProcessedDate?: string }): { from: string; to: string } | undefined {
   const to = o.to ?? addDays(o.today, 1);
   const from = o.from ?? (o.latestProcessedDate ? addDays(o.latestProcessedDate, 1) : addDays(o.today, -7));
-  if (from > to) throw new PipelineError('BAD_RANGE', `--from ${from} is after --to ${to}`, { source: 'nbk' });
-  return { from, to };
+  if (from <= to) return { from, to };
+  if (o.from === undefined) return undefined;
+  throw new PipelineError('BAD_RANGE', `--from ${from} is after --to ${to}`, { source: 'nbk' });
 }
 
 /** [start, end] chunks of at most `years` years (the export form's limit), covering from..to. */

@@ -1,5 +1,6 @@
 // World Bank World Development Indicators: the API v2, paged (the page count is read with each
 // page), one request a second; and the bundled WDI extract.
+import { PipelineError } from '../../domain/errors.ts';
 import type { SourceConnector } from '../connector.ts';
 import { parseWbPage } from './api.ts';
 import { WB_PUBLISHER } from './indicators.ts';
@@ -14,6 +15,8 @@ export interface WorldBankOptions {
   perPage: number;
   pauseMs: number;
   expected: string[];
+  /** The most pages one indicator may have: an answer claiming more is refused, not followed for hours. */
+  maxPages: number;
 }
 
 export function createWorldBank(opts: WorldBankOptions): SourceConnector {
@@ -39,6 +42,9 @@ export function createWorldBank(opts: WorldBankOptions): SourceConnector {
           const response = await ctx.http.get(url, { source: 'worldbank', accept: 'application/json' });
           const parsed = await ctx.accept({ response, parser: 'wb-page', key: `indicator/${code}/page-${page}`, ext: 'json', request: { indicator: code, page: String(page) } });
           pages = parsed.pages ?? page;
+          if (pages > opts.maxPages) {
+            throw new PipelineError('WB_TOO_MANY_PAGES', `${code}: the answer says ${pages} pages of ${opts.perPage}; at most ${opts.maxPages} are followed (our request needs one or two)`, { source: 'worldbank', url: response.url });
+          }
         }
         ctx.progress(i + 1, opts.indicators.length, code);
       }
