@@ -4,7 +4,11 @@
 //      the killed process does not block the next run.
 //  (2) 50 connections for 30 s on series pages and CSV downloads while refreshes run: requests,
 //      errors, non-2xx, p99.
-// Targets: 0 torn files, 0 errors, 0 5xx. Prints its figures; exit code 1 if a target is missed.
+//  (3) a 300 MB answer (peak RSS of the CLI), (4) a full disk (a 4 MB tmpfs) during a refresh,
+//      then space freed and one ordinary refresh, (5) 20 refresh requests while the CLI holds the
+//      lock, (6) the CSV API hammered while cached pages are measured (scripts/reliability-trials.ts).
+// Targets: 0 torn files, 0 errors, 0 5xx; peak RSS ≤ 300 MB; processed = rebuild after a full
+// disk; every refused request 409 and recorded; cached p99 ≤ 2× alone. Exit code 1 if missed.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +19,7 @@ import { copyDataDir, REPO, tempDataDir, testConfig } from '../tests/support/dat
 import { hashes, killTrial, runRefreshChild } from '../tests/support/kill-trials.ts';
 import { rebuildAll } from '../src/runner/rebuild.ts';
 import { jobNamed } from '../pipelines/index.ts';
+import { fullDiskTrial, heavyEndpointTrial, hugeAnswerTrial, refusedRequestsTrial } from './reliability-trials.ts';
 
 const TRIALS = Number(process.env.TRIALS ?? 100);
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
@@ -54,7 +59,7 @@ const killSeconds = Math.round((Date.now() - started) / 1000);
 // (2) Load while refreshing.
 const dir = await tempDataDir();
 await fs.cp(path.join(REPO, 'data'), dir, { recursive: true });
-const port = 4700 + Math.floor(Math.random() * 200);
+const port = 4700 + Math.floor(seededRandom(Number(process.env.SEED ?? 1))() * 200);
 const token = 'reliability-check-token-0123456789';
 const server = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/main.ts')], {
   cwd: REPO,
@@ -91,8 +96,13 @@ const load = await new Promise<autocannon.Result>((resolve, reject) => {
 });
 clearInterval(kick);
 const status = await (await fetch(`${url}/api/status`)).json() as { sources: Array<{ job: string; lastAttempt: { outcome: string } | null }> };
+await new Promise((r) => setTimeout(r, 3000)); // let a refresh in flight finish before the lock trial
+const refused = await refusedRequestsTrial(url, token, dir);
+const heavy = await heavyEndpointTrial(url, Number(process.env.HEAVY_SECONDS ?? 10));
 server.kill('SIGTERM');
 await provider.close();
+const huge = await hugeAnswerTrial();
+const disk = await fullDiskTrial();
 
 const result = {
   killTrials: { trials: TRIALS, seconds: killSeconds, tornFiles: torn, filesNeitherOldNorNew: neither, stuckLocks: stuck },
@@ -109,8 +119,15 @@ const result = {
     refreshesStarted: refreshes,
     nbkLastAttempt: status.sources.find((s) => s.job === 'nbk')?.lastAttempt?.outcome ?? null,
   },
+  hugeAnswer: huge,
+  fullDisk: disk,
+  refusedWhileLocked: refused,
+  heavyEndpoint: heavy,
 };
 console.log(JSON.stringify(result, null, 2));
-const ok = torn === 0 && neither === 0 && stuck === 0 && load.errors === 0 && load.non2xx === 0 && refreshes > 0;
+const diskOk = 'skipped' in disk || (disk.afterSpaceFreed.processedEqualsRebuild && disk.runLog.tornLines === 0 && disk.tempFilesLeft === 0);
+const ok =
+  torn === 0 && neither === 0 && stuck === 0 && load.errors === 0 && load.non2xx === 0 && refreshes > 0 &&
+  huge.peakRssMb <= 300 && huge.processedUnchanged && diskOk && refused.answered409 === 20 && refused.refusedRunsRecorded >= 20 && heavy.ratio <= 2;
 console.log(ok ? 'reliability: all targets met' : 'reliability: TARGET MISSED');
 process.exit(ok ? 0 : 1);
