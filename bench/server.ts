@@ -53,6 +53,12 @@ const targets = [
   { name: 'overview', path: '/' },
   { name: 'series page, nbk.USD (20 years daily)', path: '/series/nbk.USD' },
   { name: 'full CSV download, nbk.USD', path: '/series/nbk.USD/full.csv' },
+  // Every kind of GET (hardening: each served from the response cache).
+  { name: 'API CSV, nbk.USD monthly', path: '/api/series/nbk.USD?format=csv&freq=m' },
+  { name: 'API JSON, imf.NGDPD.KAZ', path: '/api/series/imf.NGDPD.KAZ' },
+  { name: 'forecast history, imf.NGDP_RPCH.KAZ', path: '/series/imf.NGDP_RPCH.KAZ/vintages?target=2022' },
+  { name: 'the paper (ledger)', path: '/paper' },
+  { name: 'compare, fx', path: '/compare?concept=fx' },
 ];
 
 // Static twins: the same bytes, served by express.static with the same compression middleware.

@@ -10,6 +10,12 @@ export class HttpError extends Error {
   }
 }
 
+export class BadRequest extends HttpError {
+  constructor(message: string) {
+    super(400, message);
+  }
+}
+
 export function clientError(err: unknown): { status: number; message: string } | undefined {
   if (err instanceof HttpError) return { status: err.status, message: err.message };
   const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown; limit?: unknown };

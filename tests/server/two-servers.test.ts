@@ -18,8 +18,8 @@ describe('two servers on one data folder', () => {
     await fs.cp(path.resolve('data'), dir, { recursive: true });
     // The recorded answer of 2 April 2026, re-dated to the day after the bundled history ends.
     const next = (await fixture('nbk/get_rates_fdate=2026-04-02.xml')).toString().replace('<date>02.04.2026</date>', '<date>12.09.2026</date>');
-    provider = await startReplayServer({ '/rss/get_rates.cfm?fdate=12.09.2026': { delayMs: 300, body: next } }, () => ({ body: '<?xml version="1.0"?><rates><date>01.01.2000</date></rates>' }));
-    const env = { REFRESH_TOKEN: 'a-long-enough-test-token', NBK_RATES_URL: `${provider.url}/rss/get_rates.cfm`, HTTP_RETRIES: '0' };
+    provider = await startReplayServer({ '/rss/get_rates.cfm?fdate=12.09.2026': { delayMs: 1500, body: next } }, () => ({ body: '<?xml version="1.0"?><rates><date>01.01.2000</date></rates>' }));
+    const env = { REFRESH_TOKEN: 'a-long-enough-test-token', NBK_RATES_URL: `${provider.url}/rss/get_rates.cfm`, HTTP_RETRIES: '0', HTTP_TIMEOUT_MS: '5000' };
     let clock = 0;
     const a = await testApp(dir, env, () => clock);
     const b = await testApp(dir, { ...env, SCHEDULE: 'off' }, () => clock);
@@ -27,11 +27,13 @@ describe('two servers on one data folder', () => {
     const started = await request(a.app).post('/api/refresh').set(auth).send({ source: 'nbk' });
     expect(started.status).toBe(202);
     // While A's refresh holds the lock, B does not start another.
-    for (let i = 0; i < 100 && !(await fs.stat(path.join(dir, 'refresh.lock')).catch(() => undefined)); i++) await new Promise((r) => setTimeout(r, 20));
+    // (The worker thread takes a moment to start; the slow answer keeps the lock held meanwhile.)
+    for (let i = 0; i < 500 && !(await fs.stat(path.join(dir, 'refresh.lock')).catch(() => undefined)); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await fs.stat(path.join(dir, 'refresh.lock')).catch(() => undefined)).toBeDefined();
     const second = await request(b.app).post('/api/refresh').set(auth).send({ source: 'nbk' });
     expect(second.status).toBe(409);
     const [record] = await a.controller.settle();
-    expect(record).toMatchObject({ outcome: 'success', job: 'nbk' });
+    expect(record, JSON.stringify(record.error)).toMatchObject({ outcome: 'success', job: 'nbk' });
     clock += 1000; // both repositories look at the files again
     for (const s of [a, b]) {
       const res = await request(s.app).get('/api/series/nbk.USD?from=2026-09-12&to=2026-09-12');

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import express from 'express';
 import type { AppContext } from '../context.ts';
 import { parseViewParams } from '../view-params.ts';
+import { ApiSeriesQuery, EmptyQuery, parseQuery } from '../query-schemas.ts';
 import { buildSeriesView, NotFound } from '../view-model.ts';
 import { viewCsv } from '../downloads.ts';
 import { statuses } from '../status.ts';
@@ -37,6 +38,7 @@ export function apiRoutes(ctx: AppContext): Router {
   const r = Router();
 
   r.get('/series', async (req, res) => {
+    parseQuery(EmptyQuery, req.query as Record<string, unknown>);
     await ctx.cache.send(req, res, `catalogue:${ctx.repo.version}`, 'application/json; charset=utf-8', async () => ({ body: JSON.stringify({
       series: ctx.repo.list().map((e) => ({
         id: e.meta.id,
@@ -55,13 +57,14 @@ export function apiRoutes(ctx: AppContext): Router {
   r.get('/series/:id', async (req, res) => {
     const entry = ctx.repo.get(req.params.id);
     if (!entry) throw new NotFound(`There is no series ${JSON.stringify(req.params.id)}; GET /api/series lists them.`);
-    const params = parseViewParams(req.query as Record<string, unknown>, ctx.defaultBasis);
-    const csv = req.query.format === 'csv';
+    const query = parseQuery(ApiSeriesQuery, req.query as Record<string, unknown>);
+    const params = parseViewParams(query, ctx.defaultBasis, ApiSeriesQuery);
+    const csv = query.format === 'csv';
     // Built once per data version and URL, then served from memory (the CSV form starved the server when it was not).
     await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id, ...params.compare]), csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8', async () => {
       const { drawn } = buildSeriesView(ctx.repo, entry.meta.id, params);
       const headers = { 'Last-Modified': entry.lastModified.toUTCString() };
-      if (csv) return { body: viewCsv(drawn, req.query.layout === 'wide' ? 'wide' : 'long'), headers };
+      if (csv) return { body: viewCsv(drawn, query.layout ?? 'long'), headers };
       return { headers, body: JSON.stringify({
       params,
       series: drawn.map((d) => ({ id: d.id, name: d.name, unit: d.unitLabel, unitHelp: d.unitHelp, frequency: d.freq, vintage: d.vintageLabel, notes: d.notes, observations: d.points.map((o) => ({ date: o.date, value: o.value, status: o.value === null ? null : (o.status ?? 'actual') })), metadata: d.meta })),
@@ -69,7 +72,8 @@ export function apiRoutes(ctx: AppContext): Router {
     });
   });
 
-  r.get('/status', async (_req, res) => {
+  r.get('/status', async (req, res) => {
+    parseQuery(EmptyQuery, req.query as Record<string, unknown>);
     res.json({ running: ctx.controller.running ?? null, sources: await statuses(ctx) });
   });
 

@@ -9,6 +9,7 @@ import { NotFound } from '../view-model.ts';
 import { BadRequest } from '../view-params.ts';
 import { allEditionRows, parseEditions, vintagesView } from '../vintages-view.ts';
 import { HORIZONS } from '../../transform/forecast-errors.ts';
+import { EmptyQuery, parseQuery } from '../query-schemas.ts';
 
 const HORIZON_LABEL: Record<string, string> = {
   'current-spring': 'current year, April edition',
@@ -75,6 +76,7 @@ export function vintagesRoutes(ctx: AppContext): Router {
   });
 
   r.get('/api/series/:id/vintages', async (req, res) => {
+    parseQuery(EmptyQuery, req.query as Record<string, unknown>);
     const entry = withEditions(ctx, req.params.id);
     await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id]), 'application/json; charset=utf-8', async () => ({ body: JSON.stringify(apiVintages(entry)) }));
   });

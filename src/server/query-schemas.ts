@@ -1,0 +1,77 @@
+// One schema per endpoint for what a request may carry (zod, with OpenAPI metadata, so the API
+// description at /api/openapi.json is generated from the same objects that validate requests
+// and cannot drift from them). Every invalid parameter is a 400 naming the parameter, the value
+// and what is allowed; on API routes an unknown parameter is a 400 too (a typo such as
+// unit=pc1 must not silently give another view); pages ignore what they do not know.
+import { z } from 'zod';
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { SERIES_ID } from '../domain/series.ts';
+import { UNIT_HELP, UNITS } from '../transform/units.ts';
+import { BadRequest } from './http-error.ts';
+
+extendZodWithOpenApi(z);
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** A real calendar date: the month exists, and the day exists in that month (no 2024-02-30). */
+export function isCalendarDate(v: string): boolean {
+  if (!DATE.test(v)) return false;
+  const [y, m = 1, d = 1] = v.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+const DateParam = (description: string) =>
+  z
+    .string()
+    .refine(isCalendarDate, { message: 'is not a date (YYYY, YYYY-MM or YYYY-MM-DD, a day that exists)' })
+    .openapi({ description, example: '2022-03' });
+
+const UNIT_CODES = Object.keys(UNITS) as [keyof typeof UNITS, ...Array<keyof typeof UNITS>];
+
+const viewFields = {
+  units: z.enum(UNIT_CODES).optional().openapi({ description: `Units (FRED codes): ${UNIT_CODES.map((u) => `${u} — ${UNIT_HELP[u]}`).join(' ')}`, default: 'lin' }),
+  freq: z.enum(['d', 'm', 'q', 'a']).optional().openapi({ description: 'Frequency: the series\' own (default) or coarser: d daily, m monthly, q quarterly, a annual. Finer than the data is a 400.' }),
+  agg: z.enum(['avg', 'eop']).optional().openapi({ description: 'Aggregation to a coarser frequency: avg (average) or eop (end of period).', default: 'avg' }),
+  basis: z.enum(['calendar', 'announcement']).optional().openapi({ description: 'For averages of daily rates: weight each calendar day by the rate in force (default), or each announcement.', default: 'calendar' }),
+  from: DateParam('First date of the window (a period overlapping it is kept).').optional(),
+  to: DateParam('Last date of the window.').optional(),
+  index_date: DateParam('With units=index: the date whose period becomes 100 (the rate in force on it, for daily data).').optional(),
+  compare: z.string().optional().openapi({ description: 'Up to 5 more series ids, comma-separated, drawn beside.', example: 'nbk.USDRUB' }),
+  events: z.enum(['on', 'off']).optional().openapi({ description: 'Shade sourced events on the chart.', default: 'on' }),
+  vintage: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'is not a vintage key').optional().openapi({ description: 'An earlier vintage (edition) key of the series, drawn beside the current one, e.g. 2022-04 for WEO April 2022. An unknown one is a 400 listing them.' }),
+  highlight_from: DateParam('Start of a window to highlight.').optional(),
+  highlight_to: DateParam('End of a window to highlight.').optional(),
+};
+
+/** The parameters of a series view, as pages take them (unknown parameters are ignored). */
+export const ViewQuery = z.object(viewFields).openapi('ViewQuery');
+/** The same on the API, plus the answer's form; anything else is refused. */
+export const ApiSeriesQuery = z
+  .strictObject({
+    ...viewFields,
+    format: z.enum(['json', 'csv']).optional().openapi({ description: 'json (default) or csv.', default: 'json' }),
+    layout: z.enum(['long', 'wide']).optional().openapi({ description: 'CSV layout: long (one row per value, default) or wide (one column per series, each followed by its status column).', default: 'long' }),
+  })
+  .openapi('ApiSeriesQuery');
+export const EmptyQuery = z.strictObject({});
+export const VintagesQuery = z.strictObject({});
+export const RefreshBody = z.strictObject({ source: z.string().optional().openapi({ description: 'A job name (imf, nbk, worldbank, imts) or all (default).', example: 'nbk' }) }).openapi('RefreshBody');
+export const SeriesId = z.string().regex(SERIES_ID).openapi({ description: 'A series id, e.g. imf.NGDPD.KAZ, nbk.USD, wb.NY.GDP.MKTP.CD.KAZ', example: 'imf.NGDPD.KAZ' });
+
+function describe(issue: z.core.$ZodIssue, input: Record<string, unknown>, allowed: string[]): string {
+  if (issue.code === 'unrecognized_keys') return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}; this endpoint takes: ${allowed.join(', ') || 'no parameters'}`;
+  const name = String(issue.path[0] ?? '');
+  const value = input[name];
+  if (Array.isArray(value)) return `parameter ${name} must be given once`;
+  if (issue.code === 'invalid_value') return `${name}=${JSON.stringify(value)} is not one of ${issue.values.join(', ')}`;
+  return `${name}=${JSON.stringify(value)} ${issue.message}`;
+}
+
+/** Validate a query against its schema: typed values, or a 400 saying what is wrong and what is allowed. */
+export function parseQuery<T extends z.ZodType>(schema: T, input: Record<string, unknown>): z.infer<T> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const allowed = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  throw new BadRequest(describe(r.error.issues[0], input, allowed));
+}
