@@ -48,6 +48,15 @@
     Plotly.newPlot(el, traces, layout, config).then(function () { el.setAttribute('data-rendered', 'true'); });
   });
 
+  // Snippets carry the server's local address when no public address is set: use the one the reader used.
+  document.querySelectorAll('[data-fix-origin]').forEach(function (box) {
+    var from = box.getAttribute('data-fix-origin');
+    box.querySelectorAll('code, a').forEach(function (el) {
+      if (el.tagName === 'A') el.setAttribute('href', el.getAttribute('href').split(from).join(location.origin));
+      else el.textContent = el.textContent.split(from).join(location.origin);
+    });
+  });
+
   document.querySelectorAll('[data-spark]').forEach(function (el) {
     var s = data(el.getAttribute('data-spark'));
     if (!s) return;

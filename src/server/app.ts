@@ -13,6 +13,7 @@ import { clientError, HttpError } from './http-error.ts';
 import { seriesRoutes } from './routes/series-pages.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { apiRoutes } from './routes/api.ts';
+import { apiDocRoutes } from './routes/api-doc.ts';
 import { paperRoutes } from './routes/paper.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { vintagesRoutes } from './routes/vintages.ts';
@@ -22,6 +23,11 @@ import { ago, fmt, fmtFixed, jsonForScript } from './view-helpers.ts';
 // Calendar-day averages (the rate in force each day) match the World Bank's PA.NUS.FCRF best;
 // the figures are in the README and kept by a test in tests/transform.
 export const DEFAULT_BASIS: AverageBasis = 'calendar';
+
+/** The API's GETs and every download a program may read from another origin. */
+export function isReadable(p: string): boolean {
+  return (p.startsWith('/api/') && p !== '/api/refresh') || /^\/(series\/[^/]+|paper)\/[^/]+\.(csv|json|zip)$/.test(p);
+}
 
 export function createApp(deps: AppDeps): express.Express {
   const root = deps.root ?? path.resolve(import.meta.dirname, '../..');
@@ -86,6 +92,21 @@ export function createApp(deps: AppDeps): express.Express {
     }
     next();
   });
+  // Reading is open to any origin (a notebook, an Observable page): GET on the API and the
+  // downloads answers with CORS headers, without credentials. POST /api/refresh stays same-origin.
+  app.use((req, res, next) => {
+    if ((req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') && isReadable(req.path)) {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+      if (req.method === 'OPTIONS') {
+        res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD');
+        res.setHeader('Access-Control-Max-Age', '86400');
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  });
   // No icon; answer the browser's automatic request without a 404 in its console.
   app.get('/favicon.ico', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=86400');
@@ -106,7 +127,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(seriesRoutes(ctx));
   app.use(paperRoutes(ctx));
   app.use(compareRoutes(ctx));
-  app.use('/api', apiRoutes(ctx));
+  app.use(apiRoutes(ctx));
+  app.use(apiDocRoutes(ctx));
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'No such API endpoint. GET /api describes them (and /api/openapi.json).' });
+  });
 
   app.use((req, res) => {
     const message = `Nothing here: ${req.path}. Try the overview or the data catalogue.`;

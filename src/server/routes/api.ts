@@ -37,7 +37,7 @@ function jsonObject(req: Request, _res: Response, next: NextFunction): void {
 export function apiRoutes(ctx: AppContext): Router {
   const r = Router();
 
-  r.get('/series', async (req, res) => {
+  r.get('/api/series', async (req, res) => {
     parseQuery(EmptyQuery, req.query as Record<string, unknown>);
     await ctx.cache.send(req, res, `catalogue:${ctx.repo.version}`, 'application/json; charset=utf-8', async () => ({ body: JSON.stringify({
       series: ctx.repo.list().map((e) => ({
@@ -54,7 +54,7 @@ export function apiRoutes(ctx: AppContext): Router {
     }) }));
   });
 
-  r.get('/series/:id', async (req, res) => {
+  r.get('/api/series/:id', async (req, res) => {
     const entry = ctx.repo.get(req.params.id);
     if (!entry) throw new NotFound(`There is no series ${JSON.stringify(req.params.id)}; GET /api/series lists them.`);
     const query = parseQuery(ApiSeriesQuery, req.query as Record<string, unknown>);
@@ -72,7 +72,7 @@ export function apiRoutes(ctx: AppContext): Router {
     });
   });
 
-  r.get('/status', async (req, res) => {
+  r.get('/api/status', async (req, res) => {
     parseQuery(EmptyQuery, req.query as Record<string, unknown>);
     res.json({ running: ctx.controller.running ?? null, sources: await statuses(ctx) });
   });
@@ -80,7 +80,7 @@ export function apiRoutes(ctx: AppContext): Router {
   // Failed token attempts per client address, to slow down guessing. Only wrong tokens are
   // throttled: the right token always gets through, so nobody can lock the operator out.
   const failures = new Map<string, { count: number; until: number }>();
-  r.post('/refresh', refreshBody, express.json({ limit: '2kb', strict: false }), jsonObject, async (req: Request, res: Response) => {
+  r.post('/api/refresh', refreshBody, express.json({ limit: '2kb', strict: false }), jsonObject, async (req: Request, res: Response) => {
     const token = ctx.config.refreshToken;
     if (!token) {
       res.status(403).json({ error: 'Manual refresh is off: set REFRESH_TOKEN in the environment to turn it on.' });
@@ -119,8 +119,5 @@ export function apiRoutes(ctx: AppContext): Router {
     res.status(202).json({ runId: id, started, status: '/api/status' });
   });
 
-  r.use((_req, res) => {
-    res.status(404).json({ error: 'No such API endpoint. Try GET /api/series or /api/status.' });
-  });
   return r;
 }

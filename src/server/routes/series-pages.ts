@@ -8,6 +8,7 @@ import { UNIT_HELP, UNITS } from '../../transform/units.ts';
 import { bannersFor, statuses } from '../status.ts';
 import type { SeriesEntry } from '../../store/repository.ts';
 import { renderToString } from '../response-cache.ts';
+import { snippets } from '../snippets.ts';
 
 function entryOr404(ctx: AppContext, id: string): SeriesEntry {
   const e = ctx.repo.get(id);
@@ -18,6 +19,19 @@ function entryOr404(ctx: AppContext, id: string): SeriesEntry {
 /** The address of this page for a citation: from PUBLIC_URL, never from the Host header (a path without it). */
 function publicUrl(ctx: AppContext, req: Request): string {
   return `${ctx.config.publicUrl ?? ''}${req.originalUrl}`;
+}
+
+/**
+ * The view's CSV and JSON URLs and the snippets that load them. Absolute: from PUBLIC_URL, or
+ * (unset) from this server's local address, which the page's script swaps for the address the
+ * reader used.
+ */
+function useThisData(ctx: AppContext, id: string, query: string, cite: string) {
+  const origin = ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
+  const sep = query ? '&' : '?';
+  const jsonUrl = `${origin}/api/series/${encodeURIComponent(id)}${query}`;
+  const csvUrl = `${jsonUrl}${sep}format=csv`;
+  return { reuse: { csvUrl, jsonUrl, snippets: snippets(csvUrl, jsonUrl, cite), fixOrigin: ctx.config.publicUrl ? '' : origin } };
 }
 
 export function seriesRoutes(ctx: AppContext): Router {
@@ -45,6 +59,7 @@ export function seriesRoutes(ctx: AppContext): Router {
         allEvents: ctx.repo.events,
         banners: bannersFor(await statuses(ctx), jobs),
         citation: citation(entry.meta, publicUrl(ctx, req)),
+        ...useThisData(ctx, entry.meta.id, viewQuery(params, ctx.defaultBasis), citation(entry.meta, publicUrl(ctx, req))),
         catalogue: ctx.repo.list().map((e) => ({ id: e.meta.id, title: e.meta.title })),
         defaultBasis: ctx.defaultBasis,
       });

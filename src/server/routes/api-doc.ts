@@ -1,0 +1,37 @@
+// /api/openapi.json (generated from the request schemas) and /api, the page that reads it for
+// people: every endpoint with its parameters, an example request and answer from the bundled
+// data, the CSV columns, the limits, and the licence of each source.
+import { Router } from 'express';
+import type { AppContext } from '../context.ts';
+import { renderToString } from '../response-cache.ts';
+import { CSV_RULES, CSV_SHAPES, openApiDocument } from '../openapi.ts';
+import { buildSeriesView } from '../view-model.ts';
+import { parseViewParams } from '../view-params.ts';
+import { viewCsv } from '../downloads.ts';
+
+const EXAMPLE = { id: 'imf.NGDPD.KAZ', query: { from: '2022', to: '2024' } };
+
+export function apiDocRoutes(ctx: AppContext): Router {
+  const r = Router();
+  const doc = openApiDocument(ctx.config.publicUrl);
+
+  r.get('/api/openapi.json', async (req, res) => {
+    await ctx.cache.send(req, res, 'openapi', 'application/json; charset=utf-8', async () => ({ body: JSON.stringify(doc, null, 2) }));
+  });
+
+  r.get('/api', async (req, res) => {
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
+      let example: { url: string; json: string; csv: string } | undefined;
+      if (ctx.repo.get(EXAMPLE.id)) {
+        const { drawn } = buildSeriesView(ctx.repo, EXAMPLE.id, parseViewParams(EXAMPLE.query, ctx.defaultBasis));
+        const answer = { series: drawn.map((d) => ({ id: d.id, unit: d.unitLabel, frequency: d.freq, vintage: d.vintageLabel, observations: d.points.map((p) => ({ date: p.date, value: p.value, status: p.status ?? 'actual' })) })) };
+        example = { url: `/api/series/${EXAMPLE.id}?${new URLSearchParams(EXAMPLE.query)}`, json: JSON.stringify(answer, null, 2), csv: viewCsv(drawn, 'long') };
+      }
+      const licences = [...new Map(ctx.jobs.map((j) => [j.connector.publisher.name, j.connector.publisher.licence]))];
+      const body = await renderToString(res, 'api', { title: 'API and downloads', doc, example, csvShapes: CSV_SHAPES, csvRules: CSV_RULES, licences });
+      return { body };
+    });
+  });
+
+  return r;
+}
