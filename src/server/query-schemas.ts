@@ -69,7 +69,9 @@ function describe(issue: z.core.$ZodIssue, input: Record<string, unknown>, allow
 }
 
 /** Validate a query against its schema: typed values, or a 400 saying what is wrong and what is allowed. */
-export function parseQuery<T extends z.ZodType>(schema: T, input: Record<string, unknown>): z.infer<T> {
+export function parseQuery<T extends z.ZodType>(schema: T, raw: Record<string, unknown>): z.infer<T> {
+  // A form sends its empty fields (freq=&to=): an empty value is an absent one.
+  const input = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const allowed = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];

@@ -31,6 +31,11 @@ describe('API parameters', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(msg);
   });
+  it('a form submission with its empty fields is the view without them (pages and API)', async () => {
+    const form = 'units=pc1&index_date=&freq=&agg=avg&basis=calendar&from=2013-01-01&to=&compare=&events=on';
+    expect((await request(app).get(`/series/nbk.USD?${form}`)).status).toBe(200);
+    expect((await request(app).get(`/api/series/nbk.USD?${form}`)).status).toBe(200);
+  });
   it('pages ignore parameters they do not know', async () => {
     expect((await request(app).get('/series/nbk.USD?unit=pc1&utm_source=x')).status).toBe(200);
   });
