@@ -12,6 +12,7 @@ import { DataRepository } from '../src/store/repository.ts';
 import { RefreshController } from '../src/server/refresh-controller.ts';
 import { createApp } from '../src/server/app.ts';
 import { loadContent } from '../src/server/content.ts';
+import { assert, checklist } from '../tests/support/checklist.ts';
 
 const OUT = path.resolve('out/screenshots');
 const config = loadJobConfig({ ...process.env, SCHEDULE: 'off' });
@@ -30,24 +31,8 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
-let passed = 0;
-let failed = 0;
 const problems: string[] = [];
-
-async function check(name: string, fn: () => Promise<void>) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (err) {
-    failed++;
-    console.log(`FAIL ${name}: ${(err as Error).message}`);
-  }
-}
-
-function assert(cond: unknown, msg: string): asserts cond {
-  if (!cond) throw new Error(msg);
-}
+const { check, finish } = checklist();
 
 async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
   const page = await browser.newPage({ viewport, acceptDownloads: true });
@@ -179,6 +164,5 @@ try {
   await browser.close();
   server.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
+finish();
 console.log(`screenshots in ${OUT}`);
-process.exitCode = failed ? 1 : 0;

@@ -12,6 +12,7 @@ import { DataRepository } from '../src/store/repository.ts';
 import { RefreshController } from '../src/server/refresh-controller.ts';
 import { createApp } from '../src/server/app.ts';
 import { loadContent } from '../src/server/content.ts';
+import { assert, checklist } from '../tests/support/checklist.ts';
 
 const run = promisify(execFile);
 const freePort = () => new Promise<number>((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); }); });
@@ -28,21 +29,7 @@ const app = createApp({ config, jobs, repo, controller: new RefreshController(co
 const server = app.listen(port, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 
-let passed = 0;
-let failed = 0;
-async function check(name: string, fn: () => Promise<void>) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (err) {
-    failed++;
-    console.log(`FAIL ${name}: ${(err as Error).message}`);
-  }
-}
-function assert(cond: unknown, msg: string): asserts cond {
-  if (!cond) throw new Error(msg);
-}
+const { check, finish } = checklist();
 
 // The view every client reads: Kazakhstan's GDP, 2010–2015, as the series page offers it.
 const view = '/series/imf.NGDPD.KAZ?from=2010&to=2015';
@@ -92,5 +79,4 @@ try {
 } finally {
   server.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+finish();

@@ -2,16 +2,12 @@
 // what is allowed; on API routes an unknown parameter is a 400 naming it; pages ignore it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { tempDataDir } from '../support/data-dir.ts';
+import { bundledDataDir } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
 beforeAll(async () => {
-  const dir = await tempDataDir();
-  await fs.cp(path.resolve('data'), dir, { recursive: true });
-  ({ app } = await testApp(dir));
+  ({ app } = await testApp(await bundledDataDir()));
 });
 
 describe('API parameters', () => {

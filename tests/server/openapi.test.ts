@@ -3,18 +3,14 @@
 // every view has snippets that follow it; the CSV shape the API page documents is what downloads hold.
 import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { tempDataDir } from '../support/data-dir.ts';
+import { bundledDataDir } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
 import { CSV_SHAPES } from '../../src/server/openapi.ts';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
 beforeAll(async () => {
-  const dir = await tempDataDir();
-  await fs.cp(path.resolve('data'), dir, { recursive: true });
-  ({ app } = await testApp(dir));
+  ({ app } = await testApp(await bundledDataDir()));
 });
 
 /** Every route the app serves: [method, path] from Express's own router. */

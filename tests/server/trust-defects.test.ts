@@ -5,17 +5,13 @@
 //   nbk.USD 2015-08-20 188.38, 08-21 255.26; nbk.BYN 2016-07-01 0.0168, 07-02 170.73 (redenomination).
 import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { tempDataDir } from '../support/data-dir.ts';
+import { bundledDataDir } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
 beforeAll(async () => {
-  const dir = await tempDataDir();
-  await fs.cp(path.resolve('data'), dir, { recursive: true });
-  ({ app } = await testApp(dir));
+  ({ app } = await testApp(await bundledDataDir()));
 });
 
 const api = async (q: string) => (await request(app).get(`/api/series/${q}`)).body;

@@ -1,17 +1,13 @@
 // The forecast history page, its downloads and API, on the bundled fourteen WEO editions.
 import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { tempDataDir } from '../support/data-dir.ts';
+import { bundledDataDir } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
 beforeAll(async () => {
-  const dir = await tempDataDir();
-  await fs.cp(path.resolve('data'), dir, { recursive: true });
-  ({ app } = await testApp(dir));
+  ({ app } = await testApp(await bundledDataDir()));
 });
 
 describe('/series/<id>/vintages', () => {

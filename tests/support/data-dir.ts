@@ -17,6 +17,13 @@ export async function tempDataDir(rawParts: string[] = []): Promise<string> {
   return dir;
 }
 
+/** A throwaway copy of the bundled data folder (raw, processed, claims, content). */
+export async function bundledDataDir(): Promise<string> {
+  const dir = await tempDataDir();
+  await fs.cp(path.join(REPO, 'data'), dir, { recursive: true });
+  return dir;
+}
+
 export function testConfig(dataDir: string, overrides: Record<string, string> = {}): Config {
   return loadJobConfig({ DATA_DIR: dataDir, HTTP_TIMEOUT_MS: '400', HTTP_RETRIES: '1', ...overrides });
 }
