@@ -157,6 +157,26 @@ try {
     await phone.screenshot({ path: path.join(OUT, 'series-phone.png'), fullPage: false });
   });
 
+  await check('opened over plain HTTP by a LAN name (not localhost), the page is styled and charted', async () => {
+    // Chromium maps the name to loopback, so nothing leaves the machine, but the page's origin is
+    // http://kz-office.lan: not a "potentially trustworthy" origin, as an office network's is not.
+    const lan = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--host-resolver-rules=MAP kz-office.lan 127.0.0.1'],
+    });
+    try {
+      const p = await lan.newPage({ viewport: { width: 1366, height: 900 } });
+      const port = new URL(base).port;
+      await p.goto(`http://kz-office.lan:${port}/series/nbk.USD?from=2022-01-01`);
+      await p.waitForSelector('#chart[data-rendered="true"]', { timeout: 20_000 });
+      const styled = await p.evaluate(() => getComputedStyle(document.querySelector('header.top')!).borderBottomStyle === 'solid');
+      assert(styled, 'the stylesheet did not apply');
+      await p.screenshot({ path: path.join(OUT, 'lan-plain-http.png') });
+    } finally {
+      await lan.close();
+    }
+  });
+
   await check('no script error and no Content-Security-Policy violation anywhere', async () => {
     assert(problems.length === 0, problems.join('\n'));
   });

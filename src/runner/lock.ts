@@ -60,9 +60,13 @@ export async function acquireLock(dataDir: string, holder: string): Promise<Held
       try {
         await fh.writeFile(JSON.stringify(info) + '\n');
         await fh.sync();
-      } finally {
+      } catch (err) {
+        // A full disk: never leave an empty lock behind.
         await fh.close();
+        await fs.rm(file, { force: true });
+        throw err;
       }
+      await fh.close();
       return {
         info,
         async release() {

@@ -167,3 +167,18 @@ describe('a provider that never ends', () => {
     expect(server.hits.length).toBeLessThanOrEqual(4); // the first date and the three in flight beside it
   });
 });
+
+describe('a run that cannot take the lock (the CLI or a schedule)', () => {
+  it('is recorded as refused, naming the holder, and fetches nothing', async () => {
+    const dir = await copyDataDir(template);
+    const { acquireLock } = await import('../../src/runner/lock.ts');
+    const held = await acquireLock(dir, 'manual refresh 20261201T000000Z-manual-abc123 of nbk');
+    try {
+      const r = await runNbk(dir, await april2(), { from: '2026-04-02', to: '2026-04-02' });
+      expect(r).toMatchObject({ outcome: 'refused', fetched: 0, error: { code: 'LOCKED', message: expect.stringMatching(/manual refresh 20261201T000000Z-manual-abc123 of nbk/) } });
+      expect((await readRuns(dir)).at(-1)).toMatchObject({ outcome: 'refused', job: 'nbk' });
+    } finally {
+      await held.release();
+    }
+  });
+});
