@@ -245,7 +245,7 @@ describe('the paper page', () => {
     expect(strFromU8(files['README.md'])).toMatch(/### inflation-2014-2023 \(§3\.1\.1\) — differs/);
   });
 
-  it('compare shows both sources with differences largest first, and says trade data is not there yet', async () => {
+  it('compare shows both sources with their differences, and says trade data is not there yet', async () => {
     const res = await request(app).get('/compare?concept=fx');
     expect(res.status).toBe(200);
     expect(res.text).toContain('wb.PA.NUS.FCRF.KAZ');

@@ -167,3 +167,20 @@ describe('the ledger page states its rules', () => {
     expect(page).toContain('Why several readings: The words fix neither the first day');
   });
 });
+
+describe('/compare draws one concept on one axis and says differences in the right unit', () => {
+  it('fx: NBK tenge per USD and the World Bank rate share one axis; years in order; a % difference of levels', async () => {
+    const res = await request(app).get('/compare?concept=fx');
+    const chart = JSON.parse(/id="chart-data">([\s\S]*?)<\/script>/.exec(res.text)![1]);
+    expect(new Set(chart.traces.map((t: { yaxis: string }) => t.yaxis))).toEqual(new Set(['y']));
+    expect(chart.y2Title).toBeNull();
+    const years = [...res.text.matchAll(/<tr><th scope="row">(\d{4})<\/th>/g)].map((m) => m[1]);
+    expect(years).toEqual([...years].sort());
+    expect(res.text).toContain('Difference (%)');
+  });
+  it('inflation: the difference of two rates is in percentage points, with no percent of a percent', async () => {
+    const res = await request(app).get('/compare?concept=inflation');
+    expect(res.text).toContain('Difference (pp)');
+    expect(res.text).not.toContain('Difference (%)');
+  });
+});

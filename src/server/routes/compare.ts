@@ -25,21 +25,21 @@ export function compareRoutes(ctx: AppContext): Router {
     const edition = vintage ? view.drawn.find((d) => d.id === pick.a && d !== a) : undefined;
     const editionMap = new Map((edition?.points ?? []).map((p) => [p.date, p.value]));
     const bMap = new Map(b.points.map((p) => [p.date, p.value === null ? null : p.value * pick.scaleB]));
-    if (pick.scaleB !== 1) {
-      // Same quantity in another scale (WB dollars vs IMF billions): rescale onto one axis.
-      for (const t of view.chart.traces.filter((t) => t.id === pick.b)) {
-        t.y = t.y.map((v) => (v === null ? null : v * pick.scaleB));
-        t.yaxis = 'y';
-      }
-      view.chart.y2Title = null;
+    // One concept in one unit (b rescaled where its scale differs, WB dollars vs IMF billions):
+    // one axis, so the lines are as far apart as the numbers are (two axes made 0.24 % look like 15 %).
+    for (const t of view.chart.traces.filter((t) => t.id === pick.b)) {
+      t.y = t.y.map((v) => (v === null ? null : v * pick.scaleB));
+      t.yaxis = 'y';
     }
+    view.chart.y2Title = null;
+    // A difference of rates is in percentage points; a percent of a percent says nothing.
+    const isRate = /^percent/i.test(pick.unit);
     const rows = a.points
       .filter((p) => p.value !== null && bMap.get(p.date) !== undefined && bMap.get(p.date) !== null)
-      .map((p) => ({ year: p.date, a: p.value!, b: bMap.get(p.date)!, edition: editionMap.get(p.date) ?? null, diff: p.value! - bMap.get(p.date)!, pct: (p.value! / bMap.get(p.date)! - 1) * 100 }))
-      .sort((x, y) => Math.abs(y.diff) - Math.abs(x.diff));
+      .map((p) => ({ year: p.date, a: p.value!, b: bMap.get(p.date)!, edition: editionMap.get(p.date) ?? null, diff: p.value! - bMap.get(p.date)!, pct: isRate ? null : (p.value! / bMap.get(p.date)! - 1) * 100 }));
     const trade = ctx.repo.list().filter((e) => e.meta.source.job === 'imts');
     const editions = (ctx.repo.get(pick.a)?.meta.vintages ?? []).slice(0, -1);
-    return renderToString(res, 'compare', { title: `Compare sources: ${pick.label}`, comparisons: ctx.content.comparisons, pick, chart: view.chart, rows, a, b, trade, edition, editions, vintage });
+    return renderToString(res, 'compare', { title: `Compare sources: ${pick.label}`, comparisons: ctx.content.comparisons, pick, chart: view.chart, rows, a, b, trade, edition, editions, vintage, isRate });
   }
 
   return r;

@@ -36,7 +36,7 @@ export function paperRoutes(ctx: AppContext): Router {
     const diffs = imf.points
       .map((p) => ({ year: p.date, imf: p.value, wb: wbMap.get(p.date) ?? null }))
       .map((d) => ({ ...d, diff: d.imf !== null && d.wb !== null ? d.imf - d.wb : null }))
-      .sort((a, b) => Math.abs(b.diff ?? 0) - Math.abs(a.diff ?? 0));
+      ;
     return renderToString(res, 'paper', {
       title: 'The paper next to the data',
       rows,
