@@ -39,13 +39,15 @@
           { count: 5, label: '5y', step: 'year', stepmode: 'backward' },
           { count: 10, label: '10y', step: 'year', stepmode: 'backward' },
           { step: 'all', label: 'all' }] } },
-      yaxis: { title: { text: c.yTitle }, automargin: true },
+      yaxis: { title: { text: c.yTitle }, automargin: true, type: c.yType === 'log' ? 'log' : 'linear' },
       shapes: shapes,
       // Labels only where they fit; the events are listed with their sources under the chart.
       annotations: annotations.length <= 3 && el.clientWidth >= 600 ? annotations : []
     };
     if (c.y2Title) layout.yaxis2 = { title: { text: c.y2Title }, overlaying: 'y', side: 'right', automargin: true };
-    Plotly.newPlot(el, traces, layout, config).then(function () { el.setAttribute('data-rendered', 'true'); });
+    // An exported image is named after the series and the view, not "newplot".
+    var chartConfig = Object.assign({}, config, { toImageButtonOptions: { filename: c.fileName || 'kz-indicators-chart', format: 'png' } });
+    Plotly.newPlot(el, traces, layout, chartConfig).then(function () { el.setAttribute('data-rendered', 'true'); });
   });
 
   // Snippets carry the server's local address when no public address is set: use the one the reader used.

@@ -40,6 +40,7 @@ const viewFields = {
   compare: z.string().optional().openapi({ description: 'Up to 5 more series ids, comma-separated, drawn beside.', example: 'nbk.USDRUB' }),
   events: z.enum(['on', 'off']).optional().openapi({ description: 'Shade sourced events on the chart.', default: 'on' }),
   vintage: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'is not a vintage key').optional().openapi({ description: 'An earlier vintage (edition) key of the series, drawn beside the current one, e.g. 2022-04 for WEO April 2022. An unknown one is a 400 listing them.' }),
+  scale: z.enum(['linear', 'log']).optional().openapi({ description: 'The chart\'s y axis: linear (default) or log (for a series whose early years dwarf the rest). Values are unchanged.', default: 'linear' }),
   highlight_from: DateParam('Start of a window to highlight.').optional(),
   highlight_to: DateParam('End of a window to highlight.').optional(),
 };

@@ -59,6 +59,23 @@ export interface ChartPayload {
   yTitle: string;
   y2Title: string | null;
   shapes: Array<{ x0: string; x1: string; label: string; kind: 'event' | 'highlight' }>;
+  /** 'log' for a log-scale y axis (scale=log in the URL). */
+  yType?: 'log' | 'linear';
+  /** File name (without extension) for an exported image of the chart. */
+  fileName?: string;
+}
+
+/** One colour per drawn series; its projection keeps it (dashed), so a series is one legend entry. */
+export const PALETTE = ['#1f5f8b', '#c8642a', '#2a8c55', '#8b3a8f', '#a1261b', '#5f6b7a'];
+
+/** A name for what is drawn, from the series and the view: nbk.USD_pc1_m_2014-2024. */
+export function viewFileName(id: string, p: ViewParams, freq: Frequency, first?: string, last?: string): string {
+  const parts = [id];
+  if (p.units !== 'lin') parts.push(p.units);
+  if (p.freq && freq !== 'daily') parts.push(FREQ_CODE[freq]);
+  if (p.scale === 'log') parts.push('log');
+  if (first && last) parts.push(`${first.slice(0, 4)}-${last.slice(0, 4)}`);
+  return parts.join('_');
 }
 
 export function unitLabel(meta: SeriesMeta, units: ViewParams['units'], indexBase?: string): string {
@@ -147,18 +164,22 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
         yaxis: d.axis,
         mode: d.freq === 'daily' ? 'lines' : 'lines+markers',
         ...(i > 0 && d.id === main.id ? { dash: 'dot' } : {}),
+        color: PALETTE[i % PALETTE.length],
       };
-      // Projections are drawn apart (dashed) from the actual values they follow.
+      // Projections are drawn apart (dashed) from the actual values they follow, in the same
+      // colour and without a legend entry of their own ("projection" shows on hover).
       const cut = d.points.findIndex((pt) => pt.status === 'projection');
       if (cut <= 0) return [trace];
       const last = d.points[cut - 1].date;
       return [
         { ...trace, x: trace.x.slice(0, cut), y: trace.y.slice(0, cut) },
-        { ...trace, name: `${d.name} — projection after ${last}`, x: trace.x.slice(cut - 1), y: trace.y.slice(cut - 1), dash: 'dash' },
+        { ...trace, name: `${d.name} — projection after ${last}`, x: trace.x.slice(cut - 1), y: trace.y.slice(cut - 1), dash: 'dash', legend: false },
       ];
     }),
     yTitle: first,
     y2Title: y2 ? y2.unitLabel : null,
+    yType: p.scale === 'log' ? 'log' : 'linear',
+    fileName: viewFileName(main.id, p, main.freq, main.points[0]?.date, main.points[main.points.length - 1]?.date),
   };
   return { drawn, chart: { ...chart, shapes } };
 }

@@ -23,6 +23,8 @@ export interface ViewParams {
   vintage?: string;
   highlightFrom?: string;
   highlightTo?: string;
+  /** The y axis: linear (default) or log. */
+  scale: 'linear' | 'log';
 }
 
 const FREQ_CODES: Record<string, Frequency> = { d: 'daily', m: 'monthly', q: 'quarterly', a: 'annual' };
@@ -48,7 +50,7 @@ export function parseViewParams(q: Record<string, unknown>, defaultBasis: Averag
   for (const id of compare) if (!SERIES_ID.test(id)) throw new BadRequest(`compare: ${JSON.stringify(id)} is not a series id`);
   if (compare.length > 5) throw new BadRequest('compare at most 5 series at once');
   const units = v.units ?? 'lin';
-  const p: ViewParams = { compare, units, agg: v.agg ?? 'avg', basis: v.basis ?? defaultBasis, events: (v.events ?? 'on') === 'on' };
+  const p: ViewParams = { compare, units, agg: v.agg ?? 'avg', basis: v.basis ?? defaultBasis, events: (v.events ?? 'on') === 'on', scale: v.scale ?? 'linear' };
   if (v.freq) p.freq = FREQ_CODES[v.freq];
   if (from) p.from = from;
   if (to) p.to = to;
@@ -78,6 +80,7 @@ export function viewQuery(p: ViewParams, defaultBasis: AverageBasis, overrides: 
   set('index_date', p.indexDate);
   if (!p.events) set('events', 'off');
   set('vintage', p.vintage);
+  if (p.scale === 'log') set('scale', 'log');
   set('highlight_from', p.highlightFrom);
   set('highlight_to', p.highlightTo);
   for (const [k, v] of Object.entries(overrides)) {

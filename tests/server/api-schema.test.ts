@@ -12,7 +12,7 @@ beforeAll(async () => {
 
 describe('API parameters', () => {
   it.each([
-    ['/api/series/nbk.USD?unit=pc1', /unknown parameter unit; this endpoint takes: units, freq, agg, basis, from, to, index_date, compare, events, vintage, highlight_from, highlight_to, format, layout/],
+    ['/api/series/nbk.USD?unit=pc1', /unknown parameter unit; this endpoint takes: units, freq, agg, basis, from, to, index_date, compare, events, vintage, scale, highlight_from, highlight_to, format, layout/],
     ['/api/series/nbk.USD?units=pc2', /units="pc2" is not one of lin, chg, ch1, pch, pc1, pca, log, index/],
     ['/api/series/nbk.USD?freq=w', /freq="w" is not one of d, m, q, a/],
     ['/api/series/nbk.USD?format=xml', /format="xml" is not one of json, csv/],

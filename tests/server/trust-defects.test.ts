@@ -184,3 +184,30 @@ describe('/compare draws one concept on one axis and says differences in the rig
     expect(res.text).not.toContain('Difference (%)');
   });
 });
+
+describe('charts an economist can put in a report', () => {
+  const chartOf = async (url: string) => JSON.parse(/id="chart-data">([\s\S]*?)<\/script>/.exec((await request(app).get(url)).text)![1]);
+  it('a log scale is a view setting in the URL (the 1993 inflation of 1,662 % no longer flattens the rest)', async () => {
+    expect((await chartOf('/series/imf.PCPIPCH.KAZ?scale=log')).yType).toBe('log');
+    expect((await chartOf('/series/imf.PCPIPCH.KAZ')).yType).toBe('linear');
+    expect((await request(app).get('/series/imf.PCPIPCH.KAZ?scale=log')).text).toMatch(/<option value="log" selected>log<\/option>/);
+  });
+  it("projections keep their series' colour and add no legend entry of their own", async () => {
+    const c = await chartOf('/series/imf.NGDPD.KAZ?compare=imf.NGDPD.RUS');
+    const byId = (id: string) => c.traces.filter((t: { id: string }) => t.id === id);
+    for (const id of ['imf.NGDPD.KAZ', 'imf.NGDPD.RUS']) {
+      const [actual, projection] = byId(id);
+      expect(projection.color).toBe(actual.color);
+      expect(projection.legend).toBe(false);
+      expect(projection.dash).toBe('dash');
+    }
+    expect(byId('imf.NGDPD.KAZ')[0].color).not.toBe(byId('imf.NGDPD.RUS')[0].color);
+  });
+  it('an exported image and the view download are named after the series and the view', async () => {
+    expect((await chartOf('/series/nbk.USD?units=pc1&freq=m&from=2014&to=2024')).fileName).toBe('nbk.USD_pc1_m_2014-2024');
+    const csv = await request(app).get('/series/nbk.USD/view.csv?units=pc1&freq=m&from=2014&to=2024');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="nbk.USD_pc1_m_2014-2024.csv"');
+    const wide = await request(app).get('/series/nbk.USD/view.csv?units=pc1&freq=m&from=2014&to=2024&layout=wide');
+    expect(wide.headers['content-disposition']).toBe('attachment; filename="nbk.USD_pc1_m_2014-2024_wide.csv"');
+  });
+});

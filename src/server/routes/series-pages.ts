@@ -71,11 +71,12 @@ export function seriesRoutes(ctx: AppContext): Router {
     const entry = entryOr404(ctx, req.params.id);
     const params = parseViewParams(req.query as Record<string, unknown>, ctx.defaultBasis);
     const layout = req.query.layout === 'wide' ? 'wide' : 'long';
-    res.attachment(`${entry.meta.id}_view_${layout}.csv`);
-    await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id, ...params.compare]), 'text/csv; charset=utf-8', async () => ({
-      body: viewCsv(buildSeriesView(ctx.repo, entry.meta.id, params).drawn, layout),
-      headers: { 'Last-Modified': entry.lastModified.toUTCString() },
-    }));
+    await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id, ...params.compare]), 'text/csv; charset=utf-8', async () => {
+      const { drawn, chart } = buildSeriesView(ctx.repo, entry.meta.id, params);
+      // Named after the view (nbk.USD_pc1_m_2014-2024.csv), not the same name whatever the parameters.
+      const name = `${chart.fileName}${layout === 'wide' ? '_wide' : ''}.csv`;
+      return { body: viewCsv(drawn, layout), headers: { 'Last-Modified': entry.lastModified.toUTCString(), 'Content-Disposition': `attachment; filename="${name}"` } };
+    });
   });
 
   // What each column of the wide CSV of a view is: series, unit, vintage, frequency, its status column.
