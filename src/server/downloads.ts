@@ -7,8 +7,19 @@ import type { DrawnSeries } from './view-model.ts';
 import type { SeriesEntry } from '../store/repository.ts';
 import { tableRows } from './view-model.ts';
 
+/**
+ * Where the values came from, honestly: a file imported from a repository copy ("imported from
+ * mitsuoxv/imf-weo at 735c2b40…") is not an answer retrieved from the provider's API on a date.
+ */
+export function provenance(meta: SeriesMeta): string {
+  const s = meta.rawSnapshots[0];
+  if (s?.kind === 'imported-file' || (s?.repository && !s.url)) return `imported from the repository ${s.repository}${s.commit ? ` at ${s.commit.slice(0, 12)}` : ''} (bundled ${s.retrievedAt.slice(0, 10)})`;
+  if (s?.repository) return `a recorded answer of ${new URL(s.url!).host}, kept by ${s.repository}`;
+  return `retrieved ${meta.retrievedAt.slice(0, 10)}${s?.url ? ` from ${new URL(s.url).host}` : ''}`;
+}
+
 export function citation(meta: SeriesMeta, url: string): string {
-  return `${meta.source.citation}, "${meta.title}" (${meta.unit}; ${meta.vintage.label}), series ${meta.id}, retrieved ${meta.retrievedAt.slice(0, 10)} via kz-indicators, ${url}.`;
+  return `${meta.source.citation}, "${meta.title}" (${meta.unit}; ${meta.vintage.label}), series ${meta.id}, ${provenance(meta)}, via kz-indicators, ${url}.`;
 }
 
 /** The wide CSV's value columns, each with what it holds (served as the view's metadata). */

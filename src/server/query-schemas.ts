@@ -46,7 +46,9 @@ const viewFields = {
 };
 
 /** The parameters of a series view, as pages take them (unknown parameters are ignored). */
-export const ViewQuery = z.object(viewFields).openapi('ViewQuery');
+export const ViewQuery = z
+  .object({ ...viewFields, rows: z.enum(['all']).optional().openapi({ description: 'Pages only: rows=all shows every row of the table (by default the latest 200). Downloads always hold every row.' }) })
+  .openapi('ViewQuery');
 /** The same on the API, plus the answer's form; anything else is refused. */
 export const ApiSeriesQuery = z
   .strictObject({

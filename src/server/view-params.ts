@@ -25,6 +25,8 @@ export interface ViewParams {
   highlightTo?: string;
   /** The y axis: linear (default) or log. */
   scale: 'linear' | 'log';
+  /** 'all': the page's table shows every row (by default the latest 200; the CSV always has all). */
+  rows?: 'all';
 }
 
 const FREQ_CODES: Record<string, Frequency> = { d: 'daily', m: 'monthly', q: 'quarterly', a: 'annual' };
@@ -62,6 +64,7 @@ export function parseViewParams(q: Record<string, unknown>, defaultBasis: Averag
   const ht = expand(v.highlight_to, true);
   if (hf) p.highlightFrom = hf;
   if (ht) p.highlightTo = ht;
+  if (v.rows === 'all') p.rows = 'all';
   return p;
 }
 
@@ -81,6 +84,7 @@ export function viewQuery(p: ViewParams, defaultBasis: AverageBasis, overrides: 
   if (!p.events) set('events', 'off');
   set('vintage', p.vintage);
   if (p.scale === 'log') set('scale', 'log');
+  set('rows', p.rows);
   set('highlight_from', p.highlightFrom);
   set('highlight_to', p.highlightTo);
   for (const [k, v] of Object.entries(overrides)) {

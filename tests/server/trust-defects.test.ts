@@ -211,3 +211,25 @@ describe('charts an economist can put in a report', () => {
     expect(wide.headers['content-disposition']).toBe('attachment; filename="nbk.USD_pc1_m_2014-2024_wide.csv"');
   });
 });
+
+describe('pages that read', () => {
+  it('the nbk.USD page shows the latest 200 of 5,352 rows with a link to all, and the view CSV keeps every row', async () => {
+    const page = (await request(app).get('/series/nbk.USD')).text;
+    expect(page.match(/<tr><th scope="row">\d{4}-\d{2}-\d{2}/g)).toHaveLength(200);
+    expect(page).toContain('The latest 200 of 5352 rows.');
+    const all = (await request(app).get('/series/nbk.USD?rows=all')).text;
+    expect(all.match(/<tr><th scope="row">\d{4}-\d{2}-\d{2}/g)!.length).toBe(5352);
+    const csv = (await request(app).get('/series/nbk.USD/view.csv')).text.trim().split('\n');
+    expect(csv.length - 1).toBe(5352);
+  });
+  it('every page has a skip link, and a chart says what to do without JavaScript', async () => {
+    const page = (await request(app).get('/series/nbk.USD')).text;
+    expect(page).toContain('<a class="skip" href="#main">Skip to content</a>');
+    expect(page).toMatch(/<noscript><p class="muted chart-nojs">The chart is drawn by JavaScript/);
+  });
+  it('the citation says a bundled WEO value was imported from a repository, not retrieved from the IMF', async () => {
+    const page = (await request(app).get('/series/imf.NGDPD.KAZ')).text;
+    expect(page).toMatch(/series imf\.NGDPD\.KAZ, imported from the repository mitsuoxv\/imf-weo/);
+    expect(page).not.toMatch(/series imf\.NGDPD\.KAZ, retrieved/);
+  });
+});
