@@ -28,27 +28,81 @@
         fillcolor: highlight ? 'rgba(200,148,42,0.25)' : 'rgba(31,95,139,0.12)', line: { width: highlight ? 1 : 0, color: '#c8942a' } });
       annotations.push({ x: s.x0, y: 1, xref: 'x', yref: 'paper', text: s.label, showarrow: false, xanchor: 'left', yanchor: 'bottom', font: { size: 10 }, textangle: 0 });
     });
+    // Events: a marker on the axis at each start, labelled on hover (the bands alone were nearly
+    // invisible on long ranges); the events are listed with their sources under the chart.
+    var events = (c.shapes || []).filter(function (s) { return s.kind === 'event'; });
+    if (events.length) {
+      traces.push({ type: 'scatter', name: 'events', x: events.map(function (s) { return s.x0; }), y: events.map(function () { return 0.03; }), yaxis: 'y3',
+        mode: 'markers', marker: { symbol: 'triangle-up', size: 10, color: '#c8942a' }, text: events.map(function (s) { return s.label; }),
+        hovertemplate: '%{text}<extra>event</extra>', showlegend: false });
+    }
+    var annotationsShown = annotations.length <= 3 && el.clientWidth >= 600 ? annotations : [];
+    if (c.source) annotationsShown = annotationsShown.concat([{ text: c.source, xref: 'paper', yref: 'paper', x: 0, y: 0, yshift: -78, xanchor: 'left', yanchor: 'top', showarrow: false, font: { size: 10, color: '#5f6b7a' } }]);
     var layout = {
       title: { text: c.title, font: { size: 15 } },
-      margin: { l: 60, r: c.y2Title ? 60 : 20, t: 50, b: 40 },
+      margin: { l: 60, r: c.y2Title ? 60 : 20, t: 50, b: c.source ? 95 : 40 },
       hovermode: 'x unified',
-      legend: { orientation: 'h', y: -0.2 },
-      xaxis: { type: 'date', rangeslider: { visible: false },
-        rangeselector: { buttons: [
-          { count: 1, label: '1y', step: 'year', stepmode: 'backward' },
-          { count: 5, label: '5y', step: 'year', stepmode: 'backward' },
-          { count: 10, label: '10y', step: 'year', stepmode: 'backward' },
-          { step: 'all', label: 'all' }] } },
+      legend: { orientation: 'h', y: -0.16, yanchor: 'top' },
+      xaxis: { type: 'date', rangeslider: { visible: false } },
       yaxis: { title: { text: c.yTitle }, automargin: true, type: c.yType === 'log' ? 'log' : 'linear' },
+      yaxis3: { overlaying: 'y', range: [0, 1], visible: false, fixedrange: true },
       shapes: shapes,
-      // Labels only where they fit; the events are listed with their sources under the chart.
-      annotations: annotations.length <= 3 && el.clientWidth >= 600 ? annotations : []
+      annotations: annotationsShown
     };
     if (c.y2Title) layout.yaxis2 = { title: { text: c.y2Title }, overlaying: 'y', side: 'right', automargin: true };
-    // An exported image is named after the series and the view, not "newplot".
-    var chartConfig = Object.assign({}, config, { toImageButtonOptions: { filename: c.fileName || 'kz-indicators-chart', format: 'png' } });
-    Plotly.newPlot(el, traces, layout, chartConfig).then(function () { el.setAttribute('data-rendered', 'true'); });
+    // An exported image is named after the series and the view, not "newplot"; it carries the
+    // title and the source line, and not the range buttons (they are HTML, outside the plot).
+    var fileName = c.fileName || 'kz-indicators-chart';
+    var chartConfig = Object.assign({}, config, {
+      toImageButtonOptions: { filename: fileName, format: 'png', scale: 2 },
+      modeBarButtonsToAdd: [{ name: 'Download the chart as SVG', icon: Plotly.Icons.disk, click: function (gd) { Plotly.downloadImage(gd, { format: 'svg', filename: fileName }); } }]
+    });
+    Plotly.newPlot(el, traces, layout, chartConfig).then(function () {
+      el.setAttribute('data-rendered', 'true');
+      if (c.lastActual) rangeButtons(el, c);
+    });
   });
+
+  // Range buttons in HTML (reachable by keyboard): count back from the last actual value, not
+  // from the end of the axis (projections run years ahead), and fit the y axis to what is visible.
+  function rangeButtons(el, c) {
+    var group = document.createElement('div');
+    group.className = 'ranges';
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', 'Time range of the chart');
+    [['1y', 1], ['5y', 5], ['10y', 10], ['all', 0]].forEach(function (b) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = b[0];
+      button.addEventListener('click', function () { showYears(el, c, b[1]); });
+      group.appendChild(button);
+    });
+    el.parentNode.insertBefore(group, el);
+  }
+
+  function showYears(el, c, years) {
+    if (!years) return Plotly.relayout(el, { 'xaxis.autorange': true, 'yaxis.autorange': true });
+    var end = new Date(c.lastActual + 'T00:00:00Z');
+    var start = new Date(end.getTime());
+    start.setUTCFullYear(end.getUTCFullYear() - years);
+    var lo = Infinity, hi = -Infinity;
+    el.data.forEach(function (t) {
+      if (t.yaxis && t.yaxis !== 'y') return;
+      t.x.forEach(function (x, i) {
+        var d = new Date(String(x).length === 10 ? x + 'T00:00:00Z' : x), v = t.y[i];
+        if (v === null || v === undefined || d < start || d > end) return;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      });
+    });
+    var update = { 'xaxis.range': [start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)] };
+    if (lo <= hi) {
+      if (c.yType === 'log') { lo = Math.log10(lo); hi = Math.log10(hi); }
+      var pad = (hi - lo) * 0.06 || Math.abs(hi) * 0.05 || 1;
+      update['yaxis.range'] = [lo - pad, hi + pad];
+    }
+    Plotly.relayout(el, update);
+  }
 
   // Snippets carry the server's local address when no public address is set: use the one the reader used.
   document.querySelectorAll('[data-fix-origin]').forEach(function (box) {

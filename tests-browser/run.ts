@@ -44,7 +44,8 @@ async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
 }
 
 const tableFirstRow = (page: Page) => page.locator('table.data-table tbody tr').first().innerText();
-const traceCount = (page: Page) => page.evaluate(() => (document.getElementById('chart') as unknown as { data?: unknown[] }).data?.length ?? 0);
+// Data traces only (the event markers are a trace of their own).
+const traceCount = (page: Page) => page.evaluate(() => ((document.getElementById('chart') as unknown as { data?: Array<{ name: string }> }).data ?? []).filter((t) => t.name !== 'events').length);
 const firstTraceY = (page: Page) => page.evaluate(() => ((document.getElementById('chart') as unknown as { data: Array<{ y: number[] }> }).data[0].y.slice(-3)));
 
 try {
@@ -146,6 +147,25 @@ try {
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert(overflow <= 1, `page is ${overflow}px wider than the phone`);
     await phone.screenshot({ path: path.join(OUT, 'vintages-phone.png'), fullPage: false });
+  });
+
+  await check('range buttons: reached by keyboard, counted back from the last actual year, y axis fitted to what is visible', async () => {
+    const p = await newPage({ width: 1366, height: 900 });
+    await p.goto(`${base}/series/imf.PCPIPCH.KAZ`);
+    await p.waitForSelector('#chart[data-rendered="true"]');
+    const ten = p.locator('.ranges button', { hasText: '10y' });
+    await ten.focus();
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => Array.isArray((document.getElementById('chart') as unknown as { layout: { yaxis: { range?: number[] } } }).layout.yaxis.range));
+    const { x, y } = await p.evaluate(() => {
+      const l = (document.getElementById('chart') as unknown as { layout: { xaxis: { range: string[] }; yaxis: { range: number[] } } }).layout;
+      return { x: l.xaxis.range, y: l.yaxis.range };
+    });
+    // The last actual year is 2023 (WEO October 2025, KAZ inflation): not 2030, the end of the projections.
+    assert(String(x[1]).startsWith('2023'), `the range ends at ${x[1]}`);
+    // Ten years of inflation between about 5 % and 15 %, not an axis up to the 1,662 % of 1993.
+    assert(y[1] < 30 && y[0] > -5, `the y axis is ${y}`);
+    await p.screenshot({ path: path.join(OUT, 'series-inflation-10y.png') });
   });
 
   await check('series page reads on a phone', async () => {

@@ -63,6 +63,19 @@ export interface ChartPayload {
   yType?: 'log' | 'linear';
   /** File name (without extension) for an exported image of the chart. */
   fileName?: string;
+  /** Where the range buttons count back from: the last actual value drawn (not a projection). */
+  lastActual?: string;
+  /** The source line an exported image carries. */
+  source?: string;
+}
+
+/** The date of the last actual (not projected) value drawn, as the chart's x axis has it. */
+function lastActualX(drawn: DrawnSeries[]): string | undefined {
+  const ends = drawn.flatMap((d) => {
+    const actual = d.points.filter((pt) => pt.value !== null && pt.status !== 'projection');
+    return actual.length ? [periodStartDate(actual[actual.length - 1].date, d.freq)] : [];
+  });
+  return ends.sort().at(-1);
 }
 
 /** One colour per drawn series; its projection keeps it (dashed), so a series is one legend entry. */
@@ -179,6 +192,8 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
     yTitle: first,
     y2Title: y2 ? y2.unitLabel : null,
     yType: p.scale === 'log' ? 'log' : 'linear',
+    lastActual: lastActualX(drawn),
+    source: `Source: ${[...new Set(drawn.map((d) => `${d.meta.source.name} (${d.vintageLabel})`))].join('; ')}. ${main.unitLabel}. kz-indicators`,
     fileName: viewFileName(main.id, p, main.freq, main.points[0]?.date, main.points[main.points.length - 1]?.date),
   };
   return { drawn, chart: { ...chart, shapes } };
