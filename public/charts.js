@@ -38,9 +38,11 @@
     }
     var annotationsShown = annotations.length <= 3 && el.clientWidth >= 600 ? annotations : [];
     if (c.source) annotationsShown = annotationsShown.concat([{ text: c.source, xref: 'paper', yref: 'paper', x: 0, y: 0, yshift: -78, xanchor: 'left', yanchor: 'top', showarrow: false, font: { size: 10, color: '#5f6b7a' } }]);
+    // On a phone the title wraps instead of losing both ends.
+    var narrow = el.clientWidth < 600;
     var layout = {
-      title: { text: c.title, font: { size: 15 } },
-      margin: { l: 60, r: c.y2Title ? 60 : 20, t: 50, b: c.source ? 95 : 40 },
+      title: { text: narrow ? wrap(c.title, Math.max(24, Math.floor(el.clientWidth / 8))) : c.title, font: { size: narrow ? 13 : 15 } },
+      margin: { l: narrow ? 45 : 60, r: c.y2Title ? 60 : 20, t: narrow ? 30 + 18 * (wrap(c.title, Math.max(24, Math.floor(el.clientWidth / 8))).split('<br>').length) : 50, b: c.source ? 95 : 40 },
       hovermode: 'x unified',
       legend: { orientation: 'h', y: -0.16, yanchor: 'top' },
       xaxis: { type: 'date', rangeslider: { visible: false } },
@@ -62,6 +64,16 @@
       if (c.lastActual) rangeButtons(el, c);
     });
   });
+
+  function wrap(text, width) {
+    var lines = [''];
+    String(text).split(' ').forEach(function (word) {
+      var last = lines[lines.length - 1];
+      if (last && (last + ' ' + word).length > width) lines.push(word);
+      else lines[lines.length - 1] = last ? last + ' ' + word : word;
+    });
+    return lines.map(function (l) { return l.replace(/&/g, '&amp;').replace(/</g, '&lt;'); }).join('<br>');
+  }
 
   // Range buttons in HTML (reachable by keyboard): count back from the last actual value, not
   // from the end of the axis (projections run years ahead), and fit the y axis to what is visible.

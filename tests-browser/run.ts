@@ -174,7 +174,21 @@ try {
     await phone.waitForSelector('#chart[data-rendered="true"]');
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert(overflow <= 1, `page is ${overflow}px wider than the phone`);
+    // The whole title is inside the chart, and the plot itself is at least 250 px tall.
+    const { title, plot, width } = await phone.evaluate(() => {
+      const t = document.querySelector('#chart .gtitle')!.getBoundingClientRect();
+      const p = document.querySelector('#chart .nsewdrag')!.getBoundingClientRect();
+      const c = document.getElementById('chart')!.getBoundingClientRect();
+      return { title: [t.left - c.left, t.right - c.left], plot: p.height, width: c.width };
+    });
+    assert(title[0] >= 0 && title[1] <= width, `the title runs off the chart: ${title} of ${width}`);
+    assert(plot >= 250, `the plot is ${plot}px tall`);
     await phone.screenshot({ path: path.join(OUT, 'series-phone.png'), fullPage: false });
+    // The ledger as cards: nothing off-screen.
+    await phone.goto(`${base}/paper`);
+    const ledgerOverflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(ledgerOverflow <= 1, `the ledger is ${ledgerOverflow}px wider than the phone`);
+    await phone.screenshot({ path: path.join(OUT, 'paper-phone.png'), fullPage: false });
   });
 
   await check('opened over plain HTTP by a LAN name (not localhost), the page is styled and charted', async () => {
