@@ -58,7 +58,6 @@ describe('parameter errors', () => {
     ['/series/nbk.USD?from=2020-13-45', 400, /not a date/],
     ['/series/nbk.USD?from=2020&to=2010', 400, /after/],
     ['/series/nbk.USD?units=index', 400, /index_date/],
-    ['/series/nbk.USD?compare=not.here', 404, /no series/],
     ['/api/series/nbk.USD?freq=w', 400, /freq/],
     ['/api/series/nope.X', 404, /no series/],
   ])('%s → %i with a message', async (url, status, msg) => {

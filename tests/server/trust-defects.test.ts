@@ -233,3 +233,25 @@ describe('pages that read', () => {
     expect(page).not.toMatch(/series imf\.NGDPD\.KAZ, retrieved/);
   });
 });
+
+describe('"Compare with" by name', () => {
+  it.each([
+    ['Russia', /imf\.[A-Z_]+\.RUS/],
+    ['rouble', /nbk\.RUB/],
+    ['ruble', /nbk\.RUB/],
+    ['inflation', /imf\.PCPIPCH\.KAZ/],
+  ])('"%s" keeps the page and the form and suggests series', async (text, id) => {
+    const res = await request(app).get(`/series/nbk.USD?from=2022&compare=${encodeURIComponent(text)}`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`Not a series id: “${text}”.`);
+    expect(res.text).toMatch(new RegExp(`Did you mean: .*${id.source}`));
+    expect(res.text).toContain(`value="${text}"`); // the form keeps what was typed
+  });
+  it('an entry nothing matches says so, and an id beside it is still drawn', async () => {
+    const res = await request(app).get('/series/nbk.USD?from=2022&compare=nbk.EUR,not.here');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Not a series id: “not.here”.</strong> No series matches it');
+    const chart = JSON.parse(/id="chart-data">([\s\S]*?)<\/script>/.exec(res.text)![1]);
+    expect(chart.traces.some((t: { id: string }) => t.id === 'nbk.EUR')).toBe(true);
+  });
+});

@@ -9,6 +9,7 @@ import { bannersFor, statuses } from '../status.ts';
 import type { SeriesEntry } from '../../store/repository.ts';
 import { renderToString } from '../response-cache.ts';
 import { snippets } from '../snippets.ts';
+import { resolveCompare } from '../series-search.ts';
 
 function entryOr404(ctx: AppContext, id: string): SeriesEntry {
   const e = ctx.repo.get(id);
@@ -39,7 +40,11 @@ export function seriesRoutes(ctx: AppContext): Router {
 
   r.get('/series/:id', async (req, res) => {
     const entry = entryOr404(ctx, req.params.id);
-    const params = parseViewParams(req.query as Record<string, unknown>, ctx.defaultBasis);
+    // "Compare with" takes names as well as ids: what is not an id is looked up and suggested,
+    // and the page keeps the rest of the view instead of answering 400.
+    const rawCompare = typeof req.query.compare === 'string' ? req.query.compare : '';
+    const { ids, unresolved } = resolveCompare(ctx.repo, rawCompare);
+    const params = parseViewParams({ ...(req.query as Record<string, unknown>), compare: ids.join(',') }, ctx.defaultBasis);
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
       const { drawn, chart } = buildSeriesView(ctx.repo, entry.meta.id, params);
       const jobs = [...new Set(drawn.map((d) => d.meta.source.job))];
@@ -62,6 +67,7 @@ export function seriesRoutes(ctx: AppContext): Router {
         ...useThisData(ctx, entry.meta.id, viewQuery(params, ctx.defaultBasis), citation(entry.meta, publicUrl(ctx, req))),
         catalogue: ctx.repo.list().map((e) => ({ id: e.meta.id, title: e.meta.title })),
         defaultBasis: ctx.defaultBasis,
+        unresolved,
       });
       return { body: html, headers: { 'Last-Modified': entry.lastModified.toUTCString() } };
     });
