@@ -11,6 +11,10 @@
   document.querySelectorAll('[data-chart]').forEach(function (el) {
     var c = data(el.getAttribute('data-chart'));
     if (!c) return;
+    // The server's SVG is the chart until Plotly draws the interactive one in its place.
+    var fallback = el.previousElementSibling && el.previousElementSibling.classList.contains('chart-svg') ? el.previousElementSibling : null;
+    el.hidden = false;
+    if (fallback) fallback.hidden = true;
     var traces = c.traces.map(function (t) {
       var trace = { type: t.type || 'scatter', name: t.name, x: t.x, y: t.y, yaxis: t.yaxis, mode: t.mode, connectgaps: false,
         hovertemplate: '%{x}<br>%{y:,.4~f}<extra>' + t.name.replace(/</g, '&lt;') + '</extra>' };

@@ -149,6 +149,21 @@ try {
     await phone.screenshot({ path: path.join(OUT, 'vintages-phone.png'), fullPage: false });
   });
 
+  await check('without JavaScript every chart is the server\'s SVG, with its lines, axes and source (1366 and 390 px)', async () => {
+    for (const width of [1366, 390]) {
+      const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
+      const p = await ctx.newPage();
+      await p.goto(`${base}/series/imf.NGDP_RPCH.KAZ?compare=wb.NY.GDP.MKTP.KD.ZG.KAZ&from=2001`);
+      const svg = p.locator(width > 640 ? '.chart-svg .svg-wide svg' : '.chart-svg .svg-narrow svg');
+      assert(await svg.isVisible(), 'no visible SVG chart');
+      const box = (await svg.boundingBox())!;
+      assert(box.width <= width && box.height >= 250, `the SVG is ${box.width}×${box.height}`);
+      assert((await svg.locator('path[stroke-width="2"]').count()) >= 2, 'fewer than two lines');
+      await svg.screenshot({ path: path.join(OUT, `no-js-series-${width}.png`) });
+      await ctx.close();
+    }
+  });
+
   await check('range buttons: reached by keyboard, counted back from the last actual year, y axis fitted to what is visible', async () => {
     const p = await newPage({ width: 1366, height: 900 });
     await p.goto(`${base}/series/imf.PCPIPCH.KAZ`);

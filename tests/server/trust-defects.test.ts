@@ -222,10 +222,19 @@ describe('pages that read', () => {
     const csv = (await request(app).get('/series/nbk.USD/view.csv')).text.trim().split('\n');
     expect(csv.length - 1).toBe(5352);
   });
-  it('every page has a skip link, and a chart says what to do without JavaScript', async () => {
-    const page = (await request(app).get('/series/nbk.USD')).text;
+  it('every page has a skip link, and every chart is drawn by the server as SVG (what prints and what a page without JavaScript shows)', async () => {
+    const page = (await request(app).get('/series/imf.NGDPD.KAZ?compare=imf.NGDPD.RUS&from=2015')).text;
     expect(page).toContain('<a class="skip" href="#main">Skip to content</a>');
-    expect(page).toMatch(/<noscript><p class="muted chart-nojs">The chart is drawn by JavaScript/);
+    const svg = /<div class="svg-wide">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(page)![1];
+    expect(svg).toMatch(/role="img" aria-labelledby="chart-wide-svg-title chart-wide-svg-desc"/);
+    expect(svg).toContain('<title id="chart-wide-svg-title">Kazakhstan: GDP, current prices and 1 more</title>');
+    expect(page).toContain('<div class="svg-narrow"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 ');
+    // One line per series, and the projections dashed in the same colour.
+    const paths = [...svg.matchAll(/<path d="M[^"]+" fill="none" stroke="(#[0-9a-f]{6})" stroke-width="2"( stroke-dasharray="7,5")?\/>/g)].map((m) => `${m[1]}${m[2] ? ' dashed' : ''}`);
+    expect(paths).toEqual(['#1f5f8b', '#1f5f8b dashed', '#c8642a', '#c8642a dashed']);
+    expect(svg).toContain('>2020</text>');
+    expect(svg).toMatch(/Source: International Monetary Fund, World Economic Outlook \(WEO October 2025\)/);
+    for (const url of ['/compare?concept=fx', '/paper', '/series/imf.NGDP_RPCH.KAZ/vintages?target=2022']) expect((await request(app).get(url)).text, url).toContain('<div class="chart-svg"><div class="svg-wide"><svg');
   });
   it('the citation says a bundled WEO value was imported from a repository, not retrieved from the IMF', async () => {
     const page = (await request(app).get('/series/imf.NGDPD.KAZ')).text;

@@ -2,6 +2,7 @@
 // differences per year, largest first, and the likely reason for them.
 import { Router, type Request, type Response } from 'express';
 import { renderToString } from '../response-cache.ts';
+import { svgCharts } from '../svg-chart.ts';
 import type { AppContext } from '../context.ts';
 import { buildSeriesView, NotFound } from '../view-model.ts';
 import { parseViewParams } from '../view-params.ts';
@@ -39,7 +40,7 @@ export function compareRoutes(ctx: AppContext): Router {
       .map((p) => ({ year: p.date, a: p.value!, b: bMap.get(p.date)!, edition: editionMap.get(p.date) ?? null, diff: p.value! - bMap.get(p.date)!, pct: isRate ? null : (p.value! / bMap.get(p.date)! - 1) * 100 }));
     const trade = ctx.repo.list().filter((e) => e.meta.source.job === 'imts');
     const editions = (ctx.repo.get(pick.a)?.meta.vintages ?? []).slice(0, -1);
-    return renderToString(res, 'compare', { title: `Compare sources: ${pick.label}`, comparisons: ctx.content.comparisons, pick, chart: view.chart, rows, a, b, trade, edition, editions, vintage, isRate });
+    return renderToString(res, 'compare', { title: `Compare sources: ${pick.label}`, comparisons: ctx.content.comparisons, pick, chart: view.chart, chartSvg: svgCharts(view.chart), rows, a, b, trade, edition, editions, vintage, isRate });
   }
 
   return r;

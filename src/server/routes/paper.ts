@@ -2,6 +2,7 @@
 // Figure 1 from both sources, the ledger as CSV and JSON, and the replication bundle.
 import { Router, type Request, type Response } from 'express';
 import { renderToString } from '../response-cache.ts';
+import { svgCharts } from '../svg-chart.ts';
 import type { AppContext } from '../context.ts';
 import { loadClaims, validateClaims } from '../../ledger/claims.ts';
 import { evaluateLedger, VERDICT_RULES, VERDICTS, type ClaimResult } from '../../ledger/evaluate.ts';
@@ -48,6 +49,7 @@ export function paperRoutes(ctx: AppContext): Router {
       section,
       sections: [...new Set(all.map((c) => c.claim.section))],
       figure: { ...fig.chart, title: f1.title },
+      chartSvg: svgCharts({ ...fig.chart, title: f1.title }),
       diffs,
     });
   }

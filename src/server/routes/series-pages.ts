@@ -9,6 +9,7 @@ import { bannersFor, statuses } from '../status.ts';
 import type { SeriesEntry } from '../../store/repository.ts';
 import { renderToString } from '../response-cache.ts';
 import { snippets } from '../snippets.ts';
+import { svgCharts } from '../svg-chart.ts';
 import { resolveCompare } from '../series-search.ts';
 
 function entryOr404(ctx: AppContext, id: string): SeriesEntry {
@@ -53,6 +54,7 @@ export function seriesRoutes(ctx: AppContext): Router {
         entry,
         drawn,
         chart,
+        chartSvg: svgCharts(chart),
         table: tableRows(drawn),
         params,
         query: (o: Record<string, string | undefined> = {}) => viewQuery(params, ctx.defaultBasis, o),

@@ -4,6 +4,7 @@ import { Router } from 'express';
 import type { AppContext } from '../context.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { renderToString } from '../response-cache.ts';
+import { svgCharts } from '../svg-chart.ts';
 import type { SeriesEntry } from '../../store/repository.ts';
 import { NotFound } from '../view-model.ts';
 import { BadRequest } from '../view-params.ts';
@@ -43,7 +44,7 @@ export function vintagesRoutes(ctx: AppContext): Router {
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
       const v = vintagesView(entry, target, picked);
       const q = (o: Record<string, string>) => `?${new URLSearchParams({ target, ...(picked.length < entry.meta.vintages.length ? { editions: picked.join(',') } : {}), ...o })}`;
-      const body = await renderToString(res, 'vintages', { title: `${entry.meta.title}: forecast history`, entry, v, target, picked, horizons: HORIZONS, horizonLabel: HORIZON_LABEL, q });
+      const body = await renderToString(res, 'vintages', { title: `${entry.meta.title}: forecast history`, entry, v, target, picked, horizons: HORIZONS, horizonLabel: HORIZON_LABEL, q, editionsSvg: svgCharts(v.editionsChart, 'editions'), pathSvg: svgCharts(v.pathChart, 'path') });
       return { body };
     });
   });
