@@ -5,6 +5,7 @@
 // Screenshots go to out/screenshots/.
 import { chromium, type Page } from 'playwright-core';
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { allJobs, loadJobConfig } from '../pipelines/index.ts';
@@ -224,6 +225,28 @@ try {
     } finally {
       await lan.close();
     }
+  });
+
+  await check('axe-core: no serious or critical accessibility violation on any page (JavaScript on and off)', async () => {
+    const axeSource = await fs.readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const found: string[] = [];
+    for (const javaScriptEnabled of [true, false]) {
+      // axe is injected by the check (its inline script needs the page's CSP set aside for it alone).
+      // "JavaScript off" is the page with its own scripts refused (axe itself still has to run).
+      const ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
+      if (!javaScriptEnabled) await ctx.route('**/assets/*.js', (r) => r.abort());
+      for (const url of ['/', '/data', '/status', '/compare?concept=fx', '/paper', '/series/nbk.USD', '/series/imf.NGDPD.KAZ?compare=imf.NGDPD.RUS&vintage=2024-04', '/series/imf.NGDP_RPCH.KAZ/vintages?target=2022', '/api', '/series/nope.X']) {
+        const p = await ctx.newPage();
+        await p.goto(base + url);
+        if (javaScriptEnabled && (await p.locator('[data-chart]').count())) await p.waitForSelector('[data-chart][data-rendered="true"]', { timeout: 20_000 });
+        await p.addScriptTag({ content: axeSource });
+        const violations = await p.evaluate(async () => ((await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run()).violations));
+        for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${url} (JS ${javaScriptEnabled ? 'on' : 'off'}): ${v.impact} ${v.id} ×${v.nodes.length}`);
+        await p.close();
+      }
+      await ctx.close();
+    }
+    assert(found.length === 0, found.join('; '));
   });
 
   await check('no script error and no Content-Security-Policy violation anywhere', async () => {
