@@ -120,6 +120,27 @@
     Plotly.relayout(el, update);
   }
 
+  // Tables marked sortable: each column header becomes a button that sorts by it (numbers as numbers).
+  document.querySelectorAll('table.sortable').forEach(function (table) {
+    var body = table.tBodies[0];
+    table.querySelectorAll('thead th').forEach(function (th, col) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'sort';
+      button.textContent = th.textContent;
+      th.textContent = '';
+      th.appendChild(button);
+      button.addEventListener('click', function () {
+        var up = th.getAttribute('aria-sort') !== 'ascending';
+        table.querySelectorAll('thead th').forEach(function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', up ? 'ascending' : 'descending');
+        var key = function (row) { var t = row.cells[col].textContent.replace(/[,\s%]/g, '').replace('−', '-'); var n = parseFloat(t); return isNaN(n) ? t : n; };
+        Array.prototype.slice.call(body.rows).sort(function (a, b) { var x = key(a), y = key(b); return (x > y ? 1 : x < y ? -1 : 0) * (up ? 1 : -1); })
+          .forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+
   // Snippets carry the server's local address when no public address is set: use the one the reader used.
   document.querySelectorAll('[data-fix-origin]').forEach(function (box) {
     var from = box.getAttribute('data-fix-origin');

@@ -165,6 +165,19 @@ try {
     }
   });
 
+  await check('comparison tables sort by a column from the keyboard', async () => {
+    const p = await newPage({ width: 1366, height: 900 });
+    await p.goto(`${base}/compare?concept=fx`);
+    await p.waitForSelector('[data-chart][data-rendered="true"]');
+    const years = () => p.locator('table.sortable tbody th').allInnerTexts();
+    const before = await years();
+    await p.locator('table.sortable thead button', { hasText: 'Year' }).focus();
+    await p.keyboard.press('Enter'); // ascending (already)
+    await p.keyboard.press('Enter'); // descending
+    const after = await years();
+    assert(JSON.stringify(after) === JSON.stringify([...before].sort().reverse()), `not sorted: ${after.slice(0, 3)}`);
+  });
+
   await check('range buttons: reached by keyboard, counted back from the last actual year, y axis fitted to what is visible', async () => {
     const p = await newPage({ width: 1366, height: 900 });
     await p.goto(`${base}/series/imf.PCPIPCH.KAZ`);

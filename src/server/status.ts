@@ -16,6 +16,8 @@ export interface SourceStatus {
   series: number;
   latestObservation: string | null;
   latestRetrieval: string | null;
+  /** How the data got here: bundled from a repository copy, or retrieved from the provider. */
+  provenance: string;
   dataAgeDays: number | null;
   expectedCadenceDays: number;
   stale: boolean;
@@ -87,6 +89,11 @@ export function sourceStatuses(
       series: series.length,
       latestObservation,
       latestRetrieval,
+      provenance: series.some((s) => s.meta.rawSnapshots[0]?.kind === 'http' && !s.meta.rawSnapshots[0]?.repository)
+        ? `retrieved from the provider, latest ${latestRetrieval?.slice(0, 10)}`
+        : series.length
+          ? `imported with the bundled snapshot (${[...new Set(series.map((s) => s.meta.rawSnapshots[0]?.repository).filter(Boolean))].join(', ')})`
+          : 'none yet',
       dataAgeDays,
       expectedCadenceDays: job.expectedCadenceDays,
       stale,

@@ -193,7 +193,7 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
     y2Title: y2 ? y2.unitLabel : null,
     yType: p.scale === 'log' ? 'log' : 'linear',
     lastActual: lastActualX(drawn),
-    source: `Source: ${[...new Set(drawn.map((d) => `${d.meta.source.name} (${d.vintageLabel})`))].join('; ')}. ${main.unitLabel}. kz-indicators`,
+    source: `Source: ${[...new Set(drawn.map((d) => `${d.meta.source.name} (${d.vintageLabel})`))].join('; ')}. ${main.unitLabel}. Data as of ${drawn.map((d) => d.meta.retrievedAt.slice(0, 10)).sort().at(-1)}; kz-indicators`,
     fileName: viewFileName(main.id, p, main.freq, main.points[0]?.date, main.points[main.points.length - 1]?.date),
   };
   return { drawn, chart: { ...chart, shapes } };

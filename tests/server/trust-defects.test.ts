@@ -264,3 +264,22 @@ describe('"Compare with" by name', () => {
     expect(chart.traces.some((t: { id: string }) => t.id === 'nbk.EUR')).toBe(true);
   });
 });
+
+describe('views that read well', () => {
+  it('two units on two axes come with an offer to index both to 100 at their first common date', async () => {
+    const page = (await request(app).get('/series/nbk.USD?compare=imf.PCPIPCH.KAZ&freq=a')).text;
+    expect(page).toMatch(/index both to 100 at 2005<\/a>/);
+    expect(page).toContain('units=index&amp;index_date=2005');
+  });
+  it('a series whose first years dwarf the rest says so and offers a log scale or a later start', async () => {
+    const page = (await request(app).get('/series/imf.PCPIPCH.KAZ')).text;
+    expect(page).toMatch(/The first years dwarf the rest \(up to 1,662/);
+    expect(page).toContain('scale=log');
+    expect((await request(app).get('/series/imf.PCPIPCH.KAZ?scale=log')).text).not.toContain('The first years dwarf the rest');
+  });
+  it('comparison tables can be sorted; /status says how each source got here', async () => {
+    expect((await request(app).get('/compare?concept=gdp')).text).toContain('<table class="data-table sortable">');
+    const status = (await request(app).get('/status')).text;
+    expect(status).toContain('imported with the bundled snapshot (mitsuoxv/imf-weo');
+  });
+});

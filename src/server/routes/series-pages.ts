@@ -10,6 +10,7 @@ import type { SeriesEntry } from '../../store/repository.ts';
 import { renderToString } from '../response-cache.ts';
 import { snippets } from '../snippets.ts';
 import { svgCharts } from '../svg-chart.ts';
+import { viewAdvice } from '../view-advice.ts';
 import { resolveCompare } from '../series-search.ts';
 
 function entryOr404(ctx: AppContext, id: string): SeriesEntry {
@@ -55,6 +56,7 @@ export function seriesRoutes(ctx: AppContext): Router {
         drawn,
         chart,
         chartSvg: svgCharts(chart),
+        advice: viewAdvice(drawn, params),
         table: tableRows(drawn),
         params,
         query: (o: Record<string, string | undefined> = {}) => viewQuery(params, ctx.defaultBasis, o),
