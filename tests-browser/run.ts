@@ -240,13 +240,13 @@ try {
     }
   });
 
-  await check('axe-core: no serious or critical accessibility violation on any page (JavaScript on and off)', async () => {
+  await check('axe-core: no serious or critical accessibility violation on any page (1366 and 390 px, JavaScript on and off)', async () => {
     const axeSource = await fs.readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const found: string[] = [];
-    for (const javaScriptEnabled of [true, false]) {
+    for (const [javaScriptEnabled, width] of [[true, 1366], [false, 1366], [true, 390], [false, 390]] as const) {
       // axe is injected by the check (its inline script needs the page's CSP set aside for it alone).
       // "JavaScript off" is the page with its own scripts refused (axe itself still has to run).
-      const ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
+      const ctx = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
       if (!javaScriptEnabled) await ctx.route('**/assets/*.js', (r) => r.abort());
       for (const url of ['/', '/data', '/status', '/compare?concept=fx', '/paper', '/series/nbk.USD', '/series/imf.NGDPD.KAZ?compare=imf.NGDPD.RUS&vintage=2024-04', '/series/imf.NGDP_RPCH.KAZ/vintages?target=2022', '/api', '/series/nope.X']) {
         const p = await ctx.newPage();
@@ -254,7 +254,7 @@ try {
         if (javaScriptEnabled && (await p.locator('[data-chart]').count())) await p.waitForSelector('[data-chart][data-rendered="true"]', { timeout: 20_000 });
         await p.addScriptTag({ content: axeSource });
         const violations = await p.evaluate(async () => ((await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run()).violations));
-        for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${url} (JS ${javaScriptEnabled ? 'on' : 'off'}): ${v.impact} ${v.id} ×${v.nodes.length}`);
+        for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${url} (${width} px, JS ${javaScriptEnabled ? 'on' : 'off'}): ${v.impact} ${v.id} ×${v.nodes.length}`);
         await p.close();
       }
       await ctx.close();
