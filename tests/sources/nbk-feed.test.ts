@@ -35,7 +35,19 @@ describe('NBK get_rates.cfm parser on real recorded answers', () => {
       ['AZN', 304.43],
     ]);
     // A real answer always quotes the US dollar; one without it is broken, not a day to store.
-    expect(() => parseFeed(body, meta('2025-05-12'), ['AUD', 'AZN'])).toThrow(expect.objectContaining({ code: 'NBK_CURRENCY_MISSING' }));
+    expect(() => parseFeed(body, meta('2025-05-12'))).toThrow(expect.objectContaining({ code: 'NBK_CURRENCY_MISSING' }));
+  });
+
+  it('stores every currency the answer carries, quant-aware, named in English whether configured or not', async () => {
+    const { series } = parseFeed(await fixture('nbk/get_rates_fdate=2026-04-01.xml'), meta('2026-04-01'));
+    expect(series).toHaveLength(39);
+    const by = Object.fromEntries(series.map((s) => [s.id, s]));
+    // The partners' currencies the configured list of 15 used to drop.
+    for (const id of ['nbk.TJS', 'nbk.AZN', 'nbk.KRW', 'nbk.INR', 'nbk.IRR', 'nbk.XDR']) expect(by[id], id).toBeDefined();
+    expect(by['nbk.IRR'].observations).toEqual([['2026-04-01', 0.0004]]);
+    expect(by['nbk.TJS'].description.title).toBe('Official rate: tenge per Tajikistani Somoni (TJS)');
+    expect(by['nbk.TJS'].description.unit).toBe('tenge per 1 TJS');
+    expect(by['nbk.USD'].description.title).toBe('Official rate: tenge per US dollar (USD)');
   });
 
   it('refuses an answer for another date than asked (the feed answers old dates with today\'s rates)', async () => {

@@ -52,12 +52,16 @@ export function deriveUsdRub(all: Map<string, BuiltSeries>): void {
   });
 }
 
-export function rateIssues(series: Map<string, BuiltSeries>, currencies: string[], jumpFactor: number, breaks: StructuralBreak[]): ValidationIssue[] {
+/** The nbk.<CCY> rate series present, whichever currencies the answers carried (not the derived cross rate). */
+export function rateSeries(series: Map<string, BuiltSeries>): BuiltSeries[] {
+  return [...series.values()].filter((s) => /^nbk\.[A-Z]{3}$/.test(s.id));
+}
+
+export function rateIssues(series: Map<string, BuiltSeries>, jumpFactor: number, breaks: StructuralBreak[]): ValidationIssue[] {
   const listed = new Set(breaks.map((b) => `${b.currency}|${b.date}`));
   const issues: ValidationIssue[] = [];
-  for (const c of currencies) {
-    const s = series.get(`nbk.${c}`);
-    if (!s) continue;
+  for (const s of rateSeries(series)) {
+    const c = s.id.slice('nbk.'.length);
     const obs = currentVintage(s).observations;
     for (let i = 0; i < obs.length; i++) {
       if (obs[i].value <= 0) issues.push({ code: 'NBK_NON_POSITIVE', series: s.id, date: obs[i].date, message: `${c} rate ${obs[i].value} on ${obs[i].date} is not positive` });

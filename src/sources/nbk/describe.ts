@@ -23,11 +23,18 @@ export const CURRENCY_NAMES: Record<string, string> = {
   CAD: 'Canadian dollar', NOK: 'Norwegian krone', ZAR: 'South African rand',
 };
 
+/** The feed's other currencies get ICU's English name (built into Node; no table to keep). */
+const ICU_CURRENCY_NAMES = new Intl.DisplayNames(['en'], { type: 'currency', fallback: 'code' });
+
+export function currencyName(ccy: string): string {
+  return CURRENCY_NAMES[ccy] ?? ICU_CURRENCY_NAMES.of(ccy) ?? ccy;
+}
+
 export function nbkDescription(ccy: string): SeriesDescription {
   const notes = ['Rates are published rounded to 2 decimals per quoted quantity (quant), so small rates have few significant digits.'];
   if (ccy === 'BYN') notes.push('Before 2 July 2016 the values are per old Belarusian rouble (BYR); 1 BYN = 10,000 BYR since the redenomination.');
   return {
-    title: `Official rate: tenge per ${CURRENCY_NAMES[ccy] ?? ccy} (${ccy})`,
+    title: `Official rate: tenge per ${currencyName(ccy)} (${ccy})`,
     unit: `tenge per 1 ${ccy}`,
     scale: 'units',
     frequency: 'daily',

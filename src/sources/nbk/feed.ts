@@ -66,14 +66,16 @@ export function parseFeedRates(body: Buffer, meta: Pick<RawMeta, 'url' | 'conten
   return { date, rates };
 }
 
-export function parseFeed(body: Buffer, meta: Pick<RawMeta, 'url' | 'contentType' | 'request'>, currencies: string[]): ParseResult {
+/**
+ * Every currency in the answer becomes nbk.<CCY>, configured or not: the feed carries the tenge
+ * against the partners' currencies (somoni, manat, won, rupee…), which the configured list (the
+ * export backfill's) does not. A currency that appears starts a series; one that stops ends it.
+ */
+export function parseFeed(body: Buffer, meta: Pick<RawMeta, 'url' | 'contentType' | 'request'>): ParseResult {
   const { date, rates } = parseFeedRates(body, meta);
   // Every answer quotes the US dollar (the fixing is against it): without it the answer is broken,
   // and storing it would count the date as done.
   if (!rates.some((r) => r.code === 'USD')) throw new PipelineError('NBK_CURRENCY_MISSING', `the answer for ${date} has no USD rate (${rates.length} other currencies)`, { source: 'nbk', url: meta.url, date });
-  const wanted = new Set(currencies);
-  const series: ParsedSeries[] = rates
-    .filter((r) => wanted.has(r.code))
-    .map((r) => ({ id: `nbk.${r.code}`, description: nbkDescription(r.code), vintage: NBK_VINTAGE, precedence: FEED_PRECEDENCE, observations: [[date, r.perUnit]] }));
+  const series: ParsedSeries[] = rates.map((r) => ({ id: `nbk.${r.code}`, description: nbkDescription(r.code), vintage: NBK_VINTAGE, precedence: FEED_PRECEDENCE, observations: [[date, r.perUnit]] }));
   return { series, notes: [] };
 }

@@ -5,7 +5,7 @@
 // sources give a date, the feed wins over the export, the export over the bundled file, and
 // any disagreement is reported as a conflict.
 import type { FetchContext, SourceConnector } from '../connector.ts';
-import { DERIVED_USDRUB, deriveUsdRub, dropCarriedDays, rateIssues, type StructuralBreak } from './checks.ts';
+import { DERIVED_USDRUB, deriveUsdRub, dropCarriedDays, rateIssues, rateSeries, type StructuralBreak } from './checks.ts';
 import { astanaToday, isoToNbk } from './dates.ts';
 import { NBK_PUBLISHER } from './describe.ts';
 import { parseExcelExport } from './export.ts';
@@ -18,6 +18,7 @@ export { DERIVED_USDRUB, type StructuralBreak };
 export interface NbkOptions {
   feedUrl: string;
   excelUrl: string;
+  /** Required every build and backfilled from the export; the feed stores every currency it carries. */
   currencies: string[];
   /** NBK's internal ids for the Excel export form (`rates[]=<id>`). */
   exportIds: Record<string, number>;
@@ -89,7 +90,7 @@ export function createNbk(opts: NbkOptions): SourceConnector {
     version: '1.1.0',
     publisher: NBK_PUBLISHER,
     parsers: {
-      'get-rates': (bytes, meta) => parseFeed(bytes, meta, opts.currencies),
+      'get-rates': (bytes, meta) => parseFeed(bytes, meta),
       'excel-export': (bytes, meta) => parseExcelExport(bytes, meta, opts.currencies),
       'history-csv': (bytes, meta) => parseHistoryCsv(bytes, meta, opts.currencies),
     },
@@ -105,9 +106,9 @@ export function createNbk(opts: NbkOptions): SourceConnector {
       if (feedRange) await fetchFeed(ctx, opts, ...feedRange);
     },
     finish(series) {
-      dropCarriedDays(opts.currencies.map((c) => series.get(`nbk.${c}`)).filter((s) => s !== undefined));
+      dropCarriedDays(rateSeries(series));
       deriveUsdRub(series);
     },
-    validate: (series) => rateIssues(series, opts.currencies, opts.jumpFactor, opts.structuralBreaks),
+    validate: (series) => rateIssues(series, opts.jumpFactor, opts.structuralBreaks),
   };
 }
