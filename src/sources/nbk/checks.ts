@@ -1,7 +1,7 @@
 // What the NBK connector does to the built series: drop days that only repeat the last
 // announcement, derive roubles per dollar, and check the rates (positive, no unexplained jump).
 import { currentVintage, type BuiltSeries, type ValidationIssue } from '../../domain/source-data.ts';
-import { NBK_VINTAGE } from './describe.ts';
+import { NBK_VINTAGE, rateCurrency } from './describe.ts';
 
 export const DERIVED_USDRUB = 'nbk.USDRUB';
 
@@ -54,14 +54,14 @@ export function deriveUsdRub(all: Map<string, BuiltSeries>): void {
 
 /** The nbk.<CCY> rate series present, whichever currencies the answers carried (not the derived cross rate). */
 export function rateSeries(series: Map<string, BuiltSeries>): BuiltSeries[] {
-  return [...series.values()].filter((s) => /^nbk\.[A-Z]{3}$/.test(s.id));
+  return [...series.values()].filter((s) => rateCurrency(s.id) !== undefined);
 }
 
 export function rateIssues(series: Map<string, BuiltSeries>, jumpFactor: number, breaks: StructuralBreak[]): ValidationIssue[] {
   const listed = new Set(breaks.map((b) => `${b.currency}|${b.date}`));
   const issues: ValidationIssue[] = [];
   for (const s of rateSeries(series)) {
-    const c = s.id.slice('nbk.'.length);
+    const c = rateCurrency(s.id)!;
     const obs = currentVintage(s).observations;
     for (let i = 0; i < obs.length; i++) {
       if (obs[i].value <= 0) issues.push({ code: 'NBK_NON_POSITIVE', series: s.id, date: obs[i].date, message: `${c} rate ${obs[i].value} on ${obs[i].date} is not positive` });

@@ -4,10 +4,10 @@
 // For a date outside its archive (before ~May 2021, or holes) the feed answers 200 with
 // *today's* rates: the answer's <date> must be the date asked for.
 import { PipelineError } from '../../domain/errors.ts';
-import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
+import type { ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { assertNotHtml, assertWellFormedXml } from '../shared/body-checks.ts';
 import { nbkToIso } from './dates.ts';
-import { NBK_VINTAGE, nbkDescription, ratePerUnit } from './describe.ts';
+import { parsedRateSeries, ratePerUnit } from './describe.ts';
 
 export interface FeedRate {
   code: string;
@@ -76,6 +76,6 @@ export function parseFeed(body: Buffer, meta: Pick<RawMeta, 'url' | 'contentType
   // Every answer quotes the US dollar (the fixing is against it): without it the answer is broken,
   // and storing it would count the date as done.
   if (!rates.some((r) => r.code === 'USD')) throw new PipelineError('NBK_CURRENCY_MISSING', `the answer for ${date} has no USD rate (${rates.length} other currencies)`, { source: 'nbk', url: meta.url, date });
-  const series: ParsedSeries[] = rates.map((r) => ({ id: `nbk.${r.code}`, description: nbkDescription(r.code), vintage: NBK_VINTAGE, precedence: FEED_PRECEDENCE, observations: [[date, r.perUnit]] }));
+  const series = rates.map((r) => parsedRateSeries(r.code, FEED_PRECEDENCE, [[date, r.perUnit]]));
   return { series, notes: [] };
 }

@@ -3,12 +3,12 @@
 import { PipelineError } from '../../domain/errors.ts';
 import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { parseCsv } from '../../lib/csv.ts';
-import { NBK_VINTAGE, nbkDescription } from './describe.ts';
+import { parsedRateSeries } from './describe.ts';
 
 export const IMPORTED_PRECEDENCE = 1;
 
 export function toSeries(byCode: Map<string, Array<[string, number]>>, precedence: number): ParsedSeries[] {
-  return [...byCode].map(([code, observations]) => ({ id: `nbk.${code}`, description: nbkDescription(code), vintage: NBK_VINTAGE, precedence, observations }));
+  return [...byCode].map(([code, observations]) => parsedRateSeries(code, precedence, observations));
 }
 
 export function parseHistoryCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>, currencies: string[]): ParseResult {
