@@ -7,6 +7,8 @@
     return el ? JSON.parse(el.textContent) : null;
   }
   var config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d'] };
+  var DAY_MS = 86400000;
+  function plotlyDate(ms) { return new Date(ms).toISOString().slice(0, 19).replace('T', ' '); }
 
   document.querySelectorAll('[data-chart]').forEach(function (el) {
     var c = data(el.getAttribute('data-chart'));
@@ -44,12 +46,22 @@
     if (c.source) annotationsShown = annotationsShown.concat([{ text: c.source, xref: 'paper', yref: 'paper', x: 0, y: 0, yshift: -78, xanchor: 'left', yanchor: 'top', showarrow: false, font: { size: 10, color: '#5f6b7a' } }]);
     // On a phone the title wraps instead of losing both ends.
     var narrow = el.clientWidth < 600;
+    // The data are at most daily: no tick inside a day (Plotly offers hours on a span of a few days).
+    var first = Infinity, last = -Infinity;
+    traces.forEach(function (t) {
+      if (t.name === 'events') return;
+      t.x.forEach(function (d) { var ms = Date.parse(d); if (ms < first) first = ms; if (ms > last) last = ms; });
+    });
+    var shortSpan = first <= last && last - first <= 14 * DAY_MS;
     var layout = {
       title: { text: narrow ? wrap(c.title, Math.max(24, Math.floor(el.clientWidth / 8))) : c.title, font: { size: narrow ? 13 : 15 } },
       margin: { l: narrow ? 45 : 60, r: c.y2Title ? 60 : 20, t: narrow ? 30 + 18 * (wrap(c.title, Math.max(24, Math.floor(el.clientWidth / 8))).split('<br>').length) : 50, b: c.source ? 95 : 40 },
       hovermode: 'x unified',
       legend: { orientation: 'h', y: -0.16, yanchor: 'top' },
-      xaxis: { type: 'date', rangeslider: { visible: false } },
+      xaxis: { type: 'date', rangeslider: { visible: false }, automargin: true, dtick: shortSpan ? DAY_MS : undefined,
+        // Half a day either side on a short span, so the last day's label is not cut at the edge.
+        range: shortSpan ? [plotlyDate(first - DAY_MS / 2), plotlyDate(last + DAY_MS / 2)] : undefined,
+        tickformatstops: [{ dtickrange: [null, DAY_MS], value: '%Y-%m-%d' }] },
       yaxis: { title: { text: c.yTitle }, automargin: true, type: c.yType === 'log' ? 'log' : 'linear' },
       yaxis3: { overlaying: 'y', range: [0, 1], visible: false, fixedrange: true },
       shapes: shapes,

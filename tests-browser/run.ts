@@ -71,6 +71,36 @@ try {
     await page.screenshot({ path: path.join(OUT, 'series-levels.png'), fullPage: false });
   });
 
+  await check('a series of a few days has one tick per day, no time of day, on both charts (1366 and 390 px, JavaScript on and off)', async () => {
+    for (const width of [1366, 390]) {
+      for (const js of [true, false]) {
+        const ctx = await browser.newContext({ javaScriptEnabled: js, viewport: { width, height: 900 } });
+        const p = await ctx.newPage();
+        await p.goto(`${base}/series/nbk.TJS`); // quoted on 1 and 2 April 2026 only
+        let labels: string[];
+        if (js) {
+          await p.waitForSelector('#chart[data-rendered="true"]', { timeout: 20_000 });
+          // Only labels shown inside the chart: Plotly hides one that would pass the edge.
+          labels = await p.evaluate(() => {
+            const box = document.getElementById('chart')!.getBoundingClientRect();
+            return [...document.querySelectorAll('#chart .xtick text')].filter((t) => {
+              const r = t.getBoundingClientRect();
+              return getComputedStyle(t).display !== 'none' && r.width > 0 && r.left >= box.left && r.right <= box.right;
+            }).map((t) => t.textContent ?? '');
+          });
+        } else {
+          labels = await p.locator(`${width > 640 ? '.svg-wide' : '.svg-narrow'} svg line + text:not([dy])`).allTextContents();
+        }
+        const where = `${width} px, JavaScript ${js ? 'on' : 'off'}: ${labels.join(' | ')}`;
+        assert(labels.length >= 2, `fewer than two x labels at ${where}`);
+        assert(labels.every((l) => !l.includes(':')), `a time of day at ${where}`);
+        assert(new Set(labels).size === labels.length, `a label repeats at ${where}`);
+        await p.screenshot({ path: path.join(OUT, `few-days-${width}-${js ? 'js' : 'nojs'}.png`) });
+        await ctx.close();
+      }
+    }
+  });
+
   await check('switching units to percent change from a year ago changes chart and table', async () => {
     const beforeRow = await tableFirstRow(page);
     const beforeY = await firstTraceY(page);

@@ -24,9 +24,15 @@ function wrapText(text: string, width: number): string[] {
 
 const day = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
 
-/** Ticks as the axis shows them: years on a long span, months on a short one. */
-function xLabel(d: Date, spanDays: number): string {
-  return spanDays > 3 * 366 ? String(d.getUTCFullYear()) : d.toISOString().slice(0, 7);
+/**
+ * Labels at the ticks' own precision: years when every tick is a 1 January, months when every
+ * tick is a 1st, else days, so no two ticks read alike. The data are at most daily: a tick
+ * inside a day (d3 offers hours on a span of a few days) is dropped.
+ */
+function xTicks(ticks: Date[]): Array<{ at: Date; label: string }> {
+  const days = ticks.filter((t) => t.getTime() % 86_400_000 === 0);
+  const width = days.every((t) => t.getUTCMonth() === 0 && t.getUTCDate() === 1) ? 4 : days.every((t) => t.getUTCDate() === 1) ? 7 : 10;
+  return days.map((at) => ({ at, label: at.toISOString().slice(0, width) }));
 }
 
 /**
@@ -52,7 +58,6 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
   const lo = Math.min(...ys);
   const hi = Math.max(...ys);
   const y = (c.yType === 'log' ? scaleLog().domain([lo, hi]) : scaleLinear().domain([Math.min(lo, hi === lo ? lo - 1 : lo), hi === lo ? hi + 1 : hi])).nice().range([H - bottom, M.top]);
-  const spanDays = (Math.max(...xs) - Math.min(...xs)) / 86_400_000;
   const out: string[] = [head, titles, `<rect x="0" y="0" width="${W}" height="${H}" fill="#fff"/>`];
   // Events and highlighted windows, shaded, with a marker on the axis.
   for (const s of c.shapes) {
@@ -67,9 +72,11 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
     const py = y(t).toFixed(1);
     out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${py}" y2="${py}" stroke="#e5e9ee"/><text x="${M.left - 8}" y="${py}" dy="0.32em" text-anchor="end" font-size="12" fill="#333">${esc(y.tickFormat(6)(t))}</text>`);
   }
-  for (const t of x.ticks(W > 600 ? 8 : 4)) {
-    const px = x(t).toFixed(1);
-    out.push(`<line x1="${px}" x2="${px}" y1="${H - bottom}" y2="${H - bottom + 5}" stroke="#999"/><text x="${px}" y="${H - bottom + 20}" text-anchor="middle" font-size="12" fill="#333">${xLabel(t, spanDays)}</text>`);
+  for (const { at, label } of xTicks(x.ticks(W > 600 ? 8 : 4))) {
+    const px = x(at).toFixed(1);
+    // A label at the right end would be cut by the drawing's edge: end it at its tick instead.
+    const anchor = x(at) + label.length * 3.5 > W ? 'end' : 'middle';
+    out.push(`<line x1="${px}" x2="${px}" y1="${H - bottom}" y2="${H - bottom + 5}" stroke="#999"/><text x="${px}" y="${H - bottom + 20}" text-anchor="${anchor}" font-size="12" fill="#333">${label}</text>`);
   }
   out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${H - bottom}" y2="${H - bottom}" stroke="#999"/>`);
   // Lines: a gap where a value is missing; projections dashed in the series' own colour.
