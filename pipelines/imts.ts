@@ -1,7 +1,17 @@
 // IMF trade in goods for Kazakhstan with Russia, China, the EU and the world, and the mirror
 // view from Russia and China. Monthly data lag by a few months; a weekly look is plenty.
-import { urlSetting, type JobModule } from '../src/runner/job.ts';
+import { urlSetting, type BundledFile, type JobModule } from '../src/runner/job.ts';
 import { createImts } from '../src/sources/imf-imts/index.ts';
+
+/** A DOTS workbook (IMF Excel download of February 2022): Kazakhstan's own, or a partner's mirror view. */
+const dots = (n: number, reporter: string): BundledFile => ({
+  from: `trade/dots/DOTS_${n}.xlsx`, fileName: `DOTS_${n}.xlsx`, kind: 'imported-file',
+  parser: 'dots-xlsx', key: `imported/dots_${n}`, retrievedAt: '2026-12-01T00:00:00Z',
+  publisher: `International Monetary Fund, Direction of Trade Statistics (reporter: ${reporter})`, repository: 'SamLeBlanc/Direction-of-Trade-Map',
+  commit: 'a769819d9b25a21a362d6cabfb10f150903f834d', originalPath: `data/DOTS/DOTS_${n}.xlsx`,
+  licence: 'Repository MIT; data © IMF, https://www.imf.org/external/terms.htm',
+  notes: 'Byte for byte. US$ millions; "0.14 e" cells are IMF estimates. Downloaded on or before 2022-02-02 (annual 2021 not yet there).',
+});
 
 export const imts: JobModule = {
   name: 'imts',
@@ -17,4 +27,5 @@ export const imts: JobModule = {
       frequencies: ['A', 'M'],
       pauseMs: 1000,
     }),
+  bundled: [dots(103, 'Kazakhstan'), dots(40, 'China'), dots(162, 'Russia'), dots(210, 'Uzbekistan')],
 };

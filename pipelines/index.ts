@@ -7,8 +7,11 @@ import { imf } from './imf.ts';
 import { nbk } from './nbk.ts';
 import { worldbank } from './worldbank.ts';
 import { imts } from './imts.ts';
+import { bns } from './bns.ts';
+import { comtrade } from './comtrade.ts';
+import { wiiw } from './wiiw.ts';
 
-export const JOBS: readonly JobModule[] = [imf, nbk, worldbank, imts];
+export const JOBS: readonly JobModule[] = [imf, nbk, worldbank, imts, bns, comtrade, wiiw];
 
 /** The configuration with every job's settings validated. */
 export function loadJobConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -23,7 +23,18 @@ async function main() {
       console.log(`${stored ? 'imported' : 'unchanged'} ${snapshot.file}`);
     }
   }
-  for (const [doc, as] of [['PROVENANCE.md', 'PROVENANCE.md'], ['RAW_SAMPLES.md', 'RAW_SAMPLES.md'], ['imf/WEO_VINTAGES.md', 'imf/WEO_VINTAGES.md']]) {
+  // The documents that go with the data, and evidence that is kept but not parsed (a body
+  // without a sidecar is never read as a snapshot): BNS's original .xls beside the conversions,
+  // the press quotations the ledger cites, the checksums.
+  const companions: Array<[string, string]> = [
+    ['PROVENANCE.md', 'PROVENANCE.md'], ['RAW_SAMPLES.md', 'RAW_SAMPLES.md'], ['imf/WEO_VINTAGES.md', 'imf/WEO_VINTAGES.md'],
+    ['trade/PROVENANCE.md', 'TRADE_PROVENANCE.md'], ['trade/SHA256SUMS', 'TRADE_SHA256SUMS'],
+    ['trade/press/trade_reference_points_press.csv', 'press/trade_reference_points_press.csv'],
+    ['trade/press/press_reference_points_supplement.csv', 'press/press_reference_points_supplement.csv'],
+  ];
+  for (const f of await fs.readdir(path.join(sharedData, 'trade/bns/original'))) companions.push([`trade/bns/original/${f}`, `bns/original/${f}`]);
+  for (const [doc, as] of companions) {
+    await fs.mkdir(path.dirname(path.join(config.dataDir, 'raw', as)), { recursive: true });
     await fs.copyFile(path.join(sharedData, doc), path.join(config.dataDir, 'raw', as));
   }
 }

@@ -68,6 +68,8 @@ export interface VintageInfo extends Vintage {
   start: string | null;
   end: string | null;
   lastActualYear?: number;
+  /** Dates whose value the source flags as an estimate, in this vintage. */
+  estimates?: string[];
 }
 
 export interface SeriesMeta extends SeriesDescription {
@@ -79,6 +81,8 @@ export interface SeriesMeta extends SeriesDescription {
   /** Every vintage the raw store holds for this series, oldest first; the last is current. */
   vintages: VintageInfo[];
   rawSnapshots: SnapshotRef[];
+  /** Dates whose current value the source flags as an estimate (the CSV keeps values only). */
+  estimates?: string[];
 }
 
 /** What a value is: as measured, an estimate (e.g. DOTS "e"), or a projection (IMF years after the last actual). */

@@ -1,7 +1,7 @@
 // Build series from parsed raw snapshots: group by series and vintage, merge observations
 // by date (higher precedence, then later retrieval wins), and record every disagreement
 // between snapshots instead of resolving it silently. Pure: same input, same output.
-import type { SnapshotRef } from '../domain/series.ts';
+import type { Observation, ObservationStatus, SnapshotRef } from '../domain/series.ts';
 import type { BuiltSeries, BuiltVintage, ParsedSeries, Snapshot } from '../domain/source-data.ts';
 
 export interface Contribution {
@@ -64,19 +64,19 @@ export function buildSeries(contributions: Contribution[]): BuildResult {
     const built: BuiltVintage[] = [];
     for (const [key, contribs] of [...vintages].sort(([a], [b]) => a.localeCompare(b))) {
       // Later entries in `contribs` win (ascending precedence, then retrieval time).
-      const values = new Map<string, { value: number; file: string }>();
+      const values = new Map<string, { value: number; file: string; status?: ObservationStatus }>();
       for (const c of contribs) {
-        for (const [date, value] of c.series.observations) {
+        for (const [date, value, status] of c.series.observations) {
           const prev = values.get(date);
           if (prev && !agree(prev.value, value)) {
             conflicts.push({ series: id, vintage: key, date, kept: { value, file: c.snapshot.file }, other: prev });
           }
-          values.set(date, { value, file: c.snapshot.file });
+          values.set(date, status ? { value, file: c.snapshot.file, status } : { value, file: c.snapshot.file });
         }
       }
       const last = contribs[contribs.length - 1];
       const observations = [...values]
-        .map(([date, v]) => ({ date, value: v.value }))
+        .map(([date, v]): Observation => (v.status ? { date, value: v.value, status: v.status } : { date, value: v.value }))
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       const used = new Set([...values.values()].map((v) => v.file));
       const lastActualYear = last.series.description.lastActualYear;

@@ -25,7 +25,8 @@ export interface JobModule {
   name: string;
   /** Environment settings this job reads (provider URLs), each with a working default. */
   settings: SettingSpec[];
-  schedule: Schedule;
+  /** Absent for a source that is only imported (a published table, no API to refresh from). */
+  schedule?: Schedule;
   /** Data older than this (since the provider's last new value) is flagged stale. */
   expectedCadenceDays: number;
   bundled?: BundledFile[];
@@ -35,7 +36,7 @@ export interface JobModule {
 export interface JobDefinition {
   name: string;
   connector: SourceConnector;
-  schedule: Schedule;
+  schedule?: Schedule;
   expectedCadenceDays: number;
 }
 

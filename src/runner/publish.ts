@@ -9,6 +9,12 @@ import type { SeriesChange } from './run-summary.ts';
 
 const MAX_LISTED_SNAPSHOTS = 50;
 
+/** The dates a source flags as estimates, for the metadata (the CSV rows carry values only). */
+function estimateDates(obs: Observation[]): { estimates?: string[] } {
+  const dates = obs.filter((o) => o.status === 'estimate').map((o) => o.date);
+  return dates.length ? { estimates: dates } : {};
+}
+
 export function seriesMeta(connector: SourceConnector, s: BuiltSeries): SeriesMeta {
   const cur = currentVintage(s);
   const obs = cur.observations;
@@ -28,8 +34,10 @@ export function seriesMeta(connector: SourceConnector, s: BuiltSeries): SeriesMe
       rows: v.observations.length,
       start: v.observations[0]?.date ?? null,
       end: v.observations[v.observations.length - 1]?.date ?? null,
+      ...estimateDates(v.observations),
     })),
     rawSnapshots: snapshots.slice(0, MAX_LISTED_SNAPSHOTS),
+    ...estimateDates(obs),
   };
   if (snapshots.length > MAX_LISTED_SNAPSHOTS) {
     meta.notes = [...(meta.notes ?? []), `${snapshots.length} raw snapshots contribute; the ${MAX_LISTED_SNAPSHOTS} newest are listed.`];

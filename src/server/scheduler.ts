@@ -19,15 +19,18 @@ export function startScheduler(jobs: JobDefinition[], starter: Starter, now: () 
   const tasks = new Map<string, ScheduledTask>();
   const log: Scheduler['log'] = [];
   for (const job of jobs) {
-    if (!cron.validate(job.schedule.cron)) throw new Error(`pipelines/${job.name}: invalid cron expression ${job.schedule.cron}`);
+    const schedule = job.schedule;
+    // An imported-only source has nothing to fetch on a schedule.
+    if (!schedule) continue;
+    if (!cron.validate(schedule.cron)) throw new Error(`pipelines/${job.name}: invalid cron expression ${schedule.cron}`);
     const task = cron.schedule(
-      job.schedule.cron,
+      schedule.cron,
       () => {
         const { id, started } = starter.start([job.name], 'schedule');
         log.push({ job: job.name, at: now().toISOString(), started, runId: id });
         if (log.length > 100) log.shift();
       },
-      { timezone: job.schedule.timezone, name: `refresh-${job.name}`, noOverlap: true },
+      { timezone: schedule.timezone, name: `refresh-${job.name}`, noOverlap: true },
     );
     tasks.set(job.name, task);
   }

@@ -84,7 +84,7 @@ export function sourceStatuses(
     return {
       job: job.name,
       title: job.connector.title,
-      schedule: `${job.schedule.description} (${job.schedule.cron}, ${job.schedule.timezone})`,
+      schedule: job.schedule ? `${job.schedule.description} (${job.schedule.cron}, ${job.schedule.timezone})` : 'none: imported from a published table (no provider API is read)',
       nextRun: next ? next.toISOString() : null,
       series: series.length,
       latestObservation,

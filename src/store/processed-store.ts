@@ -125,6 +125,13 @@ export async function readSourceMeta(dataDir: string, source: string): Promise<S
   }
 }
 
+/** Put the source's estimate flags (kept in the metadata) back on the values they belong to. */
+function flagEstimates(obs: Observation[], dates: string[] | undefined): Observation[] {
+  if (!dates?.length) return obs;
+  const flagged = new Set(dates);
+  return obs.map((o) => (flagged.has(o.date) ? { ...o, status: 'estimate' } : o));
+}
+
 /** Read one source's processed files. Returns undefined when the source has none yet. */
 export async function readSourceFiles(dataDir: string, source: string): Promise<{ fileMeta: SourceFileMeta; series: Map<string, ProcessedSeries> } | undefined> {
   const p = processedPaths(dataDir, source);
@@ -145,7 +152,9 @@ export async function readSourceFiles(dataDir: string, source: string): Promise<
   }
   const series = new Map<string, ProcessedSeries>();
   for (const [id, meta] of Object.entries(fileMeta.series)) {
-    series.set(id, { meta, observations: current.get(id)?.get('') ?? [], earlier: earlier.get(id) ?? new Map() });
+    const byVintage = new Map(meta.vintages.map((v) => [v.key, v.estimates]));
+    const past = new Map([...(earlier.get(id) ?? new Map<string, Observation[]>())].map(([k, obs]) => [k, flagEstimates(obs, byVintage.get(k))]));
+    series.set(id, { meta, observations: flagEstimates(current.get(id)?.get('') ?? [], meta.estimates), earlier: past });
   }
   return { fileMeta, series };
 }

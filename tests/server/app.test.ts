@@ -244,11 +244,16 @@ describe('the paper page', () => {
     expect(strFromU8(files['README.md'])).toMatch(/### inflation-2014-2023 \(§3\.1\.1\) — differs/);
   });
 
-  it('compare shows both sources with their differences, and says trade data is not there yet', async () => {
+  it('compare shows both sources with their differences, trade reporter against mirror included', async () => {
     const res = await request(app).get('/compare?concept=fx');
     expect(res.status).toBe(200);
     expect(res.text).toContain('wb.PA.NUS.FCRF.KAZ');
-    expect(res.text).toMatch(/No trade series yet/);
+    expect(res.text).toContain('/compare?concept=trade-china-imports');
+    // Reporter against mirror: Kazakhstan's imports from China (BNS, thousand US$) beside China's exports (Comtrade, rescaled).
+    const mirror = await request(app).get('/compare?concept=trade-china-imports');
+    expect(mirror.status).toBe(200);
+    expect(mirror.text).toContain('comtrade.X.KAZ.CHN');
+    expect(mirror.text).toMatch(/CIF/);
     expect((await request(app).get('/compare?concept=nope')).status).toBe(404);
     // GDP: the World Bank's dollars are drawn in billions on the IMF's axis, projections apart.
     const gdp = await request(app).get('/compare?concept=gdp');
@@ -268,7 +273,9 @@ describe('status API', () => {
     const by = Object.fromEntries(res.body.sources.map((s: { job: string }) => [s.job, s]));
     expect(Object.keys(by).sort()).toEqual(JOBS.map((j) => j.name).sort());
     expect(by.nbk).toMatchObject({ state: 'stale', latestObservation: '2026-09-11', expectedCadenceDays: 6 });
-    expect(by.imts).toMatchObject({ state: 'no-data', series: 0 });
+    // Imported-only sources have no schedule and say why.
+    expect(by.bns.schedule).toMatch(/imported from a published table/);
+    expect(by.imts.series).toBeGreaterThan(400);
     expect(by.imf.schedule).toMatch(/Asia\/Almaty/);
     expect(res.body.running).toBeNull();
   });

@@ -38,9 +38,8 @@ export function compareRoutes(ctx: AppContext): Router {
     const rows = a.points
       .filter((p) => p.value !== null && bMap.get(p.date) !== undefined && bMap.get(p.date) !== null)
       .map((p) => ({ year: p.date, a: p.value!, b: bMap.get(p.date)!, edition: editionMap.get(p.date) ?? null, diff: p.value! - bMap.get(p.date)!, pct: isRate ? null : (p.value! / bMap.get(p.date)! - 1) * 100 }));
-    const trade = ctx.repo.list().filter((e) => e.meta.source.job === 'imts');
     const editions = (ctx.repo.get(pick.a)?.meta.vintages ?? []).slice(0, -1);
-    return renderToString(res, 'compare', { title: `Compare sources: ${pick.label}`, comparisons: ctx.content.comparisons, pick, chart: view.chart, chartSvg: svgCharts(view.chart), rows, a, b, trade, edition, editions, vintage, isRate });
+    return renderToString(res, 'compare', { title: `Compare sources: ${pick.label}`, comparisons: ctx.content.comparisons, pick, chart: view.chart, chartSvg: svgCharts(view.chart), rows, a, b, edition, editions, vintage, isRate });
   }
 
   return r;

@@ -1,6 +1,7 @@
 // IMF International Trade in Goods over the SDMX 3.0 API: Kazakhstan's own reports and the
 // partners' mirror view (the parser and the series it makes are in parse.ts).
 import type { SourceConnector } from '../connector.ts';
+import { parseDotsWorkbook } from './dots.ts';
 import { IMTS_PUBLISHER, parseImts } from './parse.ts';
 
 export interface ImtsOptions {
@@ -33,7 +34,11 @@ export function createImts(o: ImtsOptions): SourceConnector {
     publisher: IMTS_PUBLISHER,
     // Kazakhstan's annual exports and imports with each counterpart must be there once fetched.
     expectedSeries: () => o.indicators.flatMap((ind) => o.counterparts.map((c) => `imf.imts.${ind}.${c}.KAZ.A`)),
-    parsers: { 'sdmx-imts': (bytes, meta) => parseImts(bytes, meta) },
+    parsers: {
+      'sdmx-imts': (bytes, meta) => parseImts(bytes, meta),
+      // The bundled DOTS history (to 2020), under the same series ids.
+      'dots-xlsx': (bytes, meta) => parseDotsWorkbook(bytes, meta, { home: 'KAZ' }),
+    },
     async fetch(ctx) {
       const requests = imtsRequests(o);
       let done = 0;

@@ -8,6 +8,7 @@ import { PipelineError } from '../../domain/errors.ts';
 import type { Frequency, Publisher, SeriesDescription, Vintage } from '../../domain/series.ts';
 import type { ParsedSeries, ParseResult } from '../../domain/source-data.ts';
 import { countryName } from '../../domain/countries.ts';
+import { partnerName } from '../../domain/partners.ts';
 import { parseStructureSpecific } from '../shared/sdmx.ts';
 
 export const IMTS_PUBLISHER: Publisher = {
@@ -17,22 +18,19 @@ export const IMTS_PUBLISHER: Publisher = {
   citation: 'International Monetary Fund, International Trade in Goods (IMTS)',
 };
 
-const IMTS_VINTAGE: Vintage = { key: 'imts', label: 'IMF IMTS (latest release)' };
+export const IMTS_VINTAGE: Vintage = { key: 'imts', label: 'IMF IMTS (latest release)' };
 const FREQ: Record<string, Frequency> = { A: 'annual', Q: 'quarterly', M: 'monthly' };
-const PARTNERS: Record<string, string> = { G001: 'the world', G998: 'the European Union', G163: 'the euro area' };
 const FLOW: Record<string, { verb: string; prep: string }> = {
   XG_FOB_USD: { verb: 'exports of goods (FOB)', prep: 'to' },
   MG_CIF_USD: { verb: 'imports of goods (CIF)', prep: 'from' },
   TBG_USD: { verb: 'trade balance in goods', prep: 'with' },
 };
 
-const place = (code: string) => PARTNERS[code] ?? countryName(code);
-
-function describe(indicator: string, reporter: string, counterpart: string, freq: Frequency, scale: string | undefined): SeriesDescription {
+export function imtsDescription(indicator: string, reporter: string, counterpart: string, freq: Frequency, scale: string | undefined): SeriesDescription {
   const f = FLOW[indicator] ?? { verb: indicator, prep: 'with' };
   const notes = [`Values in US dollars (full units). The provider's SCALE attribute${scale ? ` (${scale})` : ''} is a display hint, not a multiplier.`];
   if (reporter !== 'KAZ') notes.push(`Mirror view: as reported by ${countryName(reporter)}, not by Kazakhstan.`);
-  return { title: `${countryName(reporter)}: ${f.verb} ${f.prep} ${place(counterpart)}`, unit: 'US dollars', scale: 'units', frequency: freq, country: reporter, notes };
+  return { title: `${countryName(reporter)}: ${f.verb} ${f.prep} ${partnerName(counterpart)}`, unit: 'US dollars', scale: 'units', frequency: freq, country: reporter, notes };
 }
 
 export function parseImts(body: Buffer, meta: { url?: string; request?: Record<string, string> }): ParseResult {
@@ -54,7 +52,7 @@ export function parseImts(body: Buffer, meta: { url?: string; request?: Record<s
     if (a.UNIT && a.UNIT !== 'USD') throw new PipelineError('SDMX_SCHEMA_CHANGED', `UNIT ${a.UNIT} is not USD`, ctx);
     series.push({
       id: `imf.imts.${a.INDICATOR}.${a.COUNTERPART_COUNTRY}.${a.COUNTRY}.${a.FREQUENCY}`,
-      description: describe(a.INDICATOR, a.COUNTRY, a.COUNTERPART_COUNTRY, freq, a.SCALE),
+      description: imtsDescription(a.INDICATOR, a.COUNTRY, a.COUNTERPART_COUNTRY, freq, a.SCALE),
       vintage: IMTS_VINTAGE,
       precedence: 1,
       observations: s.observations.map((o) => [o.period, o.value] as [string, number]).sort(([x], [y]) => x.localeCompare(y)),

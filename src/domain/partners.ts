@@ -1,0 +1,72 @@
+// Trade and investment partners: a country by its ISO 3166 alpha-3 code, or a group by a code
+// of its own. A group is never a country: pages and checks sum countries, never groups.
+// Codes used by the IMF keep the IMF's code (G001 world, G998 EU, G163 euro area); the
+// others are named here, each with the publisher whose table defines its membership.
+import { countryName } from './countries.ts';
+
+export interface PartnerGroup {
+  code: string;
+  en: string;
+  ru: string;
+  /** Whose definition of membership this is. */
+  definedBy: string;
+}
+
+const g = (code: string, en: string, ru: string, definedBy: string): PartnerGroup => ({ code, en, ru, definedBy });
+
+export const PARTNER_GROUPS: readonly PartnerGroup[] = [
+  g('G001', 'the world', 'весь мир', 'the reporting statistics office (all partners)'),
+  g('G998', 'the European Union', 'Европейский союз', 'the publisher, in its membership of the year (EU-27 from 2020)'),
+  g('G163', 'the euro area', 'еврозона', 'IMF DOTS'),
+  g('GCIS', 'the CIS', 'страны СНГ', 'BNS'),
+  g('GEAEU', 'the Eurasian Economic Union', 'страны ЕАЭС', 'BNS (Armenia, Belarus, Kyrgyzstan, Russia)'),
+  g('GCIS_NONEAEU', 'the CIS outside the EAEU', 'страны СНГ вне ЕАЭС', 'BNS'),
+  g('GNONCIS', 'countries outside the CIS', 'остальные страны мира', 'BNS'),
+  g('GEUROPE', 'Europe', 'Европа', 'BNS'),
+  g('GEUROPE_NONEU', 'Europe outside the EU', 'Европа вне ЕС', 'BNS'),
+  g('GASIA', 'Asia', 'Азия', 'BNS'),
+  g('GAMERICA', 'the Americas', 'Америка', 'BNS'),
+  g('GAFRICA', 'Africa', 'Африка', 'BNS'),
+  g('GOCEANIA', 'Australia and Oceania', 'Австралия и Океания', 'BNS'),
+  g('GIMF_ADV', 'advanced economies', 'страны с развитой экономикой', 'IMF DOTS'),
+  g('GIMF_EMDE', 'emerging and developing economies', 'страны с формирующимся рынком и развивающиеся страны', 'IMF DOTS'),
+  g('GIMF_EDASIA', 'emerging and developing Asia', 'развивающиеся страны Азии', 'IMF DOTS'),
+  g('GIMF_EDEUR', 'emerging and developing Europe', 'развивающиеся страны Европы', 'IMF DOTS'),
+  g('GIMF_MECA', 'the Middle East and Central Asia', 'Ближний Восток и Центральная Азия', 'IMF DOTS'),
+  g('GIMF_SSA', 'sub-Saharan Africa', 'Африка к югу от Сахары', 'IMF DOTS'),
+  g('GIMF_WH', 'the Western Hemisphere', 'Западное полушарие', 'IMF DOTS'),
+  g('GIMF_AFRICA', 'Africa (IMF memorandum item)', 'Африка (справочно, МВФ)', 'IMF DOTS'),
+  g('GIMF_ME', 'the Middle East (IMF memorandum item)', 'Ближний Восток (справочно, МВФ)', 'IMF DOTS'),
+  g('GIMF_FUEL', 'fuel-exporting emerging and developing economies', 'развивающиеся страны — экспортёры топлива', 'IMF DOTS'),
+  g('GIMF_NONFUEL', 'non-fuel-exporting emerging and developing economies', 'развивающиеся страны — не экспортёры топлива', 'IMF DOTS'),
+  g('GIMF_SPECIAL', 'special categories', 'особые категории', 'IMF DOTS'),
+  g('GIMF_NS', 'countries and areas not specified', 'страны и территории не указаны', 'IMF DOTS'),
+  g('GIMF_OTHER', 'other countries not included elsewhere', 'прочие страны, не включённые в другие категории', 'IMF DOTS'),
+  g('GIMF_ASIA_NS', 'Asia not specified', 'Азия, не указано', 'IMF DOTS'),
+  g('GIMF_EUR_NS', 'Europe not specified', 'Европа, не указано', 'IMF DOTS'),
+  g('GIMF_AFR_NS', 'Africa not specified', 'Африка, не указано', 'IMF DOTS'),
+  g('GIMF_WH_NS', 'Western Hemisphere not specified', 'Западное полушарие, не указано', 'IMF DOTS'),
+  g('GIMF_MECA_NS', 'Middle East and Central Asia not specified', 'Ближний Восток и Центральная Азия, не указано', 'IMF DOTS'),
+  g('GBLX', 'Belgium-Luxembourg (before 1997)', 'Бельгия и Люксембург (до 1997 г.)', 'IMF DOTS'),
+  g('GEU28', 'the EU-28 (2013–2020)', 'ЕС-28 (2013–2020)', 'wiiw'),
+  g('GEU15', 'the EU-15 (1995–2004)', 'ЕС-15 (1995–2004)', 'wiiw'),
+];
+
+const BY_CODE = new Map(PARTNER_GROUPS.map((x) => [x.code, x]));
+
+export function isGroup(code: string): boolean {
+  return BY_CODE.has(code);
+}
+
+export function partnerGroup(code: string): PartnerGroup | undefined {
+  return BY_CODE.get(code);
+}
+
+/** English name of a partner code, country or group. */
+export function partnerName(code: string): string {
+  return BY_CODE.get(code)?.en ?? countryName(code);
+}
+
+/** Central Asia as the paper uses it: Kazakhstan's four neighbours in the region. No source
+ *  publishes it as a group; the partners page sums these four countries and says so. */
+export const CENTRAL_ASIA = ['KGZ', 'TJK', 'TKM', 'UZB'] as const;
