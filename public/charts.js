@@ -43,7 +43,6 @@
         hovertemplate: '%{text}<extra>event</extra>', showlegend: false });
     }
     var annotationsShown = annotations.length <= 3 && el.clientWidth >= 600 ? annotations : [];
-    if (c.source) annotationsShown = annotationsShown.concat([{ text: c.source, xref: 'paper', yref: 'paper', x: 0, y: 0, yshift: -78, xanchor: 'left', yanchor: 'top', showarrow: false, font: { size: 10, color: '#5f6b7a' } }]);
     // On a phone the title wraps instead of losing both ends.
     var narrow = el.clientWidth < 600;
     // The data are at most daily: no tick inside a day (Plotly offers hours on a span of a few days).
@@ -53,9 +52,12 @@
       t.x.forEach(function (d) { var ms = Date.parse(d); if (ms < first) first = ms; if (ms > last) last = ms; });
     });
     var shortSpan = first <= last && last - first <= 14 * DAY_MS;
+    // The source line is the title's subtitle: below the plot a long legend would run over it.
+    var titleText = narrow ? wrap(c.title, Math.max(24, Math.floor(el.clientWidth / 8))) : c.title;
+    var titleLines = titleText.split('<br>').length;
     var layout = {
-      title: { text: narrow ? wrap(c.title, Math.max(24, Math.floor(el.clientWidth / 8))) : c.title, font: { size: narrow ? 13 : 15 } },
-      margin: { l: narrow ? 45 : 60, r: c.y2Title ? 60 : 20, t: narrow ? 30 + 18 * (wrap(c.title, Math.max(24, Math.floor(el.clientWidth / 8))).split('<br>').length) : 50, b: c.source ? 95 : 40 },
+      title: c.source ? { text: titleText, font: { size: narrow ? 13 : 15 }, subtitle: { text: c.source, font: { size: 10, color: '#5f6b7a' } } } : { text: titleText, font: { size: narrow ? 13 : 15 } },
+      margin: { l: narrow ? 45 : 60, r: c.y2Title ? 60 : 20, t: (narrow ? 30 + 18 * titleLines : 50) + (c.source ? 16 : 0), b: 40 },
       hovermode: 'x unified',
       legend: { orientation: 'h', y: -0.16, yanchor: 'top' },
       xaxis: { type: 'date', rangeslider: { visible: false }, automargin: true, dtick: shortSpan ? DAY_MS : undefined,

@@ -171,6 +171,25 @@ try {
     assert(picked === 2, `expected 2 editions after picking, saw ${picked}`);
   });
 
+  await check('partners: every chart drawn from the bundled data, overlap years in both tables, readable at 1366 and 390 px', async () => {
+    for (const width of [1366, 390]) {
+      const p = await newPage({ width, height: width > 640 ? 900 : 844 });
+      await p.goto(`${base}/partners`);
+      const charts = await p.locator('[data-chart]').count();
+      await p.waitForFunction((n) => document.querySelectorAll('[data-chart][data-rendered="true"]').length === n, charts, { timeout: 30_000 });
+      assert(charts === 6, `expected 6 charts, saw ${charts}`);
+      const traces = await p.evaluate(() => (document.getElementById('chart') as unknown as { data: Array<{ name: string }> }).data.map((t) => t.name));
+      assert(traces.includes('Russia (IMF)') && traces.includes('Russia (BNS)'), `share chart traces: ${traces.join(', ')}`);
+      const overlap = await p.locator('table.data-table tbody th', { hasText: '2019 *' }).count();
+      assert(overlap === 2, `2019 should be a row of both publications' tables, saw ${overlap}`);
+      assert(/Net, not gross/.test(await p.locator('main').innerText()), 'FDI caveat missing');
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 1, `page is ${overflow}px wider than the window`);
+      await p.screenshot({ path: path.join(OUT, `partners-${width}.png`), fullPage: width > 640 });
+      await p.close();
+    }
+  });
+
   await check('forecast history reads on a phone', async () => {
     const phone = await newPage({ width: 390, height: 844 });
     await phone.goto(`${base}/series/imf.NGDP_RPCH.KAZ/vintages?target=2022`);
@@ -278,7 +297,7 @@ try {
       // "JavaScript off" is the page with its own scripts refused (axe itself still has to run).
       const ctx = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
       if (!javaScriptEnabled) await ctx.route('**/assets/*.js', (r) => r.abort());
-      for (const url of ['/', '/data', '/status', '/compare?concept=fx', '/paper', '/series/nbk.USD', '/series/imf.NGDPD.KAZ?compare=imf.NGDPD.RUS&vintage=2024-04', '/series/imf.NGDP_RPCH.KAZ/vintages?target=2022', '/api', '/series/nope.X']) {
+      for (const url of ['/', '/data', '/status', '/compare?concept=fx', '/compare?concept=trade-china-imports', '/partners', '/paper', '/series/nbk.USD', '/series/imf.NGDPD.KAZ?compare=imf.NGDPD.RUS&vintage=2024-04', '/series/imf.NGDP_RPCH.KAZ/vintages?target=2022', '/api', '/series/nope.X']) {
         const p = await ctx.newPage();
         await p.goto(base + url);
         if (javaScriptEnabled && (await p.locator('[data-chart]').count())) await p.waitForSelector('[data-chart][data-rendered="true"]', { timeout: 20_000 });

@@ -70,3 +70,7 @@ export function partnerName(code: string): string {
 /** Central Asia as the paper uses it: Kazakhstan's four neighbours in the region. No source
  *  publishes it as a group; the partners page sums these four countries and says so. */
 export const CENTRAL_ASIA = ['KGZ', 'TJK', 'TKM', 'UZB'] as const;
+
+/** What every page and series showing FDI by partner says (wiiw's figures from NBK data). */
+export const NET_FDI_CAVEAT =
+  'Net, directional FDI (BPM6 from 2013): equity, reinvested earnings and debt instruments, with withdrawals and repayments subtracted, so a year can be negative; each partner is the immediate investor\'s country (money routed through the Netherlands counts as Dutch). Not the "gross inflow" (валовый приток) totals officials quote, which count money coming in without subtracting what goes out, are several times larger and are not comparable with these.';

@@ -16,6 +16,7 @@ import { apiRoutes } from './routes/api.ts';
 import { apiDocRoutes } from './routes/api-doc.ts';
 import { paperRoutes } from './routes/paper.ts';
 import { compareRoutes } from './routes/compare.ts';
+import { partnersRoutes } from './routes/partners.ts';
 import { vintagesRoutes } from './routes/vintages.ts';
 import type { AverageBasis } from '../transform/aggregate.ts';
 import { ago, fmt, fmtFixed, jsonForScript } from './view-helpers.ts';
@@ -26,7 +27,7 @@ export const DEFAULT_BASIS: AverageBasis = 'calendar';
 
 /** The API's GETs and every download a program may read from another origin. */
 export function isReadable(p: string): boolean {
-  return (p.startsWith('/api/') && p !== '/api/refresh') || /^\/(series\/[^/]+|paper)\/[^/]+\.(csv|json|zip)$/.test(p);
+  return (p.startsWith('/api/') && p !== '/api/refresh') || /^\/(series\/[^/]+|paper)\/[^/]+\.(csv|json|zip)$/.test(p) || /^\/partners\/[^/]+\.csv$/.test(p);
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(seriesRoutes(ctx));
   app.use(paperRoutes(ctx));
   app.use(compareRoutes(ctx));
+  app.use(partnersRoutes(ctx));
   app.use(apiRoutes(ctx));
   app.use(apiDocRoutes(ctx));
   app.use('/api', (_req, res) => {

@@ -3,7 +3,7 @@
 // by the /api page. The CSV shapes are described here once, for both.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { ApiSeriesQuery, RefreshBody, SeriesId, ViewQuery } from './query-schemas.ts';
+import { ApiPartnersQuery, ApiSeriesQuery, RefreshBody, SeriesId, ViewQuery } from './query-schemas.ts';
 
 export const CSV_SHAPES: Array<{ name: string; paths: string[]; columns: Array<[string, string]> }> = [
   {
@@ -93,6 +93,8 @@ export function registry(): OpenAPIRegistry {
   r.registerPath({ method: 'get', path: '/series/{id}/bundle.zip', summary: 'CSV + metadata + a README with the citation and licence.', request: { params: Id }, responses: { 200: { description: 'A zip file.', content: { 'application/zip': { schema: z.string() } } }, 404: errors[404] } });
   r.registerPath({ method: 'get', path: '/series/{id}/vintages.csv', summary: 'Every edition of a WEO series, long.', request: { params: Id }, responses: { 200: csv('Editions.'), 404: errors[404] } });
   r.registerPath({ method: 'get', path: '/series/{id}/forecast-errors.csv', summary: 'Forecast errors by target year and horizon.', request: { params: Id }, responses: { 200: csv('Forecast errors.'), 404: errors[404] } });
+  r.registerPath({ method: 'get', path: '/api/partners', summary: 'Kazakhstan\'s trade by partner block (IMF and BNS apart), own against mirror figures, concentration, shares 2021–2023, FDI by partner (net, directional).', request: { query: ApiPartnersQuery }, responses: { 200: json(z.record(z.string(), z.unknown()), 'The partners tables.'), 400: errors[400] } });
+  r.registerPath({ method: 'get', path: '/partners/{table}.csv', summary: 'One partners table as CSV: blocks, mirror, concentration, shares or fdi.', request: { params: z.object({ table: z.enum(['blocks', 'mirror', 'concentration', 'shares', 'fdi']) }) }, responses: { 200: csv('The table.'), 404: errors[404] } });
   r.registerPath({ method: 'get', path: '/paper/ledger.csv', summary: 'The paper\'s claims, recomputed, one row per reading.', responses: { 200: csv('The ledger.') } });
   r.registerPath({ method: 'get', path: '/paper/ledger.json', summary: 'The ledger as JSON.', responses: { 200: json(z.record(z.string(), z.unknown()), 'The ledger.') } });
   r.registerPath({ method: 'get', path: '/paper/replication.zip', summary: 'The ledger, the series it used, their metadata, and how each number was computed.', responses: { 200: { description: 'A zip file.', content: { 'application/zip': { schema: z.string() } } } } });

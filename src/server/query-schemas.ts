@@ -58,8 +58,12 @@ export const ApiSeriesQuery = z
   })
   .openapi('ApiSeriesQuery');
 export const EmptyQuery = z.strictObject({});
+const flow = z.enum(['turnover', 'exports', 'imports']).optional().openapi({ description: 'Which flow the charts and the block table show: turnover (exports + imports, default), exports or imports.', default: 'turnover' });
+/** /partners (a page: unknown parameters are ignored) and /api/partners (refused). */
+export const PartnersQuery = z.object({ flow }).openapi('PartnersQuery');
+export const ApiPartnersQuery = z.strictObject({ flow });
 export const VintagesQuery = z.strictObject({});
-export const RefreshBody = z.strictObject({ source: z.string().optional().openapi({ description: 'A job name (imf, nbk, worldbank, imts) or all (default).', example: 'nbk' }) }).openapi('RefreshBody');
+export const RefreshBody = z.strictObject({ source: z.string().optional().openapi({ description: 'A job name (imf, nbk, worldbank, imts, bns, comtrade, wiiw) or all (default).', example: 'nbk' }) }).openapi('RefreshBody');
 export const SeriesId = z.string().regex(SERIES_ID).openapi({ description: 'A series id, e.g. imf.NGDPD.KAZ, nbk.USD, wb.NY.GDP.MKTP.CD.KAZ', example: 'imf.NGDPD.KAZ' });
 
 function describe(issue: z.core.$ZodIssue, input: Record<string, unknown>, allowed: string[]): string {

@@ -26,7 +26,7 @@ function servedRoutes(): Array<[string, string]> {
   return out;
 }
 /** Pages for people (HTML) and static files: not part of the API description. */
-const PAGES = new Set(['/', '/data', '/status', '/compare', '/paper', '/api', '/series/:id', '/series/:id/vintages', '/favicon.ico']);
+const PAGES = new Set(['/', '/data', '/status', '/compare', '/paper', '/api', '/series/:id', '/series/:id/vintages', '/partners', '/favicon.ico']);
 
 describe('the OpenAPI description', () => {
   it('is valid OpenAPI 3.1 by a validator', async () => {
@@ -42,7 +42,7 @@ describe('the OpenAPI description', () => {
       .map(([m, p]) => `${m} ${p}`);
     expect(served.sort()).toEqual(described.sort());
     for (const d of described.filter((x) => x.startsWith('get '))) {
-      const url = d.slice(4).replace(':id', d.includes('vintages') || d.includes('forecast') ? 'imf.NGDP_RPCH.KAZ' : 'imf.NGDPD.KAZ');
+      const url = d.slice(4).replace(':id', d.includes('vintages') || d.includes('forecast') ? 'imf.NGDP_RPCH.KAZ' : 'imf.NGDPD.KAZ').replace(':table', 'mirror');
       expect((await request(app).get(url)).status, url).toBe(200);
     }
   });
@@ -59,7 +59,7 @@ describe('the OpenAPI description', () => {
 });
 
 describe('CORS for reading', () => {
-  it.each(['/api/series/imf.NGDPD.KAZ?format=csv', '/api/series', '/series/nbk.USD/full.csv', '/series/imf.LUR.KAZ/metadata.json', '/paper/ledger.csv', '/series/imf.NGDP_RPCH.KAZ/vintages.csv'])('%s answers any origin', async (url) => {
+  it.each(['/api/series/imf.NGDPD.KAZ?format=csv', '/api/series', '/series/nbk.USD/full.csv', '/series/imf.LUR.KAZ/metadata.json', '/paper/ledger.csv', '/series/imf.NGDP_RPCH.KAZ/vintages.csv', '/partners/fdi.csv', '/api/partners'])('%s answers any origin', async (url) => {
     const res = await request(app).get(url).set('Origin', 'https://notebook.example');
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();

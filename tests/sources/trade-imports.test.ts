@@ -179,7 +179,7 @@ describe('Comtrade and wiiw', () => {
     const r = parseWiiwCsv(Buffer.from(text), { key: 'k' });
     const nl = r.series.find((s) => s.id === 'wiiw.FDI_STOCK.NLD')!;
     expect(Object.fromEntries(nl.observations)['2021']).toBe(52143.0636);
-    expect(r.series.find((s) => s.id === 'wiiw.FDI_INFLOW.G001')!.description.notes![0]).toMatch(/not the "gross inflow"/i);
+    expect(r.series.find((s) => s.id === 'wiiw.FDI_INFLOW.G001')!.description.notes![0]).toMatch(/Not the "gross inflow"/i);
     // The EU's 2003 share, 46.6276997 %, made wrong by one digit.
     const err = (() => { try { parseWiiwCsv(Buffer.from(text.replace('46.6276997', '47.6276997')), { key: 'k' }); } catch (e) { return e as PipelineError; } })();
     expect(err).toMatchObject({ code: 'WIIW_SHARE_MISMATCH', context: { year: '2003' } });

@@ -4,7 +4,6 @@ import type { SourceConnector } from '../connector.ts';
 import { importedOnlyFetch } from '../shared/imported-only.ts';
 import { parseWiiwCsv } from './parse.ts';
 
-export { NET_FDI_CAVEAT } from './parse.ts';
 
 export function createWiiw(): SourceConnector {
   return {

@@ -4,14 +4,12 @@
 // Each % row is checked against its EUR row: share = value / total.
 import { PipelineError } from '../../domain/errors.ts';
 import { alpha2ToAlpha3 } from '../../domain/countries.ts';
-import { isGroup, partnerName } from '../../domain/partners.ts';
+import { NET_FDI_CAVEAT, partnerName } from '../../domain/partners.ts';
 import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { parseCsv } from '../../lib/csv.ts';
 
 export const WIIW_VINTAGE = { key: 'wiiw', label: 'wiiw FDI database (as downloaded)' };
 
-export const NET_FDI_CAVEAT =
-  'Net, directional FDI (equity + reinvested earnings + debt instruments; BPM6 directional principle from 2013, 2011–2012 unrevised): inflows net of withdrawals and repayments, so a year can be negative. Not the "gross inflow" (валовый приток) totals officials quote, which count money coming in without subtracting what goes out and are several times larger.';
 
 const DIRECTIONS: Record<string, { code: string; words: string }> = {
   'FDI inflow': { code: 'FDI_INFLOW', words: 'net FDI inflow from' },
@@ -89,7 +87,7 @@ export function parseWiiwCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseRe
         description: {
           title: `Kazakhstan: ${words} ${partnerName(code)} (wiiw, from NBK data)`,
           unit: 'euros', scale: 'millions', frequency: 'annual', country: 'KAZ',
-          notes: [NET_FDI_CAVEAT, ...(isGroup(code) ? [] : ['Partner by the immediate investor\'s country (directional principle): money routed through the Netherlands counts as Dutch.'])],
+          notes: [NET_FDI_CAVEAT],
         },
         vintage: WIIW_VINTAGE, precedence: 1, observations,
       });

@@ -1,0 +1,42 @@
+// /partners: Kazakhstan's trade and investment by partner, the multi-vector picture in data,
+// with each table as CSV (/partners/<table>.csv, by id) and as JSON (/api/partners).
+import { Router } from 'express';
+import type { AppContext } from '../context.ts';
+import { NET_FDI_CAVEAT } from '../../domain/partners.ts';
+import { PARTNER_TABLES } from '../partners-tables.ts';
+import { partnersView } from '../partners-view.ts';
+import { ApiPartnersQuery, parseQuery, PartnersQuery } from '../query-schemas.ts';
+import { renderToString } from '../response-cache.ts';
+import { svgCharts } from '../svg-chart.ts';
+import { NotFound } from '../view-model.ts';
+
+export function partnersRoutes(ctx: AppContext): Router {
+  const r = Router();
+
+  r.get('/partners', async (req, res) => {
+    const { flow = 'turnover' } = parseQuery(PartnersQuery, req.query as Record<string, unknown>);
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
+      const v = partnersView(ctx.repo, flow);
+      const svg = Object.fromEntries(Object.entries(v.charts).map(([k, c]) => [k, svgCharts(c, k)]));
+      return { body: await renderToString(res, 'partners', { title: 'Partners: trade and investment by partner', v, svg, tables: PARTNER_TABLES, fdiCaveat: NET_FDI_CAVEAT }) };
+    });
+  });
+
+  r.get('/partners/:table.csv', async (req, res) => {
+    const table = Object.hasOwn(PARTNER_TABLES, req.params.table) ? PARTNER_TABLES[req.params.table] : undefined;
+    if (!table) throw new NotFound(`No partners table ${JSON.stringify(req.params.table)}; the tables are ${Object.keys(PARTNER_TABLES).join(', ')}`);
+    res.attachment(`kz_partners_${req.params.table}.csv`);
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/csv; charset=utf-8', async () => ({ body: table.csv(ctx.repo) }));
+  });
+
+  r.get('/api/partners', async (req, res) => {
+    const { flow = 'turnover' } = parseQuery(ApiPartnersQuery, req.query as Record<string, unknown>);
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'application/json; charset=utf-8', async () => {
+      const v = partnersView(ctx.repo, flow);
+      const { charts: _charts, ...data } = v;
+      return { body: JSON.stringify({ ...data, units: { trade: 'US dollars (blocks); US$ billions (mirror)', fdi: 'EUR millions' }, fdiCaveat: NET_FDI_CAVEAT, downloads: Object.keys(PARTNER_TABLES).map((t) => `/partners/${t}.csv`) }) };
+    });
+  });
+
+  return r;
+}
