@@ -8,7 +8,19 @@ import type { Observation } from '../domain/series.ts';
 
 const Period = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a period is YYYY, YYYY-MM or YYYY-MM-DD');
 const Window = z.tuple([Period, Period]);
-const base = { label: z.string().min(1), series: z.string().min(1), scale: z.number().optional() };
+const base = {
+  label: z.string().min(1),
+  series: z.string().min(1),
+  scale: z.number().optional(),
+  /** What the reading measures, in words: reporter or mirror, net or gross, EUR or USD, calendar year. */
+  basis: z.string().min(1).optional(),
+  /** Read the series plus another, date by date (exports + imports = turnover). */
+  plus: z.string().min(1).optional(),
+  /** Read the series times another, date by date (GDP in dollars × tenge per dollar). */
+  times: z.string().min(1).optional(),
+};
+/** Another series with its own window, for a comparison across publications. */
+const Earlier = z.strictObject({ series: z.string().min(1), plus: z.string().min(1).optional(), scale: z.number().optional(), window: Window, label: z.string().min(1) });
 const span = { from: Period, to: Period };
 
 const ReadingSchema = z.discriminatedUnion('op', [
@@ -23,6 +35,18 @@ const ReadingSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('spread_rises'), ...base, other: z.string().min(1), ...span }),
   // Two series move alike over a window: same direction and, with `factor`, sizes within that factor.
   z.strictObject({ op: z.literal('moves_alike'), ...base, other: z.string().min(1), ...span, factor: z.number().gt(1).optional() }),
+  // The value went up (or down) between two dates.
+  z.strictObject({ op: z.literal('direction'), ...base, ...span, direction: z.enum(['up', 'down']) }),
+  // to / from is at least this factor ("nearly doubled": a stated criterion such as 1.8).
+  z.strictObject({ op: z.literal('ratio_at_least'), ...base, ...span, atLeast: z.number().positive() }),
+  // 100 × series / other on one date (a partner's share of the total).
+  z.strictObject({ op: z.literal('share_of'), ...base, other: z.string().min(1), period: Period }),
+  // The series ranks within the first `within` of every partner country whose series id starts with `prefix`.
+  z.strictObject({ op: z.literal('rank_among'), ...base, prefix: z.string().min(1), period: Period, within: z.number().int().min(1) }),
+  // The value at `period` is the highest of `window`, and above every value of `earlier` (another publication) too.
+  z.strictObject({ op: z.literal('record'), ...base, period: Period, window: Window, earlier: Earlier.optional() }),
+  // Every value in the window is above the value at `than` (a recovery from a low year).
+  z.strictObject({ op: z.literal('all_above'), ...base, window: Window, than: Period }),
 ]);
 
 const ClaimSchema = z
@@ -40,12 +64,14 @@ const ClaimSchema = z
     primary: z.strictObject({ reading: z.number().int().min(0), why: z.string().min(1) }).optional(),
     /** Instead of a primary reading: why the words truly admit several readings. */
     ambiguousBecause: z.string().min(1).optional(),
+    /** Why no bundled data settles the claim on the paper's basis, and which publication would. Readings
+     *  given with it are on the data's own (different) basis: shown, but they do not make the verdict. */
     notCheckable: z.string().optional(),
     /** This claim's own access date, where it differs from the paper's (YYYY-MM). */
     accessDate: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM').optional(),
   })
   .refine((c) => (c.readings?.length ?? 0) > 0 || !!c.notCheckable, { message: 'a claim needs readings or a notCheckable reason' })
-  .refine((c) => !c.readings?.length || (c.primary ? !c.ambiguousBecause : !!c.ambiguousBecause), { message: 'a claim with readings names its primary reading or says why it is ambiguous (one of the two)' })
+  .refine((c) => !c.readings?.length || !!c.notCheckable || (c.primary ? !c.ambiguousBecause : !!c.ambiguousBecause), { message: 'a claim with readings names its primary reading or says why it is ambiguous (one of the two)' })
   .refine((c) => !c.primary || c.primary.reading < (c.readings?.length ?? 0), { message: 'primary.reading is not one of the readings' });
 
 const ClaimsFileSchema = z.strictObject({
@@ -67,10 +93,13 @@ export class ClaimError extends Error {}
 export type ReadAt = { vintage?: string; asOf?: string } | undefined;
 
 /** Series data by id, as the ledger needs it. */
-export type SeriesLookup = (
+export type SeriesLookup = ((
   id: string,
   at?: ReadAt,
-) => { observations: Observation[]; vintageLabel: string; usedVintage: string; lastActualYear?: number } | undefined;
+) => { observations: Observation[]; vintageLabel: string; usedVintage: string; lastActualYear?: number } | undefined) & {
+  /** Every series id held (for readings over all partners, e.g. rank_among). */
+  ids?: () => string[];
+};
 
 /** Every date a reading names. */
 export function readingDates(r: Reading): string[] {
@@ -80,14 +109,32 @@ export function readingDates(r: Reading): string[] {
     case 'max_below':
       return [...r.window, ...r.reference];
     case 'min_in_window_is':
+    case 'record':
       return [...r.window, r.period];
+    case 'share_of':
+    case 'rank_among':
+      return [r.period];
+    case 'all_above':
+      return [...r.window, r.than];
     default:
       return [r.from, r.to];
   }
 }
 
+/** Each series a reading reads, with the dates it reads it at (a record's earlier publication has its own window). */
+export function seriesDates(r: Reading): Array<{ series: string; dates: string[] }> {
+  const own = [r.series, ...(r.plus ? [r.plus] : []), ...(r.times ? [r.times] : []), ...('other' in r ? [r.other] : [])].map((series) => ({ series, dates: readingDates(r) }));
+  if (r.op !== 'record' || !r.earlier) return own;
+  return [...own, ...[r.earlier.series, ...(r.earlier.plus ? [r.earlier.plus] : [])].map((series) => ({ series, dates: r.earlier!.window }))];
+}
+
 export function readingSeries(r: Reading): string[] {
-  return 'other' in r ? [r.series, r.other] : [r.series];
+  const out = [r.series];
+  if (r.plus) out.push(r.plus);
+  if (r.times) out.push(r.times);
+  if ('other' in r) out.push(r.other);
+  if (r.op === 'record' && r.earlier) out.push(r.earlier.series, ...(r.earlier.plus ? [r.earlier.plus] : []));
+  return out;
 }
 
 export function parseClaims(json: unknown, file = 'claims.json'): ClaimsFile {
@@ -110,12 +157,15 @@ export function parseClaims(json: unknown, file = 'claims.json'): ClaimsFile {
 export function validateClaims(file: ClaimsFile, lookup: SeriesLookup): void {
   for (const c of file.claims) {
     for (const r of c.readings ?? []) {
-      for (const id of readingSeries(r)) {
+      if (r.op === 'rank_among' && lookup.ids && !lookup.ids().some((id) => id.startsWith(r.prefix) && id !== r.series)) {
+        throw new ClaimError(`claim ${JSON.stringify(c.id)}: no series to rank against under ${JSON.stringify(r.prefix)}`);
+      }
+      for (const { series: id, dates } of seriesDates(r)) {
         const s = lookup(id);
         if (!s) throw new ClaimError(`claim ${JSON.stringify(c.id)}: unknown series id ${JSON.stringify(id)}`);
         const first = s.observations[0]?.date ?? '';
         const last = s.observations[s.observations.length - 1]?.date ?? '';
-        for (const d of readingDates(r)) {
+        for (const d of dates) {
           if (d.slice(0, first.length) < first.slice(0, d.length) || d.slice(0, last.length) > last.slice(0, d.length)) {
             throw new ClaimError(`claim ${JSON.stringify(c.id)}: ${d} is outside the data of ${id} (${first} to ${last})`);
           }

@@ -2,6 +2,7 @@
 // date, and give a verdict by a stated rule (VERDICT_RULES), saying when the vintage changes it.
 // The verdict is the primary reading's (the natural reading of the words, named in claims.json
 // with the reason); "ambiguous" is kept for claims whose words truly admit several readings.
+import { isGroup } from '../domain/partners.ts';
 import type { Observation } from '../domain/series.ts';
 import { readingDates, readingSeries, type Claim, type ClaimsFile, type ReadAt, type Reading, type SeriesLookup } from './claims.ts';
 import { between, compound, matchesPrinted, MissingData, pctChange, pctFallOfInverse, sum, valueAt } from './operations.ts';
@@ -46,8 +47,12 @@ function linkRange(r: Reading): [string, string] {
   switch (r.op) {
     case 'value':
     case 'min_in_window_is':
+    case 'share_of':
+    case 'rank_among':
       return [r.period, r.period];
     case 'max_below':
+    case 'record':
+    case 'all_above':
       return r.window;
     default:
       return [r.from, r.to];
@@ -78,7 +83,40 @@ function otherSeries(lookup: SeriesLookup, id: string, at: ReadAt) {
   return s.observations;
 }
 
-function compute(r: Reading, obs: Observation[], lookup: SeriesLookup, at: ReadAt): Computed {
+/** A series combined with another date by date (only dates both have): a + b or a × b. */
+function combined(obs: Observation[], other: Observation[], f: (a: number, b: number) => number): Observation[] {
+  const b = new Map(other.map((o) => [o.date, o.value]));
+  return obs.filter((o) => b.has(o.date)).map((o) => ({ date: o.date, value: f(o.value, b.get(o.date)!) }));
+}
+
+/** The observations a reading reads: its series, plus or times another where it says so. */
+function readObservations(r: { series: string; plus?: string; times?: string }, obs: Observation[], lookup: SeriesLookup, at: ReadAt): Observation[] {
+  let out = obs;
+  if (r.plus) out = combined(out, otherSeries(lookup, r.plus, at), (a, b) => a + b);
+  if (r.times) out = combined(out, otherSeries(lookup, r.times, at), (a, b) => a * b);
+  return out;
+}
+
+const name = (r: { series: string; plus?: string; times?: string }) => `${r.series}${r.plus ? ` + ${r.plus}` : ''}${r.times ? ` × ${r.times}` : ''}`;
+
+/** Rank of a series among every partner country under a prefix (groups never count, except the one ranked: the EU against single countries). */
+function rankAmong(lookup: SeriesLookup, at: ReadAt, prefix: string, period: string, mine: string): { rank: number; of: number; ahead: string[] } {
+  if (!lookup.ids) throw new MissingData('the series catalogue is not available');
+  const values = lookup
+    .ids()
+    .filter((id) => id.startsWith(prefix) && (id === mine || !isGroup(id.slice(prefix.length))))
+    .flatMap((id) => {
+      const o = lookup(id, at)?.observations.find((x) => x.date === period);
+      return o ? [{ id, value: o.value }] : [];
+    })
+    .sort((a, b) => b.value - a.value);
+  const index = values.findIndex((x) => x.id === mine);
+  if (index < 0) throw new MissingData(`no value for ${mine} in ${period}`);
+  return { rank: index + 1, of: values.length, ahead: values.slice(0, index).map((x) => x.id.slice(prefix.length)) };
+}
+
+function compute(r: Reading, raw: Observation[], lookup: SeriesLookup, at: ReadAt): Computed {
+  const obs = readObservations(r, raw, lookup, at);
   const scale = r.scale ?? 1;
   const v = (d: string) => valueAt(obs, d) * scale;
   switch (r.op) {
@@ -97,7 +135,7 @@ function compute(r: Reading, obs: Observation[], lookup: SeriesLookup, at: ReadA
     case 'compound':
       return { value: compound(obs, r.from, r.to), detail: `∏(1 + rate/100) − 1 over ${r.from}..${r.to}` };
     case 'sum':
-      return { value: sum(obs, r.from, r.to), detail: `sum over ${r.from}..${r.to}` };
+      return { value: sum(obs, r.from, r.to) * scale, detail: `sum over ${r.from}..${r.to}${scale === 1 ? '' : `, × ${scale}`}` };
     case 'max_below': {
       const w = between(obs, r.window[0], r.window[1]);
       const ref = between(obs, r.reference[0], r.reference[1]);
@@ -136,6 +174,59 @@ function compute(r: Reading, obs: Observation[], lookup: SeriesLookup, at: ReadA
       const at = v(r.period);
       return { value: at, holds: at < 0 && min.date === r.period, detail: `${r.period}: ${num(at)}; lowest ${r.window.join('–')}: ${min.date} (${num(min.value)})` };
     }
+    default:
+      return computeComparison(r, obs, v, lookup, at);
+  }
+}
+
+/** The readings that compare: a direction, a factor, a share, a rank, a record, a recovery. */
+function computeComparison(r: Reading, obs: Observation[], v: (d: string) => number, lookup: SeriesLookup, at: ReadAt): Computed {
+  switch (r.op) {
+    case 'direction': {
+      const a = v(r.from);
+      const b = v(r.to);
+      return { value: b - a, holds: r.direction === 'up' ? b > a : b < a, detail: `${name(r)}: ${num(a)} (${r.from}) → ${num(b)} (${r.to}), ${b > a ? 'up' : b < a ? 'down' : 'unchanged'}` };
+    }
+    case 'ratio_at_least': {
+      const a = v(r.from);
+      const b = v(r.to);
+      return { value: b / a, holds: b / a >= r.atLeast, detail: `${num(a)} (${r.from}) → ${num(b)} (${r.to}): ×${num(b / a)} (criterion: at least ×${r.atLeast})` };
+    }
+    case 'share_of': {
+      const total = valueAt(otherSeries(lookup, r.other, at), r.period);
+      const mine = valueAt(obs, r.period);
+      return { value: (100 * mine) / total, detail: `100 × ${num(mine)} / ${num(total)} (${r.period})` };
+    }
+    case 'rank_among': {
+      const { rank, of, ahead } = rankAmong(lookup, at, r.prefix, r.period, r.series);
+      return { value: rank, holds: rank <= r.within, detail: `rank ${rank} of ${of} partner countries in ${r.period}${ahead.length ? `; ahead: ${ahead.join(', ')}` : ''} (criterion: within the first ${r.within})` };
+    }
+    case 'record': {
+      const at2 = v(r.period);
+      const w = between(obs, r.window[0], r.window[1]).filter((o) => o.date !== r.period);
+      const highest = Math.max(...w.map((o) => o.value * (r.scale ?? 1)));
+      let holds = w.every((o) => o.value * (r.scale ?? 1) < at2);
+      let detail = `${r.period}: ${num(at2)}; highest other year ${r.window.join('–')}: ${w.length ? num(highest) : 'none'}`;
+      if (r.earlier) {
+        const e = readObservations(r.earlier, otherSeries(lookup, r.earlier.series, at), lookup, at);
+        const ew = between(e, r.earlier.window[0], r.earlier.window[1]);
+        if (!ew.length) throw new MissingData(`no values of ${r.earlier.series} in ${r.earlier.window.join('–')}`);
+        const top = ew.reduce((m, o) => (o.value > m.value ? o : m), ew[0]);
+        const topValue = top.value * (r.earlier.scale ?? 1);
+        holds &&= topValue < at2;
+        detail += `; ${r.earlier.label}: highest ${top.date} (${num(topValue)})`;
+      }
+      return { value: at2, holds, detail };
+    }
+    case 'all_above': {
+      const base = v(r.than);
+      const w = between(obs, r.window[0], r.window[1]);
+      if (!w.length) throw new MissingData('no values in the window');
+      const low = w.reduce((m, o) => (o.value < m.value ? o : m), w[0]);
+      return { value: low.value * (r.scale ?? 1), holds: w.every((o) => o.value * (r.scale ?? 1) > base), detail: `${r.than}: ${num(base)}; lowest ${r.window.join('–')}: ${low.date} (${num(low.value * (r.scale ?? 1))})` };
+    }
+    default:
+      throw new Error(`unhandled operation ${r.op}`);
   }
 }
 
@@ -183,8 +274,13 @@ function summarise(claim: Claim, verdict: Verdict, readings: ReadingResult[]): s
 }
 
 function judge(claim: Claim, lookup: SeriesLookup, at: ReadAt): { verdict: Verdict; readings: ReadingResult[]; summary: string } {
-  if (claim.notCheckable || !claim.readings?.length) return { verdict: 'not checkable', readings: [], summary: claim.notCheckable ?? '' };
+  if (!claim.readings?.length) return { verdict: 'not checkable', readings: [], summary: claim.notCheckable ?? '' };
   const readings = claim.readings.map((r) => readingResult(claim, r, lookup, at));
+  // The paper's basis is not in the data: the readings on the data's own basis are shown, not judged.
+  if (claim.notCheckable) {
+    const shown = readings.map((r) => `${r.label}${r.value === null ? '' : `: ${num(r.value)}`} (${r.verdict} on that basis)`).join('; ');
+    return { verdict: 'not checkable', readings, summary: `${claim.notCheckable} On the data's own basis — ${shown}.` };
+  }
   if (claim.primary) {
     const p = readings[claim.primary.reading];
     const others = readings.filter((_, i) => i !== claim.primary!.reading).map((r) => `${r.label}: ${r.verdict}`);

@@ -5,7 +5,7 @@ import type { DataRepository } from '../store/repository.ts';
 import type { SeriesLookup } from './claims.ts';
 
 export function repositoryLookup(repo: DataRepository): SeriesLookup {
-  return (id, at) => {
+  const lookup: SeriesLookup = (id, at) => {
     const e = repo.get(id);
     if (!e) return undefined;
     let vintage = at?.vintage;
@@ -13,7 +13,7 @@ export function repositoryLookup(repo: DataRepository): SeriesLookup {
       // Editions are keyed by their month (WEO April 2024 = '2024-04'): published by a month = key ≤ it.
       const dated = e.meta.vintages.filter((v) => /^\d{4}-\d{2}$/.test(v.key) && v.key <= at.asOf!);
       vintage = dated[dated.length - 1]?.key;
-      if (!vintage) return { observations: e.observations, vintageLabel: `${e.meta.vintage.label} (no earlier vintage held)`, usedVintage: e.meta.vintage.key, lastActualYear: e.meta.lastActualYear };
+      if (!vintage) return { observations: e.observations, vintageLabel: `${e.meta.vintage.label} (no vintage dated ${at.asOf} or earlier is held)`, usedVintage: e.meta.vintage.key, lastActualYear: e.meta.lastActualYear };
       if (vintage === e.meta.vintage.key) vintage = undefined;
     }
     if (vintage) {
@@ -23,4 +23,6 @@ export function repositoryLookup(repo: DataRepository): SeriesLookup {
     }
     return { observations: e.observations, vintageLabel: e.meta.vintage.label, usedVintage: e.meta.vintage.key, lastActualYear: e.meta.lastActualYear };
   };
+  lookup.ids = () => repo.list().map((e) => e.meta.id);
+  return lookup;
 }

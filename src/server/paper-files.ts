@@ -9,13 +9,15 @@ import { fullCsv } from './downloads.ts';
 export function ledgerCsv(results: ClaimResult[]): string {
   const rows = results.flatMap((c) => {
     const base = [c.claim.id, c.claim.section, c.claim.quote, c.claim.printed, c.claim.unit, c.claim.reference ?? ''];
-    if (!c.latest.readings.length) return [[...base, '', '', '', c.latest.verdict, c.atPaper.verdict, c.claim.notCheckable ?? '']];
-    return c.latest.readings.map((r, i) => [...base, r.label, r.value, r.vintage, r.verdict, c.atPaper.readings[i]?.verdict ?? '', `${r.detail}; claim verdict: ${c.latest.verdict}`]);
+    if (!c.latest.readings.length) return [[...base, '', '', '', '', c.latest.verdict, c.atPaper.verdict, c.claim.notCheckable ?? '']];
+    // A reading on the data's own basis beside a not-checkable claim: its verdict is for that basis only.
+    const why = c.claim.notCheckable ? `; claim not checkable on the paper's basis: ${c.claim.notCheckable}` : `; claim verdict: ${c.latest.verdict}`;
+    return c.latest.readings.map((r, i) => [...base, r.label, c.claim.readings?.[i]?.basis ?? '', r.value, r.vintage, r.verdict, c.atPaper.readings[i]?.verdict ?? '', `${r.detail}${why}`]);
   });
   return toCsv(
-    ['claim_id', 'section', 'quote', 'printed', 'unit', 'reference', 'reading', 'recomputed', 'vintage', 'verdict_latest', 'verdict_at_paper_vintage', 'detail'],
+    ['claim_id', 'section', 'quote', 'printed', 'unit', 'reference', 'reading', 'basis', 'recomputed', 'vintage', 'verdict_latest', 'verdict_at_paper_vintage', 'detail'],
     rows,
-    new Set([3, 7]),
+    new Set([3, 8]),
   );
 }
 

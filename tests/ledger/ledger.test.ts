@@ -87,7 +87,7 @@ describe('the ledger on the bundled snapshot', () => {
     expect(infl.latest.summary).toMatch(/^By the primary reading \(Ten annual IMF PCPIPCH rates 2014\.\.2023 compounded\): differs\..*Alternatives — /);
     // At the paper's time (accessed March 2024: WEO October 2023) 2023 was a projection, and the reading says so.
     expect(infl.atPaper.accessDate).toBe('2024-03');
-    expect(infl.atPaper.editions).toEqual(['WEO October 2023', 'WDI, downloaded 2026-01-30 (no earlier vintage held)']);
+    expect(infl.atPaper.editions).toEqual(['WEO October 2023', 'WDI, downloaded 2026-01-30 (no vintage dated 2024-03 or earlier is held)']);
     expect(infl.atPaper.readings[infl.claim.primary!.reading]).toMatchObject({ usesProjection: true, detail: expect.stringMatching(/2023 was a projection in WEO October 2023 \(last actual year 2022\)/) });
     expect(by['gdp-2013'].atPaper.readings[0]).toMatchObject({ vintage: 'WEO October 2023', value: 236.635, verdict: 'matches' });
     expect(infl.latest.readings[infl.claim.primary!.reading].usesProjection).toBeUndefined();
@@ -116,7 +116,66 @@ describe('re-check on refresh', () => {
     const text = await fs.readFile(csv, 'utf8');
     expect(text).toContain('imf.LUR.KAZ,2022,4.875\n');
     await fs.writeFile(csv, text.replace('imf.LUR.KAZ,2022,4.875\n', 'imf.LUR.KAZ,2022,5.3\n'));
-    expect((await afterJob(record)).ledgerChanges).toEqual([{ claim: 'unemployment-2022', before: 'matches', after: 'differs' }]);
+    // 4.9 % in 2021 → 5.3 % in 2022: the level no longer matches 4.9, and the rate now rises.
+    expect((await afterJob(record)).ledgerChanges).toEqual([
+      { claim: 'unemployment-2022', before: 'matches', after: 'differs' },
+      { claim: 'unemployment-rise-2022', before: 'differs', after: 'matches' },
+    ]);
+  });
+});
+
+describe('the trade and investment operations, on hand-built series', () => {
+  // Partners P1..P3 and a group G998 under one prefix, plus a second publication for a record.
+  const series: Record<string, Array<{ date: string; value: number }>> = {
+    'bns.T.RUS': [{ date: '2021', value: 20 }, { date: '2022', value: 27 }],
+    'bns.T.CHN': [{ date: '2021', value: 18 }, { date: '2022', value: 24 }],
+    'bns.T.ITA': [{ date: '2021', value: 15 }, { date: '2022', value: 14 }],
+    'bns.T.G998': [{ date: '2021', value: 30 }, { date: '2022', value: 41 }],
+    'bns.T.G001': [{ date: '2021', value: 100 }, { date: '2022', value: 135 }],
+    'imf.X.RUS': [{ date: '2011', value: 10 }, { date: '2012', value: 12 }],
+    'imf.M.RUS': [{ date: '2011', value: 11 }, { date: '2012', value: 13.5 }],
+    'gdp.USD': [{ date: '2013', value: 236 }, { date: '2016', value: 137 }],
+    'kzt.per.USD': [{ date: '2013', value: 152 }, { date: '2016', value: 342 }],
+  };
+  const lookup: SeriesLookup = Object.assign((id: string) => (series[id] ? { observations: series[id], vintageLabel: 'hand-built', usedVintage: 'h' } : undefined), { ids: () => Object.keys(series) });
+  const claim = (id: string, printed: number | null, readings: object[], extra: object = {}) =>
+    ({ id, section: 't', quote: id, printed, decimals: 0, unit: 'u', reference: null, tolerancePct: 10, readings, primary: { reading: 0, why: 'w' }, ...extra }) as never;
+  const file: ClaimsFile = {
+    paperAccess: { date: '2024-03', note: '' },
+    claims: [
+      claim('rank', null, [
+        { label: 'RUS first 2022', op: 'rank_among', series: 'bns.T.RUS', prefix: 'bns.T.', period: '2022', within: 1 },
+        { label: 'ITA in top 2 2022', op: 'rank_among', series: 'bns.T.ITA', prefix: 'bns.T.', period: '2022', within: 2 },
+        { label: 'EU against countries', op: 'rank_among', series: 'bns.T.G998', prefix: 'bns.T.', period: '2022', within: 1 },
+      ]),
+      claim('share', 19, [{ label: 's', op: 'share_of', series: 'bns.T.CHN', other: 'bns.T.G001', period: '2022' }]),
+      claim('doubled', null, [{ label: 'd', op: 'ratio_at_least', series: 'bns.T.RUS', from: '2021', to: '2022', atLeast: 1.8 }]),
+      claim('record', null, [
+        { label: 'r', op: 'record', series: 'bns.T.RUS', period: '2022', window: ['2021', '2022'], earlier: { series: 'imf.X.RUS', plus: 'imf.M.RUS', window: ['2011', '2012'], label: 'IMF' } },
+        { label: 'beaten by the IMF years', op: 'record', series: 'bns.T.ITA', period: '2022', window: ['2022', '2022'], earlier: { series: 'imf.X.RUS', plus: 'imf.M.RUS', window: ['2011', '2012'], label: 'IMF' } },
+      ]),
+      claim('tenge', null, [{ label: 't', op: 'direction', series: 'gdp.USD', times: 'kzt.per.USD', from: '2013', to: '2016', direction: 'up' }]),
+      claim('recovery', null, [{ label: 'a', op: 'all_above', series: 'bns.T.RUS', window: ['2022', '2022'], than: '2021' }]),
+      claim('gross basis', 20, [{ label: 'net stock', op: 'value', series: 'bns.T.RUS', period: '2021', basis: 'net' }], { primary: undefined, notCheckable: 'the paper counts gross inflows' }),
+    ],
+  };
+  it('computes each by hand', () => {
+    const r = Object.fromEntries(evaluateLedger(file, lookup).map((x) => [x.claim.id, x.latest]));
+    // Groups never count against countries, except the one being ranked (the EU against single countries).
+    expect(r.rank.readings.map((x) => [x.value, x.verdict])).toEqual([[1, 'matches'], [3, 'differs'], [1, 'matches']]);
+    expect(r.rank.readings[1].detail).toMatch(/rank 3 of 3 partner countries in 2022; ahead: RUS, CHN/);
+    expect(r.share.readings[0].value).toBeCloseTo((100 * 24) / 135, 12); // 17.78 against 19, within 10 %: close
+    expect(r.share.verdict).toBe('close');
+    expect(r.doubled.readings[0]).toMatchObject({ value: 27 / 20, holds: false, verdict: 'differs' });
+    // 27 above 20 (2021) and above 25.5 (IMF 2012: 12 + 13.5); 14 is below 25.5.
+    expect(r.record.readings.map((x) => x.holds)).toEqual([true, false]);
+    expect(r.record.readings[0].detail).toMatch(/IMF: highest 2012 \(25\.5\)/);
+    expect(r.tenge.readings[0]).toMatchObject({ value: 137 * 342 - 236 * 152, holds: true });
+    expect(r.recovery.readings[0]).toMatchObject({ holds: true });
+    // On another basis: shown with its own verdict, and the claim stays not checkable.
+    expect(r['gross basis'].verdict).toBe('not checkable');
+    expect(r['gross basis'].readings[0]).toMatchObject({ value: 20, verdict: 'matches' });
+    expect(r['gross basis'].summary).toMatch(/^the paper counts gross inflows On the data's own basis — net stock: 20 \(matches on that basis\)\.$/);
   });
 });
 
