@@ -185,3 +185,14 @@ describe('Comtrade and wiiw', () => {
     expect(err).toMatchObject({ code: 'WIIW_SHARE_MISMATCH', context: { year: '2003' } });
   });
 });
+
+describe('DOTS millions to US dollars', () => {
+  it('moves the decimal point exactly: the same double Decimal.js gives, for awkward values', async () => {
+    const { Decimal } = await import('decimal.js');
+    const { millionsToUnits } = await import('../../src/sources/imf-imts/dots.ts');
+    for (const v of [0.8999999999999999, 0.6000000000000002, 1661.9999999999998, 0.14, 1.1, 1e-7, 1.5e-10, 123456789.123, 5256.6, 0, -3.2]) {
+      expect(millionsToUnits(String(v)), String(v)).toBe(new Decimal(v).times(1e6).toNumber());
+    }
+    expect(millionsToUnits('1191.26')).toBe(1191260000);
+  });
+});

@@ -3,7 +3,6 @@
 // the years from column C, one partner or group per row from row 8 (name in column B). A cell is
 // a number, empty, or text with the IMF's estimate flag ("0.14 e"): the value is kept with the
 // flag as its status. Series get the live IMTS ids, so a refresh continues them after 2020.
-import { Decimal } from 'decimal.js';
 import { PipelineError } from '../../domain/errors.ts';
 import type { ObservationStatus } from '../../domain/series.ts';
 import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
@@ -24,13 +23,23 @@ export interface DotsCell {
   status?: ObservationStatus;
 }
 
-/** A DOTS cell in US$ millions → US dollars, exactly in decimal (no binary drift from the scaling). */
+/**
+ * Millions → units by moving the decimal point in the number's shortest decimal text: the
+ * nearest double to the exact decimal (0.8999999999999999 → 899999.9999999999), where × 1e6
+ * would add binary drift. (Decimal.js gives the same result, 30× slower over 29,000 cells.)
+ */
+export function millionsToUnits(decimalText: string): number {
+  const [mantissa, exp = '0'] = decimalText.toLowerCase().split('e');
+  return Number(`${mantissa}e${Number(exp) + 6}`);
+}
+
+/** A DOTS cell in US$ millions → US dollars. */
 export function dotsCell(v: number | string | null, at: Where): DotsCell | null {
   if (v === null) return null;
-  if (typeof v === 'number') return { value: new Decimal(v).times(1e6).toNumber() };
+  if (typeof v === 'number') return { value: millionsToUnits(String(v)) };
   const m = ESTIMATE.exec(v.trim());
   if (!m) throw new PipelineError('DOTS_BAD_VALUE', `${JSON.stringify(v)} is neither a number nor a number with the IMF estimate flag ("0.14 e")`, at);
-  return { value: new Decimal(m[1].replaceAll(',', '')).times(1e6).toNumber(), status: 'estimate' };
+  return { value: millionsToUnits(m[1].replaceAll(',', '')), status: 'estimate' };
 }
 
 interface DotsRow {
