@@ -59,6 +59,8 @@ const targets = [
   { name: 'forecast history, imf.NGDP_RPCH.KAZ', path: '/series/imf.NGDP_RPCH.KAZ/vintages?target=2022' },
   { name: 'the paper (ledger)', path: '/paper' },
   { name: 'compare, fx', path: '/compare?concept=fx' },
+  { name: 'partners', path: '/partners' },
+  { name: 'partners CSV, mirror', path: '/partners/mirror.csv' },
 ];
 
 // Static twins: the same bytes, served by express.static with the same compression middleware.

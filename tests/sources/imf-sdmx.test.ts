@@ -62,13 +62,13 @@ describe('IMTS connector through the replay server', () => {
     return real.replace(/<Series [\s\S]*<\/Series>/, many);
   }
 
-  async function run(handler: (key: string) => Handler) {
+  async function run(handler: (key: string) => Handler, rawParts: string[] = []) {
     server = await startReplayServer({}, (url) => {
       const key = decodeURIComponent(url.pathname.split('/').pop()!);
       const h = handler(key);
       return typeof h === 'function' ? h(url) : Array.isArray(h) ? h[0] : h;
     });
-    const dir = await tempDataDir();
+    const dir = await tempDataDir(rawParts);
     const config = testConfig(dir, { IMF_SDMX_URL: `${server.url}/external/sdmx/3.0` });
     const [r] = await refresh({ config, jobs: [jobNamed('imts', config)], trigger: 'cli', sleep: noSleep });
     return { r, dir };
@@ -89,6 +89,31 @@ describe('IMTS connector through the replay server', () => {
     expect(files.series.get('imf.imts.XG_FOB_USD.RUS.KAZ.A')!.meta.title).toBe('Kazakhstan: exports of goods (FOB) to Russia');
     // Monthly data and the mirror view were empty here: said, not an error.
     expect(r.notes.join('\n')).toMatch(/not published at this frequency/);
+  });
+
+  it('continues the bundled DOTS history: the live answer wins where both have a year, and every disagreement is reported', async () => {
+    // The relabelled answer again, its 2023 moved to 2020 so that it overlaps DOTS (test-only values).
+    const overlap = async (indicator: string) => (await relabelled(indicator, ['RUS', 'CHN', 'G998', 'G001'])).replaceAll('TIME_PERIOD="2023"', 'TIME_PERIOD="2020"');
+    const bodies = { XG_FOB_USD: await overlap('XG_FOB_USD'), MG_CIF_USD: await overlap('MG_CIF_USD') };
+    const empty = (await fixture(IMTS)).toString().replace(/<Series [\s\S]*<\/Series>/, '');
+    const { r, dir } = await run((key) => {
+      const [reporter, indicator, , freq] = key.split('.');
+      return { body: reporter === 'KAZ' && freq === 'A' ? bodies[indicator as keyof typeof bodies] : empty, headers: { 'Content-Type': 'application/xml' } };
+    }, ['imts']);
+    expect(r.error).toBeUndefined();
+    const live = parseImts(Buffer.from(bodies.XG_FOB_USD), { url: 'u', request: { frequency: 'A' } }).series.find((x) => x.id === 'imf.imts.XG_FOB_USD.RUS.KAZ.A')!;
+    const live2020 = live.observations.find(([d]) => d === '2020')![1];
+    const rus = (await readSourceFiles(dir, 'imts'))!.series.get('imf.imts.XG_FOB_USD.RUS.KAZ.A')!;
+    // DOTS's years before, the live answer's 2020 (not DOTS's 4,899.45 million) and its 2024 after.
+    expect(rus.observations.find((o) => o.date === '1995')!.value).toBe(2365800000);
+    expect(rus.observations.find((o) => o.date === '2020')!.value).toBe(live2020);
+    expect(rus.observations.at(-1)!.date).toBe('2024');
+    const c = r.conflicts.find((x) => x.series === 'imf.imts.XG_FOB_USD.RUS.KAZ.A' && x.date === '2020')!;
+    expect(c.kept.value).toBe(live2020);
+    expect(c.other.value).toBe(4899450100);
+    expect(c.other.file).toMatch(/dots_103/);
+    // One disagreement per series and indicator where both have 2020.
+    expect(r.conflicts.filter((x) => x.date === '2020').length).toBe(8);
   });
 
   it.each([
