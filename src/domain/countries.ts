@@ -1,6 +1,7 @@
 // Country names by ISO 3166 alpha-3 code. The economies the product follows have the short
 // names economists write (and IMF DataMapper and the World Bank use); every other country
 // gets its English name from i18n-iso-countries, which also carries Russian names.
+import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import ru from 'i18n-iso-countries/langs/ru.json' with { type: 'json' };
@@ -61,4 +62,20 @@ export function countryNameIndex(lang: 'en' | 'ru'): Array<[iso3: string, names:
     if (a3) out.push([a3, names]);
   }
   return out;
+}
+
+const require = createRequire(import.meta.url);
+const registered = new Set(['en', 'ru']);
+
+/** The library's name of a country in a language (a page in Russian, Kazakh…), if it has one. */
+export function countryNameIn(iso3: string, lang: string): string | undefined {
+  if (!registered.has(lang)) {
+    try {
+      countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+    } catch {
+      return undefined;
+    }
+    registered.add(lang);
+  }
+  return countries.getName(iso3, lang, { select: 'official' }) ?? undefined;
 }

@@ -1,6 +1,7 @@
 // The Express app, built by a function and never listening here: the entry point listens,
 // tests use the app without a port (as Express's own examples do).
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { TFunction } from 'i18next';
 import helmet from 'helmet';
 import compression from 'compression';
 import path from 'node:path';
@@ -18,6 +19,8 @@ import { paperRoutes } from './routes/paper.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { partnersRoutes } from './routes/partners.ts';
 import { vintagesRoutes } from './routes/vintages.ts';
+import { language, languageLocals } from './language.ts';
+import { DEFAULT_LANGUAGE } from './i18n.ts';
 import type { AverageBasis } from '../transform/aggregate.ts';
 import { ago, fmt, fmtFixed, jsonForScript } from './view-helpers.ts';
 
@@ -93,6 +96,7 @@ export function createApp(deps: AppDeps): express.Express {
     }
     next();
   });
+  app.use(language);
   // Reading is open to any origin (a notebook, an Observable page): GET on the API and the
   // downloads answers with CORS headers, without credentials. POST /api/refresh stays same-origin.
   app.use((req, res, next) => {
@@ -119,10 +123,13 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.locals.assets = ctx.assets;
   app.locals.publishers = [...new Set(ctx.jobs.map((j) => j.connector.publisher.name))];
+  app.locals.publisherJobs = ctx.jobs.map((j) => ({ job: j.name, name: j.connector.publisher.name }));
   app.locals.fmt = fmt;
   app.locals.fmtFixed = fmtFixed;
   app.locals.jsonForScript = jsonForScript;
   app.locals.ago = ago;
+  // Defaults for a page rendered before the language is known (an error early in the chain).
+  Object.assign(app.locals, languageLocals(DEFAULT_LANGUAGE));
   app.use(pageRoutes(ctx));
   app.use(vintagesRoutes(ctx));
   app.use(seriesRoutes(ctx));
@@ -136,9 +143,9 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.use((req, res) => {
-    const message = `Nothing here: ${req.path}. Try the overview or the data catalogue.`;
-    if (req.path.startsWith('/api/')) res.status(404).json({ error: message });
-    else res.status(404).render('error', { title: 'Not found', status: 404, message });
+    const t = (res.locals.t ?? app.locals.t) as TFunction;
+    if (req.path.startsWith('/api/')) res.status(404).json({ error: `Nothing here: ${req.path}. Try the overview or the data catalogue.` });
+    else res.status(404).render('error', { title: t('error.notFound'), status: 404, message: t('error.nothingHere', { path: req.path }) });
   });
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const known = clientError(err);
@@ -146,7 +153,11 @@ export function createApp(deps: AppDeps): express.Express {
     const message = known?.message ?? 'Something went wrong on our side; the error has been logged.';
     if (!known) console.error(err);
     if (req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json') res.status(status).json({ error: message });
-    else res.status(status).render('error', { title: status === 404 ? 'Not found' : status < 500 ? 'Bad request' : 'Error', status, message });
+    else {
+      const t = (res.locals.t ?? app.locals.t) as TFunction;
+      // The specific reason (a parameter and what it allows) stays as the server states it.
+      res.status(status).render('error', { title: t(status === 404 ? 'error.notFound' : status < 500 ? 'error.badRequest' : 'error.error'), status, message: known ? message : t('error.ourSide') });
+    }
   });
   return app;
 }

@@ -6,6 +6,8 @@ import { isGroup, partnerName } from '../domain/partners.ts';
 import type { Observation } from '../domain/series.ts';
 import type { DataRepository } from '../store/repository.ts';
 import { blockValues, concentration, REST_BLOCK, TRADE_BLOCKS, type BlockValue, type Concentration } from '../transform/trade-structure.ts';
+import type { TFunction } from 'i18next';
+import { DEFAULT_LANGUAGE, translator } from './i18n.ts';
 import type { ChartPayload } from './view-model.ts';
 
 export type Flow = 'turnover' | 'exports' | 'imports';
@@ -201,10 +203,10 @@ export interface PartnersView {
   charts: { shares: ChartPayload; values: ChartPayload; concentration: ChartPayload; mirrorRUS: ChartPayload; mirrorCHN: ChartPayload; fdi: ChartPayload };
 }
 
-function blockTraces(rows: BlockRow[], pub: 'imf' | 'bns', pick: (b: BlockValue) => number | null) {
+function blockTraces(rows: BlockRow[], pub: 'imf' | 'bns', pick: (b: BlockValue) => number | null, t: TFunction) {
   return [...TRADE_BLOCKS.map((b) => b.id), REST_BLOCK.id].map((id) => ({
     id: `${pub}-${id}`,
-    name: `${BLOCK_LABEL[id]} (${pub === 'imf' ? 'IMF' : 'BNS'})`,
+    name: t('partners.chart.trace', { block: t(`partners.blocks.${id}`), publication: t(`partners.pub.${pub}`) }),
     x: rows.map((r) => `${r.year}-01-01`),
     y: rows.map((r) => {
       const b = r.blocks.find((x) => x.id === id);
@@ -219,7 +221,7 @@ function blockTraces(rows: BlockRow[], pub: 'imf' | 'bns', pick: (b: BlockValue)
 
 const chart = (title: string, ariaLabel: string, yTitle: string, traces: ChartPayload['traces'], fileName: string, source: string): ChartPayload => ({ title, ariaLabel, traces, yTitle, y2Title: null, shapes: [], fileName, source });
 
-export function partnersView(repo: DataRepository, flow: Flow): PartnersView {
+export function partnersView(repo: DataRepository, flow: Flow, t: TFunction = translator(DEFAULT_LANGUAGE)): PartnersView {
   const imfValues = publicationValues(repo, PUBLICATIONS[0]);
   const bnsValues = publicationValues(repo, PUBLICATIONS[1]);
   const imf = blockRows(imfValues[flow], PUBLICATIONS[0]);
@@ -231,23 +233,24 @@ export function partnersView(repo: DataRepository, flow: Flow): PartnersView {
   const shareYears = ['2021', '2022', '2023'];
   const mirror = { RUS: mirrorRows(repo, 'RUS'), CHN: mirrorRows(repo, 'CHN') };
   const fdi = fdiRows(repo);
-  const src = 'IMF DOTS/IMTS and BNS, via kz-indicators';
+  const src = t('partners.chart.source');
+  const flowWord = t(`partners.flowWords.${flow}`);
   const mirrorChart = (code: 'RUS' | 'CHN') => {
     const rows = mirror[code];
     const x = rows.map((r) => `${r.year}-01-01`);
-    const name = partnerName(code);
+    const partner = t(`partners.partnerNames.${code}`);
     return chart(
-      `Trade with ${name}: Kazakhstan's figures and ${name}'s (turnover, US$ bn)`,
-      `Line chart of Kazakhstan's goods trade with ${name} as each side reports it, in billions of US dollars`,
-      'billions of US dollars',
+      t('partners.chart.mirrorTitle', { partner }),
+      t('partners.chart.mirrorAria', { partner }),
+      t('partners.chart.yBn'),
       [
-        { id: 'own-imf', name: 'Kazakhstan reports (IMF)', x, y: rows.map((r) => r.own.imf.turnover), yaxis: 'y', mode: 'lines', color: '#1f5f8b' },
-        { id: 'own-bns', name: 'Kazakhstan reports (BNS)', x, y: rows.map((r) => r.own.bns.turnover), yaxis: 'y', mode: 'lines+markers', dash: 'dot', color: '#1f5f8b' },
-        { id: 'mirror-imf', name: `${name} reports (IMF)`, x, y: rows.map((r) => r.mirror.imf.turnover), yaxis: 'y', mode: 'lines', color: '#c8642a' },
-        ...(code === 'CHN' ? [{ id: 'mirror-comtrade', name: `${name} reports (UN Comtrade)`, x, y: rows.map((r) => r.mirror.comtrade.turnover), yaxis: 'y' as const, mode: 'lines+markers', dash: 'dot', color: '#c8642a' }] : []),
+        { id: 'own-imf', name: t('partners.chart.ownImf'), x, y: rows.map((r) => r.own.imf.turnover), yaxis: 'y', mode: 'lines', color: '#1f5f8b' },
+        { id: 'own-bns', name: t('partners.chart.ownBns'), x, y: rows.map((r) => r.own.bns.turnover), yaxis: 'y', mode: 'lines+markers', dash: 'dot', color: '#1f5f8b' },
+        { id: 'mirror-imf', name: t('partners.chart.mirrorImf', { partner }), x, y: rows.map((r) => r.mirror.imf.turnover), yaxis: 'y', mode: 'lines', color: '#c8642a' },
+        ...(code === 'CHN' ? [{ id: 'mirror-comtrade', name: t('partners.chart.mirrorComtrade', { partner }), x, y: rows.map((r) => r.mirror.comtrade.turnover), yaxis: 'y' as const, mode: 'lines+markers', dash: 'dot', color: '#c8642a' }] : []),
       ],
       `kz-mirror-${code.toLowerCase()}`,
-      'IMF DOTS, BNS, UN Comtrade, via kz-indicators',
+      t('partners.chart.mirrorSource'),
     );
   };
   return {
@@ -255,17 +258,17 @@ export function partnersView(repo: DataRepository, flow: Flow): PartnersView {
     shares: { years: shareYears, rows: shareChanges(bnsTurnover, bnsValues.turnover, shareYears) },
     fdi,
     charts: {
-      shares: chart(`Share of Kazakhstan's ${flow} by partner (%)`, `Line chart of each partner's share of Kazakhstan's ${flow}, IMF to 2020 solid, BNS from 2018 dotted`, 'percent of total', [...blockTraces(imf, 'imf', (b) => b.share), ...blockTraces(bns, 'bns', (b) => b.share)], `kz-${flow}-shares`, src),
-      values: chart(`Kazakhstan's ${flow} by partner (US$ bn)`, `Line chart of Kazakhstan's ${flow} with each partner in billions of US dollars`, 'billions of US dollars', [...blockTraces(imf, 'imf', (b) => bn(b.value)), ...blockTraces(bns, 'bns', (b) => bn(b.value))], `kz-${flow}-values`, src),
-      concentration: chart('Concentration of Kazakhstan\'s trade turnover over partner countries (HHI)', 'Line chart of the Herfindahl–Hirschman index of Kazakhstan\'s trade turnover over partner countries', 'HHI (0–10,000)', [
-        { id: 'hhi-imf', name: 'HHI (IMF)', x: imfTurnover.map((r) => `${r.year}-01-01`), y: imfTurnover.map((r) => r.concentration?.hhi ?? null), yaxis: 'y', mode: 'lines', color: '#1f5f8b' },
-        { id: 'hhi-bns', name: 'HHI (BNS)', x: bnsTurnover.map((r) => `${r.year}-01-01`), y: bnsTurnover.map((r) => r.concentration?.hhi ?? null), yaxis: 'y', mode: 'lines+markers', dash: 'dot', color: '#c8642a' },
+      shares: chart(t('partners.chart.sharesTitle', { flow: flowWord }), t('partners.chart.sharesAria', { flow: flowWord }), t('partners.chart.yPercent'), [...blockTraces(imf, 'imf', (b) => b.share, t), ...blockTraces(bns, 'bns', (b) => b.share, t)], `kz-${flow}-shares`, src),
+      values: chart(t('partners.chart.valuesTitle', { flow: flowWord }), t('partners.chart.valuesAria', { flow: flowWord }), t('partners.chart.yBn'), [...blockTraces(imf, 'imf', (b) => bn(b.value), t), ...blockTraces(bns, 'bns', (b) => bn(b.value), t)], `kz-${flow}-values`, src),
+      concentration: chart(t('partners.chart.hhiTitle'), t('partners.chart.hhiAria'), t('partners.chart.hhiY'), [
+        { id: 'hhi-imf', name: t('partners.chart.hhiTrace', { publication: t('partners.pub.imf') }), x: imfTurnover.map((r) => `${r.year}-01-01`), y: imfTurnover.map((r) => r.concentration?.hhi ?? null), yaxis: 'y', mode: 'lines', color: '#1f5f8b' },
+        { id: 'hhi-bns', name: t('partners.chart.hhiTrace', { publication: t('partners.pub.bns') }), x: bnsTurnover.map((r) => `${r.year}-01-01`), y: bnsTurnover.map((r) => r.concentration?.hhi ?? null), yaxis: 'y', mode: 'lines+markers', dash: 'dot', color: '#c8642a' },
       ], 'kz-trade-hhi', src),
       mirrorRUS: mirrorChart('RUS'),
       mirrorCHN: mirrorChart('CHN'),
-      fdi: chart('Inward FDI stock by partner (EUR bn, net, directional)', 'Line chart of the inward FDI stock held by the EU, the Netherlands, the US, China and Russia in Kazakhstan, in billions of euros', 'billions of euros', FDI_PARTNERS.filter((c) => c !== 'G001').map((c, i) => ({
-        id: `fdi-${c}`, name: partnerName(c).replace(/^the /, ''), x: fdi.map((r) => `${r.year}-01-01`), y: fdi.map((r) => (r.stock[c] === null ? null : r.stock[c]! / 1000)), yaxis: 'y' as const, mode: 'lines', color: ['#1f5f8b', '#2a8c55', '#8b3a8f', '#c8642a', '#a1261b'][i],
-      })), 'kz-fdi-stock', 'wiiw FDI database (NBK data), via kz-indicators'),
+      fdi: chart(t('partners.chart.fdiTitle'), t('partners.chart.fdiAria'), t('partners.chart.yEurBn'), FDI_PARTNERS.filter((c) => c !== 'G001').map((c, i) => ({
+        id: `fdi-${c}`, name: t(`partners.fdiNames.${c}`), x: fdi.map((r) => `${r.year}-01-01`), y: fdi.map((r) => (r.stock[c] === null ? null : r.stock[c]! / 1000)), yaxis: 'y' as const, mode: 'lines', color: ['#1f5f8b', '#2a8c55', '#8b3a8f', '#c8642a', '#a1261b'][i],
+      })), 'kz-fdi-stock', t('partners.chart.fdiSource')),
     },
   };
 }

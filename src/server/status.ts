@@ -1,6 +1,7 @@
 // What /status and the stale banners say about each source: last attempt and success, the
 // outcome, the next scheduled run, and how fresh the data is against the expected cadence,
 // telling "the provider published nothing new" apart from "our fetch failed".
+import { DEFAULT_LANGUAGE, translator } from './i18n.ts';
 import type { SeriesMeta } from '../domain/series.ts';
 import type { JobDefinition } from '../runner/job.ts';
 import { readRuns, type RunRecord } from '../runner/run-log.ts';
@@ -16,8 +17,10 @@ export interface SourceStatus {
   series: number;
   latestObservation: string | null;
   latestRetrieval: string | null;
-  /** How the data got here: bundled from a repository copy, or retrieved from the provider. */
+  /** How the data got here: bundled from a repository copy, or retrieved from the provider (in English; pages use the key). */
   provenance: string;
+  provenanceKey: string;
+  provenanceParams: Record<string, string>;
   dataAgeDays: number | null;
   expectedCadenceDays: number;
   stale: boolean;
@@ -25,8 +28,24 @@ export interface SourceStatus {
   lastSuccess: RunRecord | null;
   /** 'ok', 'no-data', 'stale', 'failing': the last attempt failed (its error is in lastAttempt). */
   state: 'ok' | 'stale' | 'failing' | 'no-data';
+  /** In English (the API); pages say messageKey with messageParams in their own language. */
   message: string;
+  messageKey: string;
+  messageParams: Record<string, string | number>;
   running: RunningRefresh | null;
+}
+
+function provenanceOf(series: Array<{ meta: SeriesMeta }>, latestRetrieval: string | null): { provenance: string; provenanceKey: string; provenanceParams: Record<string, string> } {
+  let key: string;
+  let params: Record<string, string> = {};
+  if (series.some((s) => s.meta.rawSnapshots[0]?.kind === 'http' && !s.meta.rawSnapshots[0]?.repository)) {
+    key = 'status.provenance.retrieved';
+    params = { date: latestRetrieval?.slice(0, 10) ?? '' };
+  } else if (series.length) {
+    key = 'status.provenance.imported';
+    params = { repositories: [...new Set(series.map((s) => s.meta.rawSnapshots[0]?.repository).filter(Boolean))].join(', ') };
+  } else key = 'status.provenance.none';
+  return { provenance: translator(DEFAULT_LANGUAGE)(key, params), provenanceKey: key, provenanceParams: params };
 }
 
 function lastActualDate(m: SeriesMeta): string | null {
@@ -63,23 +82,25 @@ export function sourceStatuses(
     const lastAttempt = mine[mine.length - 1] ?? null;
     const lastSuccess = [...mine].reverse().find((r) => r.outcome === 'success') ?? null;
     let state: SourceStatus['state'] = 'ok';
-    let message: string;
+    // What the state means, as a message key and its values: pages say it in their language.
+    let said: { key: string; params?: Record<string, string | number> };
     if (!series.length) {
       state = 'no-data';
-      message = 'No data yet: it appears after the first refresh with a network.';
+      said = { key: 'noData' };
     } else if (lastAttempt?.outcome === 'refused') {
-      message = `The last refresh could not start (${lastAttempt.error?.message}); the pages show the data of the run before.`;
+      said = { key: 'refused', params: { reason: lastAttempt.error?.message ?? '' } };
     } else if (lastAttempt?.outcome === 'failed') {
       state = 'failing';
-      message = `The last refresh failed (${lastAttempt.error?.code}: ${lastAttempt.error?.message}); the pages show the last good data.`;
+      said = { key: 'failed', params: { code: lastAttempt.error?.code ?? '', reason: lastAttempt.error?.message ?? '' } };
     } else if (stale) {
       state = 'stale';
-      message = daily
-        ? `The latest value is for ${latestObservation}, ${dataAgeDays} days ago (expected every ${job.expectedCadenceDays} days or less).`
-        : `Last retrieved ${latestRetrieval?.slice(0, 10)}, ${dataAgeDays} days ago (expected every ${job.expectedCadenceDays} days or less).`;
+      said = daily
+        ? { key: 'staleDaily', params: { date: latestObservation ?? '', days: dataAgeDays ?? 0, cadence: job.expectedCadenceDays } }
+        : { key: 'staleRetrieved', params: { date: latestRetrieval?.slice(0, 10) ?? '', days: dataAgeDays ?? 0, cadence: job.expectedCadenceDays } };
     } else if (lastAttempt && lastAttempt.snapshotsWritten.length === 0) {
-      message = 'The last refresh worked; the provider had published nothing new.';
-    } else message = lastAttempt ? 'The last refresh worked and brought new data.' : 'Bundled data; no refresh has run here yet.';
+      said = { key: 'nothingNew' };
+    } else said = { key: lastAttempt ? 'newData' : 'bundled' };
+    const message = translator(DEFAULT_LANGUAGE)(`status.message.${said.key}`, said.params ?? {});
     const next = nextRun(job.name);
     return {
       job: job.name,
@@ -89,11 +110,7 @@ export function sourceStatuses(
       series: series.length,
       latestObservation,
       latestRetrieval,
-      provenance: series.some((s) => s.meta.rawSnapshots[0]?.kind === 'http' && !s.meta.rawSnapshots[0]?.repository)
-        ? `retrieved from the provider, latest ${latestRetrieval?.slice(0, 10)}`
-        : series.length
-          ? `imported with the bundled snapshot (${[...new Set(series.map((s) => s.meta.rawSnapshots[0]?.repository).filter(Boolean))].join(', ')})`
-          : 'none yet',
+      ...provenanceOf(series, latestRetrieval),
       dataAgeDays,
       expectedCadenceDays: job.expectedCadenceDays,
       stale,
@@ -101,6 +118,8 @@ export function sourceStatuses(
       lastSuccess,
       state,
       message,
+      messageKey: `status.message.${said.key}`,
+      messageParams: said.params ?? {},
       running: running && running.jobs.includes(job.name) ? running : null,
     };
   });
@@ -112,6 +131,6 @@ export async function statuses(ctx: AppContext, runs?: RunRecord[]): Promise<Sou
 }
 
 /** Banners for the pages that show series from these sources. */
-export function bannersFor(all: SourceStatus[], jobs: string[]): Array<{ job: string; state: string; message: string }> {
-  return all.filter((s) => jobs.includes(s.job) && (s.state === 'stale' || s.state === 'failing')).map((s) => ({ job: s.job, state: s.state, message: `${s.title}: ${s.message}` }));
+export function bannersFor(all: SourceStatus[], jobs: string[]): Array<{ job: string; state: string; title: string; messageKey: string; messageParams: Record<string, string | number> }> {
+  return all.filter((s) => jobs.includes(s.job) && (s.state === 'stale' || s.state === 'failing')).map((s) => ({ job: s.job, state: s.state, title: s.title, messageKey: s.messageKey, messageParams: s.messageParams }));
 }

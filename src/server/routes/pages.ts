@@ -1,5 +1,6 @@
 // The overview, the data catalogue, and the status page.
 import { Router } from 'express';
+import type { TFunction } from 'i18next';
 import type { AppContext } from '../context.ts';
 import { headlineCards, headlineEditions } from '../overview.ts';
 import { BadRequest } from '../view-params.ts';
@@ -18,7 +19,7 @@ export function pageRoutes(ctx: AppContext): Router {
       const cards = headlineCards(ctx.repo, ctx.content.headlines, edition);
       const all = await statuses(ctx);
       const body = await renderToString(res, 'index', {
-        title: 'Kazakhstan macro indicators',
+        title: (res.locals.t as TFunction)('overview.title'),
         cards,
         statuses: all,
         banners: bannersFor(all, [...new Set(cards.map((c) => c.entry.meta.source.job))]),
@@ -38,13 +39,13 @@ export function pageRoutes(ctx: AppContext): Router {
         const hay = `${e.meta.id} ${e.meta.title} ${e.meta.unit} ${e.meta.source.name} ${e.meta.country ?? ''}`.toLowerCase();
         return words.every((w) => hay.includes(w));
       });
-      return { body: await renderToString(res, 'data', { title: 'Data catalogue', rows, q, total: ctx.repo.list().length }) };
+      return { body: await renderToString(res, 'data', { title: (res.locals.t as TFunction)('data.title'), rows, q, total: ctx.repo.list().length }) };
     });
   });
 
   r.get('/status', async (_req, res) => {
     const runs = await readRuns(ctx.config.dataDir);
-    res.render('status', { title: 'Status of the sources', statuses: await statuses(ctx, runs), runs: runs.slice(-25).reverse(), running: ctx.controller.running, now: ctx.now() });
+    res.render('status', { title: (res.locals.t as TFunction)('status.title'), statuses: await statuses(ctx, runs), runs: runs.slice(-25).reverse(), running: ctx.controller.running, now: ctx.now() });
   });
 
   return r;

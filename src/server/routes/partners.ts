@@ -1,6 +1,7 @@
 // /partners: Kazakhstan's trade and investment by partner, the multi-vector picture in data,
 // with each table as CSV (/partners/<table>.csv, by id) and as JSON (/api/partners).
 import { Router } from 'express';
+import type { TFunction } from 'i18next';
 import type { AppContext } from '../context.ts';
 import { NET_FDI_CAVEAT } from '../../domain/partners.ts';
 import { PARTNER_TABLES } from '../partners-tables.ts';
@@ -16,9 +17,10 @@ export function partnersRoutes(ctx: AppContext): Router {
   r.get('/partners', async (req, res) => {
     const { flow = 'turnover' } = parseQuery(PartnersQuery, req.query as Record<string, unknown>);
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
-      const v = partnersView(ctx.repo, flow);
+      const t = res.locals.t as TFunction;
+      const v = partnersView(ctx.repo, flow, t);
       const svg = Object.fromEntries(Object.entries(v.charts).map(([k, c]) => [k, svgCharts(c, k)]));
-      return { body: await renderToString(res, 'partners', { title: 'Partners: trade and investment by partner', v, svg, tables: PARTNER_TABLES, fdiCaveat: NET_FDI_CAVEAT }) };
+      return { body: await renderToString(res, 'partners', { title: t('partners.title'), v, svg, tables: PARTNER_TABLES }) };
     });
   });
 

@@ -1,0 +1,129 @@
+// The interface's languages: one message catalogue per language in locales/<lang>.json (i18next,
+// with Intl's plural rules: Russian has one/few/many), numbers and dates in the language's own
+// form (Intl), and the URL that says which: /ru/… for Russian, the unprefixed paths for English
+// (so every existing link keeps working). Adding Kazakh is one more catalogue, locales/kk.json,
+// plus its indicator titles; nothing here names a language but the default.
+import fs from 'node:fs';
+import path from 'node:path';
+import i18next, { type TFunction } from 'i18next';
+
+const LOCALES = path.resolve(import.meta.dirname, '../../locales');
+export const DEFAULT_LANGUAGE = 'en';
+
+type Catalogue = Record<string, unknown>;
+const catalogues: Record<string, Catalogue> = Object.fromEntries(
+  fs
+    .readdirSync(LOCALES)
+    .filter((f) => /^[a-z]{2}\.json$/.test(f))
+    .map((f) => [f.slice(0, 2), JSON.parse(fs.readFileSync(path.join(LOCALES, f), 'utf8')) as Catalogue]),
+);
+
+/** Every language with a catalogue, the default first. */
+export const LANGUAGES: readonly string[] = [DEFAULT_LANGUAGE, ...Object.keys(catalogues).filter((l) => l !== DEFAULT_LANGUAGE).sort()];
+
+/** Keys a page asked for that its language's catalogue lacks (the missing-key test reads this). */
+export const missingKeys = new Set<string>();
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: Object.fromEntries(Object.entries(catalogues).map(([l, c]) => [l, { translation: c }])),
+  lng: DEFAULT_LANGUAGE,
+  // A missing key shows as the key itself (visible, and caught by the tests), never as English.
+  fallbackLng: false,
+  initAsync: false,
+  // EJS escapes what it prints; escaping here too would print &amp;.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  // Keys are dotted paths; ':' is ordinary text (units and labels may hold it).
+  nsSeparator: false,
+  saveMissing: true,
+  missingKeyHandler: (lngs, _ns, key) => {
+    for (const l of lngs) missingKeys.add(`${l}:${key}`);
+  },
+});
+
+/** Whether a language's catalogue has a phrase (optional sections: country and group names). */
+export function hasPhrase(lang: string, key: string): boolean {
+  return i18n.exists(key, { lng: lang });
+}
+
+export function translator(lang: string): TFunction {
+  return i18n.getFixedT(lang);
+}
+
+/** The catalogue's keys, flattened (a.b.c), for the test that compares catalogues. */
+export function catalogueKeys(lang: string): string[] {
+  const out: string[] = [];
+  const walk = (o: Catalogue, prefix: string) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (v && typeof v === 'object') walk(v as Catalogue, `${prefix}${k}.`);
+      else out.push(`${prefix}${k}`);
+    }
+  };
+  walk(catalogues[lang] ?? {}, '');
+  return out.sort();
+}
+
+/** The path of a page in a language: /ru/series/x for Russian, /series/x for the default. */
+export function pathIn(lang: string, p: string): string {
+  if (lang === DEFAULT_LANGUAGE) return p;
+  return p === '/' ? `/${lang}/` : `/${lang}${p}`;
+}
+
+/** Split a request path into its language and the path the routes know. */
+export function languageOf(p: string): { lang: string; rest: string } {
+  const m = /^\/([a-z]{2})(\/.*)?$/.exec(p);
+  if (m && m[1] !== DEFAULT_LANGUAGE && LANGUAGES.includes(m[1])) return { lang: m[1], rest: m[2] ?? '/' };
+  return { lang: DEFAULT_LANGUAGE, rest: p };
+}
+
+/**
+ * Links inside a page in another language stay in that language: /series/x → /ru/series/x.
+ * Downloads (CSV, JSON, zip), the API and the assets are the same bytes in every language and
+ * keep their one address; a link marked with hreflang (the language switch) is left as it is.
+ */
+export function localiseLinks(html: string, lang: string): string {
+  if (lang === DEFAULT_LANGUAGE) return html;
+  return html.replace(/(?<!hreflang="[a-z]{2}" )(href|action)="\/(?!assets\/|api\/|[a-z]{2}\/)([^"]*)"/g, (m, attr: string, rest: string) =>
+    /^[^?#]*\.(csv|json|zip)([?#]|$)/.test(rest) ? m : `${attr}="/${lang}/${rest}"`,
+  );
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: string, min: number, max: number): Intl.NumberFormat {
+  const key = `${lang}:${min}:${max}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : lang, { minimumFractionDigits: min, maximumFractionDigits: max })));
+  return f;
+}
+
+/** The templates' number helpers in a language: significant digits by size (fmt), or fixed decimals. */
+export function numberHelpers(lang: string) {
+  const fmt = (v: number | null | undefined, digits = 4): string => {
+    if (v === null || v === undefined || Number.isNaN(v)) return '—';
+    const abs = Math.abs(v);
+    const max = abs >= 1e6 ? 0 : abs >= 100 ? 2 : abs >= 1 ? 3 : digits + 2;
+    return numberFormat(lang, 0, max).format(v);
+  };
+  const fmtFixed = (v: number | null | undefined, decimals: number): string => {
+    if (v === null || v === undefined || Number.isNaN(v)) return '—';
+    const s = numberFormat(lang, decimals, decimals).format(v);
+    // No "-0.00" for a value that rounds to zero.
+    return /^[-−]0([.,]0+)?$/.test(s) ? s.slice(1) : s;
+  };
+  return { fmt, fmtFixed };
+}
+
+/** A period as a reader of the language writes it: 2022-03-09 → 9 марта 2022 г.; English keeps ISO. */
+export function dateHelper(lang: string, t: TFunction) {
+  if (lang === DEFAULT_LANGUAGE) return (iso: string) => iso;
+  const day = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const month = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return (iso: string): string => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return day.format(new Date(`${iso}T00:00:00Z`));
+    if (/^\d{4}-\d{2}$/.test(iso)) return month.format(new Date(`${iso}-01T00:00:00Z`));
+    const q = /^(\d{4})-Q([1-4])$/.exec(iso);
+    if (q) return t('date.quarter', { year: q[1], quarter: q[2] });
+    return iso;
+  };
+}

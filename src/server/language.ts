@@ -1,0 +1,60 @@
+// The language of a request: /ru/… is Russian (the prefix is taken off before the routes see
+// the path), anything else English. Sets what every template uses (t, number and date helpers,
+// the language switch, <html lang>) and keeps a Russian page's links in Russian. At `/`, a first
+// visit whose browser prefers another language we have is sent there once, and the page says so.
+import type { NextFunction, Request, Response } from 'express';
+import { localNames } from './localised-names.ts';
+import { dateHelper, DEFAULT_LANGUAGE, LANGUAGES, languageOf, localiseLinks, numberHelpers, pathIn, translator } from './i18n.ts';
+
+const COOKIE = 'lang';
+
+function chosenBefore(req: Request): boolean {
+  return new RegExp(`(?:^|;\\s*)${COOKIE}=`).test(req.headers.cookie ?? '');
+}
+
+export function language(req: Request, res: Response, next: NextFunction): void {
+  const { lang, rest } = languageOf(req.path);
+  const search = req.url.slice(req.path.length);
+  if (req.path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+    // The answer to `/` depends on these two; say so to any cache on the way.
+    res.vary('Accept-Language').vary('Cookie');
+    const preferred = req.acceptsLanguages(...LANGUAGES);
+    if (!chosenBefore(req) && preferred && preferred !== DEFAULT_LANGUAGE) {
+      res.cookie(COOKIE, preferred, { path: '/', maxAge: 365 * 86_400_000, sameSite: 'lax' });
+      res.redirect(302, `${pathIn(preferred, '/')}?chosen=browser`);
+      return;
+    }
+  }
+  if (lang !== DEFAULT_LANGUAGE) {
+    req.url = rest + search;
+    if (rest === '/') res.cookie(COOKIE, lang, { path: '/', maxAge: 365 * 86_400_000, sameSite: 'lax' });
+    // Every page rendered in this language keeps its links in it.
+    const render = res.render.bind(res);
+    res.render = ((view: string, locals?: object | ((err: Error, html: string) => void), cb?: (err: Error, html: string) => void) => {
+      const callback = typeof locals === 'function' ? locals : cb;
+      const options = typeof locals === 'function' ? {} : (locals ?? {});
+      render(view, options, (err: Error, html: string) => {
+        if (callback) return callback(err, err ? html : localiseLinks(html, lang));
+        if (err) return next(err);
+        res.send(localiseLinks(html, lang));
+      });
+    }) as Response['render'];
+  }
+  Object.assign(res.locals, languageLocals(lang, rest, search, req.query.chosen === 'browser'));
+  next();
+}
+
+/** What the templates use for a language: t, number and date helpers, names, the switch. */
+export function languageLocals(lang: string, rest = '/', search = '', chosen = false): Record<string, unknown> {
+  const t = translator(lang);
+  return {
+    lang,
+    t,
+    ...numberHelpers(lang),
+    fmtDate: dateHelper(lang, t),
+    ...localNames(lang, t),
+    chosenByBrowser: chosen && lang !== DEFAULT_LANGUAGE && rest === '/',
+    // The same view in each other language: the path and the query (series, units, range) kept.
+    languageSwitch: LANGUAGES.filter((l) => l !== lang).map((l) => ({ lang: l, href: pathIn(l, rest) + search.replace(/([?&])chosen=browser&?/, '$1').replace(/[?&]$/, ''), label: translator(l)('language.name') })),
+  };
+}
