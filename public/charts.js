@@ -7,6 +7,23 @@
     return el ? JSON.parse(el.textContent) : null;
   }
   var config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d'] };
+  // A page in another language gets Plotly's month and day names and number separators from the
+  // browser's own Intl data for that language (no locale bundle to ship).
+  var lang = document.documentElement.lang || 'en';
+  if (lang !== 'en' && window.Plotly && window.Plotly.register && window.Intl) {
+    var names = function (opts, dates) { var f = new Intl.DateTimeFormat(lang, Object.assign({ timeZone: 'UTC' }, opts)); return dates.map(function (d) { return f.format(d); }); };
+    var months = [], week = [];
+    for (var m = 0; m < 12; m++) months.push(new Date(Date.UTC(2020, m, 15)));
+    for (var d = 0; d < 7; d++) week.push(new Date(Date.UTC(2020, 2, 1 + d))); // 1 March 2020 was a Sunday
+    var parts = new Intl.NumberFormat(lang).formatToParts(12345.6);
+    var part = function (type, fallback) { var p = parts.filter(function (x) { return x.type === type; })[0]; return p ? p.value : fallback; };
+    window.Plotly.register({ moduleType: 'locale', name: lang, dictionary: {}, format: {
+      days: names({ weekday: 'long' }, week), shortDays: names({ weekday: 'short' }, week),
+      months: names({ month: 'long' }, months), shortMonths: names({ month: 'short' }, months),
+      date: '%d.%m.%Y', decimal: part('decimal', '.'), thousands: part('group', ',')
+    } });
+    config.locale = lang;
+  }
   var DAY_MS = 86400000;
   function plotlyDate(ms) { return new Date(ms).toISOString().slice(0, 19).replace('T', ' '); }
 

@@ -47,8 +47,21 @@ export function hasPhrase(lang: string, key: string): boolean {
   return i18n.exists(key, { lng: lang });
 }
 
+const fixed = new Map<string, TFunction>();
+const languageOfT = new WeakMap<TFunction, string>();
+
 export function translator(lang: string): TFunction {
-  return i18n.getFixedT(lang);
+  let t = fixed.get(lang);
+  if (!t) {
+    fixed.set(lang, (t = i18n.getFixedT(lang)));
+    languageOfT.set(t, lang);
+  }
+  return t;
+}
+
+/** The language a translator speaks (the default for one this module did not make). */
+export function languageOfTranslator(t: TFunction): string {
+  return languageOfT.get(t) ?? DEFAULT_LANGUAGE;
 }
 
 /** The catalogue's keys, flattened (a.b.c), for the test that compares catalogues. */

@@ -3,6 +3,7 @@
 // the language switch, <html lang>) and keeps a Russian page's links in Russian. At `/`, a first
 // visit whose browser prefers another language we have is sent there once, and the page says so.
 import type { NextFunction, Request, Response } from 'express';
+import type { ViewWords } from './view-model.ts';
 import { localNames } from './localised-names.ts';
 import { dateHelper, DEFAULT_LANGUAGE, LANGUAGES, languageOf, localiseLinks, numberHelpers, pathIn, translator } from './i18n.ts';
 
@@ -57,4 +58,10 @@ export function languageLocals(lang: string, rest = '/', search = '', chosen = f
     // The same view in each other language: the path and the query (series, units, range) kept.
     languageSwitch: LANGUAGES.filter((l) => l !== lang).map((l) => ({ lang: l, href: pathIn(l, rest) + search.replace(/([?&])chosen=browser&?/, '$1').replace(/[?&]$/, ''), label: translator(l)('language.name') })),
   };
+}
+
+/** The view model's words for this response's language (the page's t, titles, units, dates). */
+export function viewWords(res: Response): ViewWords {
+  const l = res.locals as { t: ViewWords['t']; titleIn: ViewWords['title']; unitIn: ViewWords['unit']; vintageIn: ViewWords['vintage']; fmtDate: ViewWords['date']; eventLabel: ViewWords['event'] };
+  return { t: l.t, title: l.titleIn, unit: l.unitIn, vintage: l.vintageIn, date: l.fmtDate, event: l.eventLabel };
 }

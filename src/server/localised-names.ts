@@ -112,7 +112,11 @@ export function localNames(lang: string, t: TFunction) {
     return hasPhrase(lang, `schedules.${s.job}`) ? `${t(`schedules.${s.job}`)}${cron ? ` (${cron})` : ''}` : s.schedule;
   };
 
+  /** An event's label from the catalogue (by its id), else as written in data/events.json. */
+  const eventLabel = (e: { id: string; label: string }): string => (hasPhrase(lang, `events.${e.id}`) ? t(`events.${e.id}`) : e.label);
+
   return {
+    eventLabel,
     scheduleIn,
     sourceIn,
     vintageIn,

@@ -7,7 +7,7 @@ import type { Observation } from '../domain/series.ts';
 import type { DataRepository } from '../store/repository.ts';
 import { blockValues, concentration, REST_BLOCK, TRADE_BLOCKS, type BlockValue, type Concentration } from '../transform/trade-structure.ts';
 import type { TFunction } from 'i18next';
-import { DEFAULT_LANGUAGE, translator } from './i18n.ts';
+import { DEFAULT_LANGUAGE, languageOfTranslator, translator } from './i18n.ts';
 import type { ChartPayload } from './view-model.ts';
 
 export type Flow = 'turnover' | 'exports' | 'imports';
@@ -219,7 +219,7 @@ function blockTraces(rows: BlockRow[], pub: 'imf' | 'bns', pick: (b: BlockValue)
   }));
 }
 
-const chart = (title: string, ariaLabel: string, yTitle: string, traces: ChartPayload['traces'], fileName: string, source: string): ChartPayload => ({ title, ariaLabel, traces, yTitle, y2Title: null, shapes: [], fileName, source });
+const chart = (title: string, ariaLabel: string, yTitle: string, traces: ChartPayload['traces'], fileName: string, source: string, lang: string): ChartPayload => ({ title, ariaLabel, traces, yTitle, y2Title: null, shapes: [], fileName, source, ...(lang !== DEFAULT_LANGUAGE ? { lang } : {}) });
 
 export function partnersView(repo: DataRepository, flow: Flow, t: TFunction = translator(DEFAULT_LANGUAGE)): PartnersView {
   const imfValues = publicationValues(repo, PUBLICATIONS[0]);
@@ -234,6 +234,7 @@ export function partnersView(repo: DataRepository, flow: Flow, t: TFunction = tr
   const mirror = { RUS: mirrorRows(repo, 'RUS'), CHN: mirrorRows(repo, 'CHN') };
   const fdi = fdiRows(repo);
   const src = t('partners.chart.source');
+  const lang = languageOfTranslator(t);
   const flowWord = t(`partners.flowWords.${flow}`);
   const mirrorChart = (code: 'RUS' | 'CHN') => {
     const rows = mirror[code];
@@ -251,6 +252,7 @@ export function partnersView(repo: DataRepository, flow: Flow, t: TFunction = tr
       ],
       `kz-mirror-${code.toLowerCase()}`,
       t('partners.chart.mirrorSource'),
+      lang,
     );
   };
   return {
@@ -258,17 +260,17 @@ export function partnersView(repo: DataRepository, flow: Flow, t: TFunction = tr
     shares: { years: shareYears, rows: shareChanges(bnsTurnover, bnsValues.turnover, shareYears) },
     fdi,
     charts: {
-      shares: chart(t('partners.chart.sharesTitle', { flow: flowWord }), t('partners.chart.sharesAria', { flow: flowWord }), t('partners.chart.yPercent'), [...blockTraces(imf, 'imf', (b) => b.share, t), ...blockTraces(bns, 'bns', (b) => b.share, t)], `kz-${flow}-shares`, src),
-      values: chart(t('partners.chart.valuesTitle', { flow: flowWord }), t('partners.chart.valuesAria', { flow: flowWord }), t('partners.chart.yBn'), [...blockTraces(imf, 'imf', (b) => bn(b.value), t), ...blockTraces(bns, 'bns', (b) => bn(b.value), t)], `kz-${flow}-values`, src),
+      shares: chart(t('partners.chart.sharesTitle', { flow: flowWord }), t('partners.chart.sharesAria', { flow: flowWord }), t('partners.chart.yPercent'), [...blockTraces(imf, 'imf', (b) => b.share, t), ...blockTraces(bns, 'bns', (b) => b.share, t)], `kz-${flow}-shares`, src, lang),
+      values: chart(t('partners.chart.valuesTitle', { flow: flowWord }), t('partners.chart.valuesAria', { flow: flowWord }), t('partners.chart.yBn'), [...blockTraces(imf, 'imf', (b) => bn(b.value), t), ...blockTraces(bns, 'bns', (b) => bn(b.value), t)], `kz-${flow}-values`, src, lang),
       concentration: chart(t('partners.chart.hhiTitle'), t('partners.chart.hhiAria'), t('partners.chart.hhiY'), [
         { id: 'hhi-imf', name: t('partners.chart.hhiTrace', { publication: t('partners.pub.imf') }), x: imfTurnover.map((r) => `${r.year}-01-01`), y: imfTurnover.map((r) => r.concentration?.hhi ?? null), yaxis: 'y', mode: 'lines', color: '#1f5f8b' },
         { id: 'hhi-bns', name: t('partners.chart.hhiTrace', { publication: t('partners.pub.bns') }), x: bnsTurnover.map((r) => `${r.year}-01-01`), y: bnsTurnover.map((r) => r.concentration?.hhi ?? null), yaxis: 'y', mode: 'lines+markers', dash: 'dot', color: '#c8642a' },
-      ], 'kz-trade-hhi', src),
+      ], 'kz-trade-hhi', src, lang),
       mirrorRUS: mirrorChart('RUS'),
       mirrorCHN: mirrorChart('CHN'),
       fdi: chart(t('partners.chart.fdiTitle'), t('partners.chart.fdiAria'), t('partners.chart.yEurBn'), FDI_PARTNERS.filter((c) => c !== 'G001').map((c, i) => ({
         id: `fdi-${c}`, name: t(`partners.fdiNames.${c}`), x: fdi.map((r) => `${r.year}-01-01`), y: fdi.map((r) => (r.stock[c] === null ? null : r.stock[c]! / 1000)), yaxis: 'y' as const, mode: 'lines', color: ['#1f5f8b', '#2a8c55', '#8b3a8f', '#c8642a', '#a1261b'][i],
-      })), 'kz-fdi-stock', t('partners.chart.fdiSource')),
+      })), 'kz-fdi-stock', t('partners.chart.fdiSource'), lang),
     },
   };
 }

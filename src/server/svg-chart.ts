@@ -22,6 +22,15 @@ function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
+/** d3's tick label (English separators) in the page's language: the same digits, its separators. */
+function inLanguage(label: string, lang: string | undefined): string {
+  if (!lang || lang === 'en') return label;
+  const n = Number(label.replace(/,/g, '').replace('−', '-'));
+  if (!Number.isFinite(n)) return label;
+  const decimals = label.split('.')[1]?.replace(/[^0-9]/g, '').length ?? 0;
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n);
+}
+
 const day = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
 
 /**
@@ -70,7 +79,7 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
   // Axes: grid lines and labels from the scales' own ticks.
   for (const t of y.ticks(W > 600 ? 6 : 5)) {
     const py = y(t).toFixed(1);
-    out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${py}" y2="${py}" stroke="#e5e9ee"/><text x="${M.left - 8}" y="${py}" dy="0.32em" text-anchor="end" font-size="12" fill="#333">${esc(y.tickFormat(6)(t))}</text>`);
+    out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${py}" y2="${py}" stroke="#e5e9ee"/><text x="${M.left - 8}" y="${py}" dy="0.32em" text-anchor="end" font-size="12" fill="#333">${esc(inLanguage(y.tickFormat(6)(t), c.lang))}</text>`);
   }
   for (const { at, label } of xTicks(x.ticks(W > 600 ? 8 : 4))) {
     const px = x(at).toFixed(1);

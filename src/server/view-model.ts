@@ -1,9 +1,12 @@
 // Turns a series id and view parameters into exactly what is drawn: the same points feed the
-// chart, the table under it, the CSV of the view and the API, so they cannot disagree.
+// chart, the table under it, the CSV of the view and the API, so they cannot disagree. Its words
+// come from the page's catalogue (downloads and the API take the default, English).
+import type { TFunction } from 'i18next';
+import { DEFAULT_LANGUAGE, languageOfTranslator, translator } from './i18n.ts';
 import type { Frequency, Observation, ObservationStatus, SeriesMeta } from '../domain/series.ts';
 import type { Point } from '../transform/aggregate.ts';
 import { periodStartDate } from '../transform/periods.ts';
-import { UNIT_HELP, UNITS } from '../transform/units.ts';
+import { UNIT_HELP } from '../transform/units.ts';
 import { canShowAt, viewSeries } from '../transform/view.ts';
 import type { DataRepository, EventInfo, SeriesEntry } from '../store/repository.ts';
 import { BadRequest, FREQ_CODE, type ViewParams } from './view-params.ts';
@@ -67,6 +70,8 @@ export interface ChartPayload {
   lastActual?: string;
   /** The source line an exported image carries. */
   source?: string;
+  /** The page's language, for the numbers on the server-drawn axis (absent: English). */
+  lang?: string;
 }
 
 /** The date of the last actual (not projected) value drawn, as the chart's x axis has it. */
@@ -91,12 +96,25 @@ export function viewFileName(id: string, p: ViewParams, freq: Frequency, first?:
   return parts.join('_');
 }
 
-export function unitLabel(meta: SeriesMeta, units: ViewParams['units'], indexBase?: string): string {
-  if (units === 'lin') return meta.unit;
-  if (units === 'index') return `index, ${indexBase} = 100`;
+/** The words of a view in a page's language: the catalogue, and series titles and units in it. */
+export interface ViewWords {
+  t: TFunction;
+  title(meta: Pick<SeriesMeta, 'id' | 'title'>): string;
+  unit(unit: string): string;
+  vintage(v: { key: string; label: string }, job: string): string;
+  date(iso: string): string;
+  event(e: { id: string; label: string }): string;
+}
+
+const ENGLISH: ViewWords = { t: translator(DEFAULT_LANGUAGE), title: (m) => m.title, unit: (u) => u, vintage: (v) => v.label, date: (d) => d, event: (e) => e.label };
+
+export function unitLabel(meta: SeriesMeta, units: ViewParams['units'], indexBase?: string, w: ViewWords = ENGLISH): string {
+  const unit = w.unit(meta.unit);
+  if (units === 'lin') return unit;
+  if (units === 'index') return w.t('view.unitIndex', { base: indexBase });
   // A change of a percentage is in percentage points, not percent.
-  if ((units === 'chg' || units === 'ch1') && /^percent/i.test(meta.unit)) return `${UNITS[units]}, percentage points (${meta.unit})`;
-  return `${UNITS[units]} (${meta.unit})`;
+  if ((units === 'chg' || units === 'ch1') && /^percent/i.test(meta.unit)) return w.t('view.unitPp', { name: w.t(`view.units.${units}`), unit });
+  return w.t('view.unitOf', { name: w.t(`view.units.${units}`), unit });
 }
 
 export const FREQ_LABEL: Record<Frequency, string> = { daily: 'Daily', monthly: 'Monthly', quarterly: 'Quarterly', annual: 'Annual' };
@@ -107,7 +125,7 @@ export function withStatuses(obs: Observation[], lastActualYear: number | undefi
   return obs.map((o) => (Number(o.date.slice(0, 4)) > lastActualYear ? { ...o, status: 'projection' } : o));
 }
 
-function draw(entry: SeriesEntry, obs: Observation[], p: ViewParams, vintageLabel: string, suffix = ''): Omit<DrawnSeries, 'axis'> {
+function draw(entry: SeriesEntry, obs: Observation[], p: ViewParams, vintageLabel: string, suffix: string, w: ViewWords): Omit<DrawnSeries, 'axis'> {
   const { freq, points, notes, indexBase } = viewSeries(obs, entry.meta.frequency, {
     freq: p.freq,
     agg: p.agg,
@@ -117,22 +135,23 @@ function draw(entry: SeriesEntry, obs: Observation[], p: ViewParams, vintageLabe
     from: p.from,
     to: p.to,
   });
-  const aggregated = freq !== entry.meta.frequency ? `, ${FREQ_LABEL[freq].toLowerCase()} ${p.agg === 'eop' ? 'end of period' : `average${entry.meta.frequency === 'daily' ? ` of ${p.basis} days` : ''}`}` : '';
+  const how = p.agg === 'eop' ? w.t('view.eop') : entry.meta.frequency === 'daily' ? w.t('view.averageOf', { basis: w.t(`view.basis.${p.basis}`) }) : w.t('view.average');
+  const aggregated = freq !== entry.meta.frequency ? w.t('view.aggregated', { freq: w.t(`view.freqLower.${freq}`), how }) : '';
   return {
     id: entry.meta.id,
-    name: `${entry.meta.title}${aggregated}${suffix}`,
-    unitLabel: unitLabel(entry.meta, p.units, indexBase),
+    name: `${w.title(entry.meta)}${aggregated}${suffix}`,
+    unitLabel: unitLabel(entry.meta, p.units, indexBase, w),
     freq,
     points,
     meta: entry.meta,
     vintageLabel,
-    unitHelp: UNIT_HELP[p.units],
+    unitHelp: w === ENGLISH ? UNIT_HELP[p.units] : w.t(`view.unitHelp.${p.units}`),
     decimals: viewDecimals(obs, p, freq !== entry.meta.frequency),
-    notes: p.freq && p.freq !== freq ? [`Shown ${entry.meta.frequency}: its data cannot be shown ${p.freq}.`, ...notes] : notes,
+    notes: p.freq && p.freq !== freq ? [w.t('view.shownNative', { native: entry.meta.frequency, asked: p.freq }), ...notes] : notes,
   };
 }
 
-export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewParams): { drawn: DrawnSeries[]; chart: ChartPayload } {
+export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewParams, w: ViewWords = ENGLISH): { drawn: DrawnSeries[]; chart: ChartPayload } {
   const ids = [mainId, ...p.compare.filter((id) => id !== mainId)];
   const native = repo.get(mainId)?.meta.frequency;
   if (native && p.freq && !canShowAt(native, p.freq)) {
@@ -143,13 +162,14 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
   for (const id of ids) {
     const entry = repo.get(id);
     if (!entry) throw new NotFound(`There is no series ${JSON.stringify(id)}. The catalogue at /data lists every series.`);
-    const d = draw(entry, withStatuses(entry.observations, entry.meta.lastActualYear), p, entry.meta.vintage.label);
+    const d = draw(entry, withStatuses(entry.observations, entry.meta.lastActualYear), p, w.vintage(entry.meta.vintage, entry.meta.source.job), '', w);
     drawn.push({ ...d, axis: 'y' });
     if (id === mainId && p.vintage) {
       const earlier = entry.earlier.get(p.vintage);
       const info = entry.meta.vintages.find((v) => v.key === p.vintage);
       if (!earlier || !info) throw new BadRequest(`vintage=${JSON.stringify(p.vintage)} is not an earlier vintage of ${id}; it has: ${entry.meta.vintages.slice(0, -1).map((v) => v.key).join(', ') || 'none'}`);
-      drawn.push({ ...draw(entry, withStatuses(earlier, info.lastActualYear), p, info.label, ` — ${info.label}`), axis: 'y' });
+      const label = w.vintage(info, entry.meta.source.job);
+      drawn.push({ ...draw(entry, withStatuses(earlier, info.lastActualYear), p, label, w.t('view.vintageSuffix', { label }), w), axis: 'y' });
     }
   }
   // A second axis when units differ from the first series'.
@@ -162,12 +182,12 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
   const lo = xs[0];
   const hi = xs[xs.length - 1];
   if (p.events && lo) {
-    for (const e of repo.events) if (e.end >= lo && e.start <= hi) shapes.push({ x0: e.start, x1: e.end, label: e.label, kind: 'event' });
+    for (const e of repo.events) if (e.end >= lo && e.start <= hi) shapes.push({ x0: e.start, x1: e.end, label: w.event(e), kind: 'event' });
   }
-  if (p.highlightFrom || p.highlightTo) shapes.push({ x0: p.highlightFrom ?? lo, x1: p.highlightTo ?? hi, label: 'window of the claim', kind: 'highlight' });
+  if (p.highlightFrom || p.highlightTo) shapes.push({ x0: p.highlightFrom ?? lo, x1: p.highlightTo ?? hi, label: w.t('view.claimWindow'), kind: 'highlight' });
   const chart: Omit<ChartPayload, 'shapes'> = {
-    title: drawn.length === 1 ? main.name : `${main.name} and ${drawn.length - 1} more`,
-    ariaLabel: `Line chart of ${drawn.map((d) => d.name).join('; ')}, ${main.unitLabel}${lo ? `, ${lo} to ${hi}` : ''}`,
+    title: drawn.length === 1 ? main.name : w.t('view.andMore', { name: main.name, count: drawn.length - 1 }),
+    ariaLabel: w.t('view.aria', { names: drawn.map((d) => d.name).join('; '), unit: main.unitLabel, range: lo ? w.t('view.ariaRange', { from: w.date(lo), to: w.date(hi) }) : '' }),
     traces: drawn.flatMap((d, i) => {
       const trace = {
         id: d.id,
@@ -186,15 +206,16 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
       const last = d.points[cut - 1].date;
       return [
         { ...trace, x: trace.x.slice(0, cut), y: trace.y.slice(0, cut) },
-        { ...trace, name: `${d.name} — projection after ${last}`, x: trace.x.slice(cut - 1), y: trace.y.slice(cut - 1), dash: 'dash', legend: false },
+        { ...trace, name: w.t('view.projectionAfter', { name: d.name, date: w.date(last) }), x: trace.x.slice(cut - 1), y: trace.y.slice(cut - 1), dash: 'dash', legend: false },
       ];
     }),
     yTitle: first,
     y2Title: y2 ? y2.unitLabel : null,
     yType: p.scale === 'log' ? 'log' : 'linear',
     lastActual: lastActualX(drawn),
-    source: `Source: ${[...new Set(drawn.map((d) => `${d.meta.source.name} (${d.vintageLabel})`))].join('; ')}. ${main.unitLabel}. Data as of ${drawn.map((d) => d.meta.retrievedAt.slice(0, 10)).sort().at(-1)}; kz-indicators`,
+    source: w.t('view.source', { sources: [...new Set(drawn.map((d) => `${d.meta.source.name} (${d.vintageLabel})`))].join('; '), unit: main.unitLabel, date: w.date(drawn.map((d) => d.meta.retrievedAt.slice(0, 10)).sort().at(-1) ?? '') }),
     fileName: viewFileName(main.id, p, main.freq, main.points[0]?.date, main.points[main.points.length - 1]?.date),
+    ...(languageOfTranslator(w.t) !== DEFAULT_LANGUAGE ? { lang: languageOfTranslator(w.t) } : {}),
   };
   return { drawn, chart: { ...chart, shapes } };
 }
@@ -211,6 +232,7 @@ export function tableRows(drawn: DrawnSeries[]): { dates: string[]; values: Arra
 }
 
 export function eventsInView(events: EventInfo[], chart: ChartPayload): EventInfo[] {
-  const labels = new Set(chart.shapes.filter((s) => s.kind === 'event').map((s) => s.label));
-  return events.filter((e) => labels.has(e.label));
+  // By the window drawn (labels are in the page's language; the list keeps the events' own).
+  const windows = new Set(chart.shapes.filter((s) => s.kind === 'event').map((s) => `${s.x0}/${s.x1}`));
+  return events.filter((e) => windows.has(`${e.start}/${e.end}`));
 }

@@ -12,6 +12,7 @@ import { snippets } from '../snippets.ts';
 import { svgCharts } from '../svg-chart.ts';
 import { viewAdvice } from '../view-advice.ts';
 import { resolveCompare } from '../series-search.ts';
+import { viewWords } from '../language.ts';
 
 function entryOr404(ctx: AppContext, id: string): SeriesEntry {
   const e = ctx.repo.get(id);
@@ -48,10 +49,10 @@ export function seriesRoutes(ctx: AppContext): Router {
     const { ids, unresolved } = resolveCompare(ctx.repo, rawCompare);
     const params = parseViewParams({ ...(req.query as Record<string, unknown>), compare: ids.join(',') }, ctx.defaultBasis);
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
-      const { drawn, chart } = buildSeriesView(ctx.repo, entry.meta.id, params);
+      const { drawn, chart } = buildSeriesView(ctx.repo, entry.meta.id, params, viewWords(res));
       const jobs = [...new Set(drawn.map((d) => d.meta.source.job))];
       const html = await renderToString(res, 'series', {
-        title: entry.meta.title,
+        title: (res.locals.titleIn as (m: typeof entry.meta) => string)(entry.meta),
         entry,
         drawn,
         chart,
