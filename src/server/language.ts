@@ -62,6 +62,6 @@ export function languageLocals(lang: string, rest = '/', search = '', chosen = f
 
 /** The view model's words for this response's language (the page's t, titles, units, dates). */
 export function viewWords(res: Response): ViewWords {
-  const l = res.locals as { t: ViewWords['t']; titleIn: ViewWords['title']; unitIn: ViewWords['unit']; vintageIn: ViewWords['vintage']; fmtDate: ViewWords['date']; eventLabel: ViewWords['event'] };
-  return { t: l.t, title: l.titleIn, unit: l.unitIn, vintage: l.vintageIn, date: l.fmtDate, event: l.eventLabel };
+  const l = res.locals as { t: ViewWords['t']; titleIn: ViewWords['title']; unitIn: ViewWords['unit']; vintageIn: ViewWords['vintage']; fmtDate: ViewWords['date']; eventLabel: ViewWords['event']; sourceIn: ViewWords['source'] };
+  return { t: l.t, title: l.titleIn, unit: l.unitIn, vintage: l.vintageIn, date: l.fmtDate, event: l.eventLabel, source: l.sourceIn };
 }

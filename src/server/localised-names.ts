@@ -100,6 +100,7 @@ export function localNames(lang: string, t: TFunction) {
     const month = /^(\d{4})-(\d{2})$/.exec(v.key);
     if (job === 'imf' && month) return t('vintage.weo', { month: new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(new Date(`${v.key}-01T00:00:00Z`)), year: month[1] });
     if (job === 'worldbank' && /^\d{4}-\d{2}-\d{2}$/.test(v.key)) return t('vintage.wdi', { date: new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${v.key}T00:00:00Z`)) });
+    if (job === 'bns' && /^\d{4}$/.test(v.key)) return t('vintage.bnsRelease', { year: v.key });
     const fixed: Record<string, string> = { official: 'vintage.nbk', latest: 'vintage.bnsLatest', imts: 'vintage.imts', comtrade: 'vintage.comtrade', wiiw: 'vintage.wiiw' };
     return fixed[v.key] ? t(fixed[v.key]) : v.label;
   };
@@ -115,7 +116,14 @@ export function localNames(lang: string, t: TFunction) {
   /** An event's label from the catalogue (by its id), else as written in data/events.json. */
   const eventLabel = (e: { id: string; label: string }): string => (hasPhrase(lang, `events.${e.id}`) ? t(`events.${e.id}`) : e.label);
 
+  /** A comparison's label, unit or reason (data/comparisons.json) from the catalogue, else as written. */
+  const comparisonText = (c: { id: string; label: string; unit: string; reason: string }, field: 'label' | 'unit' | 'reason'): string => {
+    const key = `compare.items.${c.id}.${field}`;
+    return !english && hasPhrase(lang, key) ? t(key) : c[field];
+  };
+
   return {
+    comparisonText,
     eventLabel,
     scheduleIn,
     sourceIn,

@@ -104,9 +104,10 @@ export interface ViewWords {
   vintage(v: { key: string; label: string }, job: string): string;
   date(iso: string): string;
   event(e: { id: string; label: string }): string;
+  source(s: { job: string; name: string }): string;
 }
 
-const ENGLISH: ViewWords = { t: translator(DEFAULT_LANGUAGE), title: (m) => m.title, unit: (u) => u, vintage: (v) => v.label, date: (d) => d, event: (e) => e.label };
+const ENGLISH: ViewWords = { t: translator(DEFAULT_LANGUAGE), title: (m) => m.title, unit: (u) => u, vintage: (v) => v.label, date: (d) => d, event: (e) => e.label, source: (s) => s.name };
 
 export function unitLabel(meta: SeriesMeta, units: ViewParams['units'], indexBase?: string, w: ViewWords = ENGLISH): string {
   const unit = w.unit(meta.unit);
@@ -213,7 +214,7 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
     y2Title: y2 ? y2.unitLabel : null,
     yType: p.scale === 'log' ? 'log' : 'linear',
     lastActual: lastActualX(drawn),
-    source: w.t('view.source', { sources: [...new Set(drawn.map((d) => `${d.meta.source.name} (${d.vintageLabel})`))].join('; '), unit: main.unitLabel, date: w.date(drawn.map((d) => d.meta.retrievedAt.slice(0, 10)).sort().at(-1) ?? '') }),
+    source: w.t('view.source', { sources: [...new Set(drawn.map((d) => `${w.source(d.meta.source)} (${d.vintageLabel})`))].join('; '), unit: main.unitLabel, date: w.date(drawn.map((d) => d.meta.retrievedAt.slice(0, 10)).sort().at(-1) ?? '') }),
     fileName: viewFileName(main.id, p, main.freq, main.points[0]?.date, main.points[main.points.length - 1]?.date),
     ...(languageOfTranslator(w.t) !== DEFAULT_LANGUAGE ? { lang: languageOfTranslator(w.t) } : {}),
   };

@@ -1,6 +1,8 @@
 // /compare: the same concept from two sources (data/comparisons.json) on one chart, with the
 // differences per year, largest first, and the likely reason for them.
 import { Router, type Request, type Response } from 'express';
+import type { TFunction } from 'i18next';
+import { viewWords } from '../language.ts';
 import { renderToString } from '../response-cache.ts';
 import { svgCharts } from '../svg-chart.ts';
 import type { AppContext } from '../context.ts';
@@ -20,7 +22,7 @@ export function compareRoutes(ctx: AppContext): Router {
     // Any edition of the first series beside its current one (?vintage=<edition key>).
     const vintage = typeof req.query.vintage === 'string' && req.query.vintage !== '' ? req.query.vintage : undefined;
     const params = parseViewParams({ compare: pick.b, freq: pick.a.startsWith('nbk.') ? 'a' : undefined, from: '2000', events: 'off', vintage }, ctx.defaultBasis);
-    const view = buildSeriesView(ctx.repo, pick.a, params);
+    const view = buildSeriesView(ctx.repo, pick.a, params, viewWords(res));
     const a = view.drawn[0];
     const b = view.drawn.find((d) => d.id === pick.b)!;
     const edition = vintage ? view.drawn.find((d) => d.id === pick.a && d !== a) : undefined;
@@ -39,7 +41,8 @@ export function compareRoutes(ctx: AppContext): Router {
       .filter((p) => p.value !== null && bMap.get(p.date) !== undefined && bMap.get(p.date) !== null)
       .map((p) => ({ year: p.date, a: p.value!, b: bMap.get(p.date)!, edition: editionMap.get(p.date) ?? null, diff: p.value! - bMap.get(p.date)!, pct: isRate ? null : (p.value! / bMap.get(p.date)! - 1) * 100 }));
     const editions = (ctx.repo.get(pick.a)?.meta.vintages ?? []).slice(0, -1);
-    return renderToString(res, 'compare', { title: `Compare sources: ${pick.label}`, comparisons: ctx.content.comparisons, pick, chart: view.chart, chartSvg: svgCharts(view.chart), rows, a, b, edition, editions, vintage, isRate });
+    const t = res.locals.t as TFunction;
+    return renderToString(res, 'compare', { title: t('compare.title', { label: (res.locals.comparisonText as (c: typeof pick, f: 'label') => string)(pick, 'label') }), comparisons: ctx.content.comparisons, pick, chart: view.chart, chartSvg: svgCharts(view.chart), rows, a, b, edition, editions, vintage, isRate });
   }
 
   return r;
