@@ -65,7 +65,7 @@ describe('editions on /compare and the overview', () => {
   it('/compare sets any edition of the first series beside the current one', async () => {
     const res = await request(app).get('/compare?concept=growth&vintage=2021-10');
     expect(res.status).toBe(200);
-    expect(res.text).toContain('imf.NGDP_RPCH.KAZ in WEO October 2021');
+    expect(res.text).toContain('<code>imf.NGDP_RPCH.KAZ</code> in WEO October 2021');
     const chart = JSON.parse(/id="chart-data">([\s\S]*?)<\/script>/.exec(res.text)![1]);
     expect(chart.traces.some((t: { name: string }) => /WEO October 2021/.test(t.name))).toBe(true);
     expect((await request(app).get('/compare?concept=growth&vintage=1999-04').set('Accept', 'application/json')).status).toBe(400);
