@@ -107,9 +107,9 @@ export interface ViewWords {
   source(s: { job: string; name: string }): string;
 }
 
-const ENGLISH: ViewWords = { t: translator(DEFAULT_LANGUAGE), title: (m) => m.title, unit: (u) => u, vintage: (v) => v.label, date: (d) => d, event: (e) => e.label, source: (s) => s.name };
+export const ENGLISH_WORDS: ViewWords = { t: translator(DEFAULT_LANGUAGE), title: (m) => m.title, unit: (u) => u, vintage: (v) => v.label, date: (d) => d, event: (e) => e.label, source: (s) => s.name };
 
-export function unitLabel(meta: SeriesMeta, units: ViewParams['units'], indexBase?: string, w: ViewWords = ENGLISH): string {
+export function unitLabel(meta: SeriesMeta, units: ViewParams['units'], indexBase?: string, w: ViewWords = ENGLISH_WORDS): string {
   const unit = w.unit(meta.unit);
   if (units === 'lin') return unit;
   if (units === 'index') return w.t('view.unitIndex', { base: indexBase });
@@ -146,13 +146,13 @@ function draw(entry: SeriesEntry, obs: Observation[], p: ViewParams, vintageLabe
     points,
     meta: entry.meta,
     vintageLabel,
-    unitHelp: w === ENGLISH ? UNIT_HELP[p.units] : w.t(`view.unitHelp.${p.units}`),
+    unitHelp: w === ENGLISH_WORDS ? UNIT_HELP[p.units] : w.t(`view.unitHelp.${p.units}`),
     decimals: viewDecimals(obs, p, freq !== entry.meta.frequency),
     notes: p.freq && p.freq !== freq ? [w.t('view.shownNative', { native: entry.meta.frequency, asked: p.freq }), ...notes] : notes,
   };
 }
 
-export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewParams, w: ViewWords = ENGLISH): { drawn: DrawnSeries[]; chart: ChartPayload } {
+export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewParams, w: ViewWords = ENGLISH_WORDS): { drawn: DrawnSeries[]; chart: ChartPayload } {
   const ids = [mainId, ...p.compare.filter((id) => id !== mainId)];
   const native = repo.get(mainId)?.meta.frequency;
   if (native && p.freq && !canShowAt(native, p.freq)) {

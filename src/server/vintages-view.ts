@@ -4,7 +4,8 @@
 import type { Observation } from '../domain/series.ts';
 import type { SeriesEntry } from '../store/repository.ts';
 import { actuals, forecastErrors, forecastPath, type Edition } from '../transform/forecast-errors.ts';
-import type { ChartPayload } from './view-model.ts';
+import { ENGLISH_WORDS, type ChartPayload, type ViewWords } from './view-model.ts';
+import { DEFAULT_LANGUAGE, languageOfTranslator } from './i18n.ts';
 import { BadRequest } from './view-params.ts';
 
 export function editionsOf(entry: SeriesEntry): Edition[] {
@@ -48,7 +49,10 @@ export function parseEditions(entry: SeriesEntry, raw: unknown): string[] {
   return asked;
 }
 
-export function vintagesView(entry: SeriesEntry, target: string, picked: string[]) {
+export function vintagesView(entry: SeriesEntry, target: string, picked: string[], w: ViewWords = ENGLISH_WORDS) {
+  const t = w.t;
+  const label = (e: { key: string; label: string }) => w.vintage(e, entry.meta.source.job);
+  const title = w.title(entry.meta);
   const editions = editionsOf(entry);
   const shown = editions.filter((e) => picked.includes(e.key));
   const traces: ChartPayload['traces'] = shown.flatMap((e, i) => {
@@ -59,22 +63,23 @@ export function vintagesView(entry: SeriesEntry, target: string, picked: string[
     const proj = cut < 0 ? [] : pts.slice(Math.max(0, cut - 1));
     const x = (list: Observation[]) => list.map((o) => `${o.date}-01-01`);
     const y = (list: Observation[]) => list.map((o) => o.value);
-    const out: ChartPayload['traces'] = [{ id: e.key, name: e.label, x: x(actual), y: y(actual), yaxis: 'y', mode: 'lines', color }];
-    if (proj.length > 1) out.push({ id: e.key, name: `${e.label} (projection)`, x: x(proj), y: y(proj), yaxis: 'y', mode: 'lines', dash: 'dash', color, legend: false });
+    const out: ChartPayload['traces'] = [{ id: e.key, name: label(e), x: x(actual), y: y(actual), yaxis: 'y', mode: 'lines', color }];
+    if (proj.length > 1) out.push({ id: e.key, name: t('vintages.chart.projection', { label: label(e) }), x: x(proj), y: y(proj), yaxis: 'y', mode: 'lines', dash: 'dash', color, legend: false });
     return out;
   });
   const path = forecastPath(editions, target);
   const { first, latest } = actuals(path);
   const xs = path.map((p) => `${p.edition}-01`);
   const pathTraces: ChartPayload['traces'] = [
-    { id: 'forecast', name: `${target} as forecast`, x: path.filter((p) => p.status === 'projection').map((p) => `${p.edition}-01`), y: path.filter((p) => p.status === 'projection').map((p) => p.value), yaxis: 'y', mode: 'lines+markers', dash: 'dash', color: '#1f5f8b' },
-    { id: 'actual', name: `${target} as actual`, x: path.filter((p) => p.status === 'actual').map((p) => `${p.edition}-01`), y: path.filter((p) => p.status === 'actual').map((p) => p.value), yaxis: 'y', mode: 'lines+markers', color: '#1b6e3a' },
+    { id: 'forecast', name: t('vintages.chart.asForecast', { year: target }), x: path.filter((p) => p.status === 'projection').map((p) => `${p.edition}-01`), y: path.filter((p) => p.status === 'projection').map((p) => p.value), yaxis: 'y', mode: 'lines+markers', dash: 'dash', color: '#1f5f8b' },
+    { id: 'actual', name: t('vintages.chart.asActual', { year: target }), x: path.filter((p) => p.status === 'actual').map((p) => `${p.edition}-01`), y: path.filter((p) => p.status === 'actual').map((p) => p.value), yaxis: 'y', mode: 'lines+markers', color: '#1b6e3a' },
   ];
-  if (first && xs.length) pathTraces.push({ id: 'first-actual', name: `first published actual (${first.label}): ${first.value}`, x: [xs[0], xs[xs.length - 1]], y: [first.value, first.value], yaxis: 'y', mode: 'lines', dash: 'dot', color: '#8a5a00' });
-  if (latest && latest !== first && xs.length) pathTraces.push({ id: 'latest-actual', name: `latest actual (${latest.label}): ${latest.value}`, x: [xs[0], xs[xs.length - 1]], y: [latest.value, latest.value], yaxis: 'y', mode: 'lines', dash: 'dot', color: '#a1261b' });
-  const unit = entry.meta.unit;
-  const editionsChart: ChartPayload = { title: `${entry.meta.title}: every edition`, ariaLabel: `Line chart of ${entry.meta.title} in ${shown.length} WEO editions, older editions lighter, projections dashed`, traces, yTitle: unit, y2Title: null, shapes: [] };
-  const pathChart: ChartPayload = { title: `${entry.meta.title}: ${target} by edition`, ariaLabel: `The value for ${target} in each edition, forecasts dashed, actuals solid`, traces: pathTraces, yTitle: unit, y2Title: null, shapes: [] };
+  if (first && xs.length) pathTraces.push({ id: 'first-actual', name: t('vintages.chart.firstActual', { label: label({ key: first.edition, label: first.label }), value: first.value }), x: [xs[0], xs[xs.length - 1]], y: [first.value, first.value], yaxis: 'y', mode: 'lines', dash: 'dot', color: '#8a5a00' });
+  if (latest && latest !== first && xs.length) pathTraces.push({ id: 'latest-actual', name: t('vintages.chart.latestActual', { label: label({ key: latest.edition, label: latest.label }), value: latest.value }), x: [xs[0], xs[xs.length - 1]], y: [latest.value, latest.value], yaxis: 'y', mode: 'lines', dash: 'dot', color: '#a1261b' });
+  const unit = w.unit(entry.meta.unit);
+  const lang = languageOfTranslator(t) === DEFAULT_LANGUAGE ? {} : { lang: languageOfTranslator(t) };
+  const editionsChart: ChartPayload = { title: t('vintages.chart.everyEdition', { title }), ariaLabel: t('vintages.chart.everyEditionAria', { title, count: shown.length }), traces, yTitle: unit, y2Title: null, shapes: [], ...lang };
+  const pathChart: ChartPayload = { title: t('vintages.chart.byEdition', { title, year: target }), ariaLabel: t('vintages.chart.byEditionAria', { year: target }), traces: pathTraces, yTitle: unit, y2Title: null, shapes: [], ...lang };
   const years = [...new Set(editions.flatMap((e) => e.observations.map((o) => o.date)))].sort();
   return { editions, shown, path, first, latest, editionsChart, pathChart, errors: forecastErrors(editions), years };
 }

@@ -1,6 +1,8 @@
 // /series/<id>/vintages: how the outlook moved across editions (every edition's path, one target
 // year by edition, forecast errors by horizon), with the all-editions downloads and the API.
 import { Router } from 'express';
+import type { TFunction } from 'i18next';
+import { viewWords } from '../language.ts';
 import type { AppContext } from '../context.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { renderToString } from '../response-cache.ts';
@@ -11,13 +13,6 @@ import { BadRequest } from '../view-params.ts';
 import { allEditionRows, parseEditions, vintagesView } from '../vintages-view.ts';
 import { HORIZONS } from '../../transform/forecast-errors.ts';
 import { EmptyQuery, parseQuery } from '../query-schemas.ts';
-
-const HORIZON_LABEL: Record<string, string> = {
-  'current-spring': 'current year, April edition',
-  'current-autumn': 'current year, October edition',
-  'ahead-spring': 'year ahead, April edition',
-  'ahead-autumn': 'year ahead, October edition',
-};
 
 function withEditions(ctx: AppContext, id: string): SeriesEntry {
   const e = ctx.repo.get(id);
@@ -42,9 +37,9 @@ export function vintagesRoutes(ctx: AppContext): Router {
     const withActual = probe.errors.rows.filter((x) => x.firstActual !== null).map((x) => x.target);
     const target = targetYear(req.query.target, withActual[withActual.length - 1] ?? probe.years[probe.years.length - 1]);
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
-      const v = vintagesView(entry, target, picked);
+      const v = vintagesView(entry, target, picked, viewWords(res));
       const q = (o: Record<string, string>) => `?${new URLSearchParams({ target, ...(picked.length < entry.meta.vintages.length ? { editions: picked.join(',') } : {}), ...o })}`;
-      const body = await renderToString(res, 'vintages', { title: `${entry.meta.title}: forecast history`, entry, v, target, picked, horizons: HORIZONS, horizonLabel: HORIZON_LABEL, q, editionsSvg: svgCharts(v.editionsChart, 'editions'), pathSvg: svgCharts(v.pathChart, 'path') });
+      const body = await renderToString(res, 'vintages', { title: (res.locals.t as TFunction)('vintages.title', { title: (res.locals.titleIn as (m: typeof entry.meta) => string)(entry.meta) }), entry, v, target, picked, horizons: HORIZONS, q, editionsSvg: svgCharts(v.editionsChart, 'editions'), pathSvg: svgCharts(v.pathChart, 'path') });
       return { body };
     });
   });
