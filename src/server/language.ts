@@ -51,6 +51,8 @@ export function languageLocals(lang: string, rest = '/', search = '', chosen = f
   return {
     lang,
     t,
+    // For a value placed inside a catalogue phrase that carries markup (printed unescaped).
+    escapeHtml: (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`),
     ...numberHelpers(lang),
     fmtDate: dateHelper(lang, t),
     ...localNames(lang, t),

@@ -8,6 +8,8 @@ import { loadClaims, validateClaims } from '../../ledger/claims.ts';
 import { evaluateLedger, VERDICT_RULES, VERDICTS, type ClaimResult } from '../../ledger/evaluate.ts';
 import { repositoryLookup } from '../../ledger/lookup.ts';
 import { buildSeriesView } from '../view-model.ts';
+import type { TFunction } from 'i18next';
+import { viewWords } from '../language.ts';
 import { parseViewParams } from '../view-params.ts';
 import { ledgerCsv, replicationZip } from '../paper-files.ts';
 
@@ -26,12 +28,13 @@ export function paperRoutes(ctx: AppContext): Router {
   });
 
   async function paperPage(req: Request, res: Response): Promise<string> {
+    const t = res.locals.t as TFunction;
     const all = await ledger(ctx);
     const verdict = typeof req.query.verdict === 'string' && (VERDICTS as string[]).includes(req.query.verdict) ? req.query.verdict : '';
     const section = typeof req.query.section === 'string' ? req.query.section.slice(0, 10) : '';
     const rows = all.filter((c) => (!verdict || c.latest.verdict === verdict) && (!section || c.claim.section === section));
     const f1 = ctx.content.figure1;
-    const fig = buildSeriesView(ctx.repo, f1.a, parseViewParams({ compare: f1.b, from: f1.from, to: f1.to, events: 'off' }, ctx.defaultBasis));
+    const fig = buildSeriesView(ctx.repo, f1.a, parseViewParams({ compare: f1.b, from: f1.from, to: f1.to, events: 'off' }, ctx.defaultBasis), viewWords(res));
     const [imf, wb] = fig.drawn;
     const wbMap = new Map(wb.points.map((p) => [p.date, p.value]));
     const diffs = imf.points
@@ -39,7 +42,7 @@ export function paperRoutes(ctx: AppContext): Router {
       .map((d) => ({ ...d, diff: d.imf !== null && d.wb !== null ? d.imf - d.wb : null }))
       ;
     return renderToString(res, 'paper', {
-      title: 'The paper next to the data',
+      title: t('paper.title'),
       rows,
       all,
       verdicts: VERDICTS,
@@ -48,8 +51,8 @@ export function paperRoutes(ctx: AppContext): Router {
       verdict,
       section,
       sections: [...new Set(all.map((c) => c.claim.section))],
-      figure: { ...fig.chart, title: f1.title },
-      chartSvg: svgCharts({ ...fig.chart, title: f1.title }),
+      figure: { ...fig.chart, title: t('paper.figureTitle') },
+      chartSvg: svgCharts({ ...fig.chart, title: t('paper.figureTitle') }),
       diffs,
     });
   }
