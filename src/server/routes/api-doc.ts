@@ -1,6 +1,7 @@
 // /api/openapi.json (generated from the request schemas) and /api, the page that reads it for
 // people: every endpoint with its parameters, an example request and answer from the bundled
 // data, the CSV columns, the limits, and the licence of each source.
+import type { TFunction } from 'i18next';
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
 import { renderToString } from '../response-cache.ts';
@@ -28,7 +29,7 @@ export function apiDocRoutes(ctx: AppContext): Router {
         example = { url: `/api/series/${EXAMPLE.id}?${new URLSearchParams(EXAMPLE.query)}`, json: JSON.stringify(answer, null, 2), csv: viewCsv(drawn, 'long') };
       }
       const licences = [...new Map(ctx.jobs.map((j) => [j.connector.publisher.name, j.connector.publisher.licence]))];
-      const body = await renderToString(res, 'api', { title: 'API and downloads', doc, example, csvShapes: CSV_SHAPES, csvRules: CSV_RULES, licences });
+      const body = await renderToString(res, 'api', { title: (res.locals.t as TFunction)('api.title'), doc, example, csvShapes: CSV_SHAPES, csvRules: CSV_RULES, licences });
       return { body };
     });
   });
