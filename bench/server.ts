@@ -60,6 +60,10 @@ const targets = [
   { name: 'the paper (ledger)', path: '/paper' },
   { name: 'compare, fx', path: '/compare?concept=fx' },
   { name: 'partners', path: '/partners' },
+  // The same pages in Russian: served from the same cache, at the same speed.
+  { name: 'overview, Russian', path: '/ru/' },
+  { name: 'series page, nbk.USD, Russian', path: '/ru/series/nbk.USD' },
+  { name: 'partners, Russian', path: '/ru/partners' },
   { name: 'partners CSV, mirror', path: '/partners/mirror.csv' },
 ];
 
@@ -98,6 +102,15 @@ async function pageLoad(pagePath: string) {
   return { firstKb: Math.round(first / 1024), repeatKb: Math.round(((again.body.length + again.headerBytes) / 1024) * 10) / 10, repeatStatus: again.status, assets: assets.length };
 }
 const firstLoad = { overview: await pageLoad('/'), series: await pageLoad('/series/nbk.USD') };
+
+// Each page's transferred bytes (gzip) in English and in Russian: a Russian page may be at most 10 % larger.
+const pages = ['/', '/data', '/status', '/partners', '/compare', '/paper', '/api', '/series/nbk.USD', '/series/imf.NGDP_RPCH.KAZ/vintages?target=2022'];
+const languageSizes: Array<Record<string, string | number>> = [];
+for (const p of pages) {
+  const en = (await get(base + p, { 'accept-encoding': 'gzip' })).body.length;
+  const ru = (await get(base + (p === '/' ? '/ru/' : `/ru${p}`), { 'accept-encoding': 'gzip' })).body.length;
+  languageSizes.push({ page: p, 'English (gzip bytes)': en, 'Russian (gzip bytes)': ru, 'Russian / English': (ru / en).toFixed(3), 'within 10 %': ru <= en * 1.1 ? 'yes' : 'NO' });
+}
 const status = await fs.readFile(`/proc/${app.pid}/status`, 'utf8');
 const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 
@@ -105,9 +118,11 @@ app.kill('SIGTERM');
 staticServer.kill('SIGTERM');
 await fs.rm(staticDir, { recursive: true, force: true });
 
-console.log(JSON.stringify({ durationSeconds: DURATION, connections: CONNECTIONS, results, firstLoad, serverRssMb: mb(rssKb * 1024) }, null, 2));
+console.log(JSON.stringify({ durationSeconds: DURATION, connections: CONNECTIONS, results, firstLoad, languageSizes, serverRssMb: mb(rssKb * 1024) }, null, 2));
 console.log();
 console.log(table(rows));
+console.log();
+console.log(table(languageSizes));
 console.log();
 console.log(table([
   { measure: 'first load of the overview (page + CSS + JS + Plotly, gzip)', value: `${firstLoad.overview.firstKb} KB`, target: '≤ 500 KB' },

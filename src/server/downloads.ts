@@ -1,6 +1,7 @@
 // Files people take away: CSV of the view (long or wide), the full series, JSON, metadata,
 // and a zip with CSV + metadata + a README holding the citation and the licence.
 import { zipSync, strToU8 } from 'fflate';
+import { titlesInEveryLanguage } from './localised-names.ts';
 import { toCsv } from '../lib/csv.ts';
 import type { SeriesMeta } from '../domain/series.ts';
 import type { DrawnSeries } from './view-model.ts';
@@ -80,7 +81,7 @@ export function bundleZip(entry: SeriesEntry, url: string): Uint8Array {
   ].join('\n');
   return zipSync({
     [`${m.id}.csv`]: strToU8(fullCsv(entry)),
-    [`${m.id}.metadata.json`]: strToU8(JSON.stringify(m, null, 2)),
+    [`${m.id}.metadata.json`]: strToU8(JSON.stringify({ ...m, ...titlesInEveryLanguage(m) }, null, 2)),
     'README.md': strToU8(readme),
   }, { mtime: new Date('2000-01-01T00:00:00Z') });
 }

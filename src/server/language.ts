@@ -45,19 +45,32 @@ export function language(req: Request, res: Response, next: NextFunction): void 
   next();
 }
 
-/** What the templates use for a language: t, number and date helpers, names, the switch. */
+const perLanguage = new Map<string, Record<string, unknown>>();
+
+/** What the templates use for a language: t, number and date helpers, names (built once per language: Intl formatters are costly to make). */
+function staticLocals(lang: string): Record<string, unknown> {
+  let l = perLanguage.get(lang);
+  if (!l) {
+    const t = translator(lang);
+    l = {
+      lang,
+      t,
+      // For a value placed inside a catalogue phrase that carries markup (printed unescaped).
+      escapeHtml: (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`),
+      ...numberHelpers(lang),
+      fmtDate: dateHelper(lang, t),
+      ...localNames(lang, t),
+    };
+    perLanguage.set(lang, l);
+  }
+  return l;
+}
+
+/** The language's helpers plus what depends on the request: the switch to the same view in each other language. */
 export function languageLocals(lang: string, rest = '/', search = '', chosen = false): Record<string, unknown> {
-  const t = translator(lang);
   return {
-    lang,
-    t,
-    // For a value placed inside a catalogue phrase that carries markup (printed unescaped).
-    escapeHtml: (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`),
-    ...numberHelpers(lang),
-    fmtDate: dateHelper(lang, t),
-    ...localNames(lang, t),
+    ...staticLocals(lang),
     chosenByBrowser: chosen && lang !== DEFAULT_LANGUAGE && rest === '/',
-    // The same view in each other language: the path and the query (series, units, range) kept.
     languageSwitch: LANGUAGES.filter((l) => l !== lang).map((l) => ({ lang: l, href: pathIn(l, rest) + search.replace(/([?&])chosen=browser&?/, '$1').replace(/[?&]$/, ''), label: translator(l)('language.name') })),
   };
 }

@@ -9,7 +9,7 @@ import { countryName, countryNameIn } from '../domain/countries.ts';
 import { isGroup, partnerName } from '../domain/partners.ts';
 import type { SeriesMeta } from '../domain/series.ts';
 import { parseCsv } from '../lib/csv.ts';
-import { DEFAULT_LANGUAGE, hasPhrase } from './i18n.ts';
+import { DEFAULT_LANGUAGE, hasPhrase, LANGUAGES, translator } from './i18n.ts';
 
 const TITLES_FILE = path.resolve(import.meta.dirname, '../../data/indicator-titles.csv');
 
@@ -24,7 +24,16 @@ export interface Localised {
   translated: boolean;
 }
 
-export function localNames(lang: string, t: TFunction) {
+const built = new Map<string, ReturnType<typeof buildLocalNames>>();
+
+/** The helpers for a language, made once (they hold Intl formatters, which are costly to make). */
+export function localNames(lang: string, t: TFunction): ReturnType<typeof buildLocalNames> {
+  let n = built.get(lang);
+  if (!n) built.set(lang, (n = buildLocalNames(lang, t)));
+  return n;
+}
+
+function buildLocalNames(lang: string, t: TFunction) {
   const english = lang === DEFAULT_LANGUAGE;
   const currencies = english ? undefined : new Intl.DisplayNames(lang, { type: 'currency' });
 
@@ -81,8 +90,8 @@ export function localNames(lang: string, t: TFunction) {
     return { text: `${u} [${t('untranslated')}]`, translated: false };
   };
 
+  const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   const ago = (iso: string | null | undefined, now: Date): string => {
-    const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
     if (!iso) return t('never');
     const days = Math.floor((now.getTime() - Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) / 86_400_000);
     if (days <= 1) return rtf.format(-Math.max(0, days), 'day');
@@ -94,12 +103,14 @@ export function localNames(lang: string, t: TFunction) {
   /** A source's name: the catalogue's for the job, else the publisher's own (English) name. */
   const sourceIn = (source: { job: string; name: string }): string => (!english && hasPhrase(lang, `sources.${source.job}`) ? t(`sources.${source.job}`) : source.name);
 
+  const monthName = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
+  const longDate = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
   /** A vintage's label from its key (WEO editions by month, NBK, WDI by date…), else as stored. */
   const vintageIn = (v: { key: string; label: string }, job: string): string => {
     if (english) return v.label;
     const month = /^(\d{4})-(\d{2})$/.exec(v.key);
-    if (job === 'imf' && month) return t('vintage.weo', { month: new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(new Date(`${v.key}-01T00:00:00Z`)), year: month[1] });
-    if (job === 'worldbank' && /^\d{4}-\d{2}-\d{2}$/.test(v.key)) return t('vintage.wdi', { date: new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${v.key}T00:00:00Z`)) });
+    if (job === 'imf' && month) return t('vintage.weo', { month: monthName.format(new Date(`${v.key}-01T00:00:00Z`)), year: month[1] });
+    if (job === 'worldbank' && /^\d{4}-\d{2}-\d{2}$/.test(v.key)) return t('vintage.wdi', { date: longDate.format(new Date(`${v.key}T00:00:00Z`)) });
     if (job === 'bns' && /^\d{4}$/.test(v.key)) return t('vintage.bnsRelease', { year: v.key });
     const fixed: Record<string, string> = { official: 'vintage.nbk', latest: 'vintage.bnsLatest', imts: 'vintage.imts', comtrade: 'vintage.comtrade', wiiw: 'vintage.wiiw' };
     return fixed[v.key] ? t(fixed[v.key]) : v.label;
@@ -139,4 +150,19 @@ export function localNames(lang: string, t: TFunction) {
     title,
     unit,
   };
+}
+
+/** A series' title and unit in every language (the metadata downloads carry them all). */
+export function titlesInEveryLanguage(meta: Pick<SeriesMeta, 'id' | 'title' | 'unit'>): { titles: Record<string, string>; units: Record<string, string> } {
+  const titles: Record<string, string> = {};
+  const units: Record<string, string> = {};
+  for (const lang of LANGUAGES) {
+    const names = localNames(lang, translator(lang));
+    const title = names.title(meta);
+    const unit = names.unit(meta.unit);
+    // Only what a catalogue really has: a language without a title is absent, not English in disguise.
+    if (title.translated) titles[lang] = title.text;
+    if (unit.translated) units[lang] = unit.text;
+  }
+  return { titles, units };
 }

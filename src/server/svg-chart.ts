@@ -28,8 +28,12 @@ function inLanguage(label: string, lang: string | undefined): string {
   const n = Number(label.replace(/,/g, '').replace('−', '-'));
   if (!Number.isFinite(n)) return label;
   const decimals = label.split('.')[1]?.replace(/[^0-9]/g, '').length ?? 0;
-  return new Intl.NumberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n);
+  const key = `${lang}:${decimals}`;
+  let f = tickFormats.get(key);
+  if (!f) tickFormats.set(key, (f = new Intl.NumberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return f.format(n);
 }
+const tickFormats = new Map<string, Intl.NumberFormat>();
 
 const day = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
 

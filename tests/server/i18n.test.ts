@@ -124,6 +124,12 @@ describe('links, the switch, `/` and caches', () => {
     expect(csvRu.text).toBe(csvEn.text);
   });
 
+  it('the metadata download carries the title and unit in every language', async () => {
+    const m = (await request(t.app).get('/series/bns.TURNOVER.CHN/metadata.json')).body;
+    expect(m.titles).toEqual({ en: 'Kazakhstan: trade turnover (exports + imports) with China (BNS)', ru: 'Казахстан — Китай: товарооборот (БНС)' });
+    expect(m.units).toEqual({ en: 'US dollars', ru: 'доллары США' });
+  });
+
   it('numbers and dates the Russian way', async () => {
     const ru = await request(t.app).get('/ru/');
     expect(ru.text).toMatch(/11 сентября 2026 г\./);

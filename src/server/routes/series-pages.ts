@@ -13,6 +13,7 @@ import { svgCharts } from '../svg-chart.ts';
 import { viewAdvice } from '../view-advice.ts';
 import { resolveCompare } from '../series-search.ts';
 import { viewWords } from '../language.ts';
+import { titlesInEveryLanguage } from '../localised-names.ts';
 
 function entryOr404(ctx: AppContext, id: string): SeriesEntry {
   const e = ctx.repo.get(id);
@@ -110,7 +111,7 @@ export function seriesRoutes(ctx: AppContext): Router {
   r.get('/series/:id/metadata.json', async (req, res) => {
     const entry = entryOr404(ctx, req.params.id);
     await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id]), 'application/json; charset=utf-8', async () => ({
-      body: JSON.stringify(entry.meta),
+      body: JSON.stringify({ ...entry.meta, ...titlesInEveryLanguage(entry.meta) }),
       headers: { 'Last-Modified': entry.lastModified.toUTCString() },
     }));
   });
