@@ -190,6 +190,31 @@ try {
     }
   });
 
+  await check('in Russian: every page reads in Russian, charts have Russian months and separators, the switch keeps the view (1366 and 390 px)', async () => {
+    for (const width of [1366, 390]) {
+      const p = await newPage({ width, height: width > 640 ? 900 : 844 });
+      await p.goto(`${base}/ru/series/nbk.USD?from=2022-01-01&to=2022-06-30`);
+      await p.waitForSelector('#chart[data-rendered="true"]', { timeout: 20_000 });
+      assert((await p.getAttribute('html', 'lang')) === 'ru', 'html lang is not ru');
+      const ticks = await p.$$eval('#chart .xtick text', (els) => els.map((e) => e.textContent ?? ''));
+      assert(ticks.some((x) => /янв|февр|март|апр|мая|июн/.test(x)), `x ticks are not in Russian: ${ticks.join(', ')}`);
+      const table = await p.locator('table.data-table tbody th').first().innerText();
+      assert(/\d+ (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря) 2022 г\./.test(table), `table date not in Russian: ${table}`);
+      await p.screenshot({ path: path.join(OUT, `ru-series-${width}.png`), fullPage: false });
+      // The switch: the same view in English.
+      await Promise.all([p.waitForURL(/\/series\/nbk\.USD\?from=2022-01-01&to=2022-06-30$/), p.click('.language-switch a[hreflang="en"]')]);
+      assert((await p.getAttribute('html', 'lang')) === 'en', 'the switch did not lead to English');
+      for (const [name, url] of [['overview', '/ru/'], ['partners', '/ru/partners'], ['paper', '/ru/paper'], ['vintages', '/ru/series/imf.NGDP_RPCH.KAZ/vintages?target=2022']] as const) {
+        await p.goto(`${base}${url}`);
+        if (await p.locator('[data-chart]').count()) await p.waitForSelector('[data-chart][data-rendered="true"]', { timeout: 20_000 });
+        const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert(overflow <= 1, `${url} is ${overflow}px wider than the window`);
+        await p.screenshot({ path: path.join(OUT, `ru-${name}-${width}.png`), fullPage: width > 640 && name !== 'paper' });
+      }
+      await p.close();
+    }
+  });
+
   await check('forecast history reads on a phone', async () => {
     const phone = await newPage({ width: 390, height: 844 });
     await phone.goto(`${base}/series/imf.NGDP_RPCH.KAZ/vintages?target=2022`);
@@ -297,7 +322,7 @@ try {
       // "JavaScript off" is the page with its own scripts refused (axe itself still has to run).
       const ctx = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
       if (!javaScriptEnabled) await ctx.route('**/assets/*.js', (r) => r.abort());
-      for (const url of ['/', '/data', '/status', '/compare?concept=fx', '/compare?concept=trade-china-imports', '/partners', '/paper', '/series/nbk.USD', '/series/imf.NGDPD.KAZ?compare=imf.NGDPD.RUS&vintage=2024-04', '/series/imf.NGDP_RPCH.KAZ/vintages?target=2022', '/api', '/series/nope.X']) {
+      for (const url of ['/', '/data', '/status', '/compare?concept=fx', '/compare?concept=trade-china-imports', '/partners', '/ru/', '/ru/partners', '/ru/series/nbk.USD', '/ru/paper', '/paper', '/series/nbk.USD', '/series/imf.NGDPD.KAZ?compare=imf.NGDPD.RUS&vintage=2024-04', '/series/imf.NGDP_RPCH.KAZ/vintages?target=2022', '/api', '/series/nope.X']) {
         const p = await ctx.newPage();
         await p.goto(base + url);
         if (javaScriptEnabled && (await p.locator('[data-chart]').count())) await p.waitForSelector('[data-chart][data-rendered="true"]', { timeout: 20_000 });
