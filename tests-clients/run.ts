@@ -36,7 +36,7 @@ const view = '/series/imf.NGDPD.KAZ?from=2010&to=2015';
 const page = await (await fetch(origin + view)).text();
 const unescape = (s: string) => s.replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 const snippet = (label: string) => {
-  const m = new RegExp(`<h3>${label.replace(/[()]/g, '\\$&')}</h3><pre[^>]*><code>([\\s\\S]*?)</code></pre>`).exec(page);
+  const m = new RegExp(`<h3[^>]*>${label.replace(/[()]/g, '\\$&')}</h3><pre[^>]*><code>([\\s\\S]*?)</code></pre>`).exec(page);
   if (!m) throw new Error(`no ${label} snippet on ${view}`);
   return unescape(m[1]);
 };
