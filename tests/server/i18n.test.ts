@@ -45,6 +45,17 @@ describe('the catalogues', () => {
     for (const s of sets) expect([...s].sort()).toEqual([...sets[0]].sort());
   });
 
+  it('the English catalogue says exactly what the API says (unit help, verdict rules): one text, two places, kept equal', async () => {
+    const { UNIT_HELP, UNITS } = await import('../../src/transform/units.ts');
+    const { VERDICT_RULES } = await import('../../src/ledger/evaluate.ts');
+    const en = translator('en');
+    for (const u of Object.keys(UNITS) as Array<keyof typeof UNITS>) {
+      expect(en(`view.unitHelp.${u}`)).toBe(UNIT_HELP[u]);
+      expect(en(`view.units.${u}`)).toBe(UNITS[u]);
+    }
+    for (const [v, rule] of Object.entries(VERDICT_RULES)) expect(en(`paper.rules.${v}`)).toBe(rule);
+  });
+
   it('Russian plurals have their three forms: 1 ряд, 2 ряда, 5 рядов', () => {
     const ru = translator('ru');
     expect([1, 2, 5, 21, 22, 25, 11].map((n) => ru('status.seriesCount', { count: n }))).toEqual(['1 ряд', '2 ряда', '5 рядов', '21 ряд', '22 ряда', '25 рядов', '11 рядов']);
