@@ -133,7 +133,15 @@ function buildLocalNames(lang: string, t: TFunction) {
     return !english && hasPhrase(lang, key) ? t(key) : c[field];
   };
 
+  /** A claim's own text (a reading's label or basis, its reason, why it is not checkable) in the page's
+   *  language from the catalogue, else as written in data/claims.json (English), marked so. */
+  const claimPhrase = (claimId: string, key: string, written: string): { text: string; lang: string } => {
+    const k = `claims.${claimId}.${key}`;
+    return !english && hasPhrase(lang, k) ? { text: t(k), lang } : { text: written, lang: DEFAULT_LANGUAGE };
+  };
+
   return {
+    claimPhrase,
     comparisonText,
     eventLabel,
     scheduleIn,

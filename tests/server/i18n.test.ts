@@ -38,7 +38,7 @@ function englishRuns(text: string, properNames: Set<string>): string[] {
 
 describe('the catalogues', () => {
   it('every language has every key of the others (plural forms aside; names of countries, groups, sources and schedules are optional overrides)', () => {
-    const optional = /^(countries|groups|sources|schedules|compare\.items)\./;
+    const optional = /^(countries|groups|sources|schedules|compare\.items|claims)\./;
     const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
     const sets = LANGUAGES.map((l) => new Set(catalogueKeys(l).filter((k) => !optional.test(k)).map(base)));
     expect(LANGUAGES).toEqual(['en', 'ru']);
@@ -147,6 +147,26 @@ describe('links, the switch, `/` and caches', () => {
     expect(ru.text).toMatch(/\d,\d/);
     const names = localNames('ru', translator('ru'));
     expect(names.unitIn('tenge per 1 USD')).toBe('тенге за 1 USD');
+  });
+});
+
+describe('the ledger in Russian', () => {
+  it('every claim\'s readings, bases, reasons and not-checkable notes have a Russian text', async () => {
+    const { loadClaims } = await import('../../src/ledger/claims.ts');
+    const names = localNames('ru', translator('ru'));
+    const missing: string[] = [];
+    for (const c of (await loadClaims(path.join(REPO, 'data'))).claims) {
+      const need: Array<[string, string]> = [];
+      (c.readings ?? []).forEach((r, i) => {
+        need.push([`r${i}`, r.label]);
+        if (r.basis) need.push([`b${i}`, r.basis]);
+      });
+      if (c.primary) need.push(['why', c.primary.why]);
+      if (c.notCheckable) need.push(['nc', c.notCheckable]);
+      if (c.ambiguousBecause) need.push(['amb', c.ambiguousBecause]);
+      for (const [key, written] of need) if (names.claimPhrase(c.id, key, written).lang !== 'ru') missing.push(`${c.id}.${key}`);
+    }
+    expect(missing).toEqual([]);
   });
 });
 
