@@ -22,7 +22,7 @@ import { vintagesRoutes } from './routes/vintages.ts';
 import { language, languageLocals } from './language.ts';
 import { DEFAULT_LANGUAGE } from './i18n.ts';
 import type { AverageBasis } from '../transform/aggregate.ts';
-import { ago, fmt, fmtFixed, jsonForScript } from './view-helpers.ts';
+import { jsonForScript } from './view-helpers.ts';
 
 // Calendar-day averages (the rate in force each day) match the World Bank's PA.NUS.FCRF best;
 // the figures are in the README and kept by a test in tests/transform.
@@ -122,13 +122,10 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   app.locals.assets = ctx.assets;
-  app.locals.publishers = [...new Set(ctx.jobs.map((j) => j.connector.publisher.name))];
   app.locals.publisherJobs = ctx.jobs.map((j) => ({ job: j.name, name: j.connector.publisher.name }));
-  app.locals.fmt = fmt;
-  app.locals.fmtFixed = fmtFixed;
   app.locals.jsonForScript = jsonForScript;
-  app.locals.ago = ago;
-  // Defaults for a page rendered before the language is known (an error early in the chain).
+  // The language's helpers (t, fmt, fmtFixed, fmtDate, names); these defaults serve a page rendered
+  // before the language is known (an error early in the chain).
   Object.assign(app.locals, languageLocals(DEFAULT_LANGUAGE));
   app.use(pageRoutes(ctx));
   app.use(vintagesRoutes(ctx));

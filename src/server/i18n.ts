@@ -102,31 +102,6 @@ export function localiseLinks(html: string, lang: string): string {
   );
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: string, min: number, max: number): Intl.NumberFormat {
-  const key = `${lang}:${min}:${max}`;
-  let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : lang, { minimumFractionDigits: min, maximumFractionDigits: max })));
-  return f;
-}
-
-/** The templates' number helpers in a language: significant digits by size (fmt), or fixed decimals. */
-export function numberHelpers(lang: string) {
-  const fmt = (v: number | null | undefined, digits = 4): string => {
-    if (v === null || v === undefined || Number.isNaN(v)) return '—';
-    const abs = Math.abs(v);
-    const max = abs >= 1e6 ? 0 : abs >= 100 ? 2 : abs >= 1 ? 3 : digits + 2;
-    return numberFormat(lang, 0, max).format(v);
-  };
-  const fmtFixed = (v: number | null | undefined, decimals: number): string => {
-    if (v === null || v === undefined || Number.isNaN(v)) return '—';
-    const s = numberFormat(lang, decimals, decimals).format(v);
-    // No "-0.00" for a value that rounds to zero.
-    return /^[-−]0([.,]0+)?$/.test(s) ? s.slice(1) : s;
-  };
-  return { fmt, fmtFixed };
-}
-
 /** A period as a reader of the language writes it: 2022-03-09 → 9 марта 2022 г.; English keeps ISO. */
 export function dateHelper(lang: string, t: TFunction) {
   if (lang === DEFAULT_LANGUAGE) return (iso: string) => iso;

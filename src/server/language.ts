@@ -5,7 +5,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ViewWords } from './view-model.ts';
 import { localNames } from './localised-names.ts';
-import { dateHelper, DEFAULT_LANGUAGE, LANGUAGES, languageOf, localiseLinks, numberHelpers, pathIn, translator } from './i18n.ts';
+import { dateHelper, DEFAULT_LANGUAGE, LANGUAGES, languageOf, localiseLinks, pathIn, translator } from './i18n.ts';
+import { escapeHtml, numberHelpers } from './view-helpers.ts';
 
 const COOKIE = 'lang';
 
@@ -56,7 +57,7 @@ function staticLocals(lang: string): Record<string, unknown> {
       lang,
       t,
       // For a value placed inside a catalogue phrase that carries markup (printed unescaped).
-      escapeHtml: (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`),
+      escapeHtml,
       ...numberHelpers(lang),
       fmtDate: dateHelper(lang, t),
       ...localNames(lang, t),

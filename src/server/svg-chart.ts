@@ -4,12 +4,9 @@
 import { scaleLinear, scaleLog, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { ChartPayload } from './view-model.ts';
+import { escapeHtml, numberHelpers } from './view-helpers.ts';
 
 const M = { top: 44, right: 24, left: 64 };
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** Words into lines of at most `width` characters (SVG text does not wrap by itself). */
 function wrapText(text: string, width: number): string[] {
@@ -28,12 +25,8 @@ function inLanguage(label: string, lang: string | undefined): string {
   const n = Number(label.replace(/,/g, '').replace('−', '-'));
   if (!Number.isFinite(n)) return label;
   const decimals = label.split('.')[1]?.replace(/[^0-9]/g, '').length ?? 0;
-  const key = `${lang}:${decimals}`;
-  let f = tickFormats.get(key);
-  if (!f) tickFormats.set(key, (f = new Intl.NumberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
-  return f.format(n);
+  return numberHelpers(lang).fmtFixed(n, decimals);
 }
-const tickFormats = new Map<string, Intl.NumberFormat>();
 
 const day = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
 
@@ -61,7 +54,7 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
   const H = 330 + bottom;
   const points = traces.flatMap((t) => t.x.map((x, i) => ({ x: day(x), y: t.y[i] })).filter((p) => p.y !== null && (c.yType !== 'log' || (p.y as number) > 0)));
   const head = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${key}-svg-title ${key}-svg-desc" class="svg-chart" preserveAspectRatio="xMidYMid meet">`;
-  const titles = `<title id="${key}-svg-title">${esc(c.title)}</title><desc id="${key}-svg-desc">${esc(c.ariaLabel)}</desc>`;
+  const titles = `<title id="${key}-svg-title">${escapeHtml(c.title)}</title><desc id="${key}-svg-desc">${escapeHtml(c.ariaLabel)}</desc>`;
   if (!points.length) return `${head}${titles}<text x="${W / 2}" y="${H / 2}" text-anchor="middle">No values in this view.</text></svg>`;
   const xs = points.map((p) => p.x.getTime());
   const ys = points.map((p) => p.y as number);
@@ -77,13 +70,13 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
     const x0 = x(day(s.x0));
     const x1 = Math.max(x0 + 2, x(day(s.x1)));
     if (x1 < M.left || x0 > W - M.right) continue;
-    out.push(`<rect x="${x0.toFixed(1)}" y="${M.top}" width="${(x1 - x0).toFixed(1)}" height="${H - bottom - M.top}" fill="${s.kind === 'highlight' ? 'rgba(200,148,42,0.25)' : 'rgba(31,95,139,0.15)'}"><title>${esc(s.label)}</title></rect>`);
-    out.push(`<path d="M${x0.toFixed(1)},${H - bottom + 1}l-5,8h10z" fill="#c8942a"><title>${esc(s.label)}</title></path>`);
+    out.push(`<rect x="${x0.toFixed(1)}" y="${M.top}" width="${(x1 - x0).toFixed(1)}" height="${H - bottom - M.top}" fill="${s.kind === 'highlight' ? 'rgba(200,148,42,0.25)' : 'rgba(31,95,139,0.15)'}"><title>${escapeHtml(s.label)}</title></rect>`);
+    out.push(`<path d="M${x0.toFixed(1)},${H - bottom + 1}l-5,8h10z" fill="#c8942a"><title>${escapeHtml(s.label)}</title></path>`);
   }
   // Axes: grid lines and labels from the scales' own ticks.
   for (const t of y.ticks(W > 600 ? 6 : 5)) {
     const py = y(t).toFixed(1);
-    out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${py}" y2="${py}" stroke="#e5e9ee"/><text x="${M.left - 8}" y="${py}" dy="0.32em" text-anchor="end" font-size="12" fill="#333">${esc(inLanguage(y.tickFormat(6)(t), c.lang))}</text>`);
+    out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${py}" y2="${py}" stroke="#e5e9ee"/><text x="${M.left - 8}" y="${py}" dy="0.32em" text-anchor="end" font-size="12" fill="#333">${escapeHtml(inLanguage(y.tickFormat(6)(t), c.lang))}</text>`);
   }
   for (const { at, label } of xTicks(x.ticks(W > 600 ? 8 : 4))) {
     const px = x(at).toFixed(1);
@@ -104,13 +97,13 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
     if (d) out.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${t.dash ? ` stroke-dasharray="${t.dash === 'dash' ? '7,5' : '2,4'}"` : ''}/>`);
     if (t.legend !== false) legend.push({ name: t.name, color });
   }
-  out.push(`<text x="${W / 2}" y="24" text-anchor="middle" font-size="15" fill="#1d2733">${esc(c.title)}</text>`);
-  out.push(`<text transform="translate(16,${(M.top + H - bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="#333">${esc(c.yTitle)}</text>`);
+  out.push(`<text x="${W / 2}" y="24" text-anchor="middle" font-size="15" fill="#1d2733">${escapeHtml(c.title)}</text>`);
+  out.push(`<text transform="translate(16,${(M.top + H - bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="#333">${escapeHtml(c.yTitle)}</text>`);
   legend.forEach((l, i) => {
     const ly = H - bottom + 40 + i * 16;
-    out.push(`<line x1="${M.left}" x2="${M.left + 24}" y1="${ly}" y2="${ly}" stroke="${l.color}" stroke-width="2"/><text x="${M.left + 30}" y="${ly}" dy="0.32em" font-size="12" fill="#333">${esc(l.name)}</text>`);
+    out.push(`<line x1="${M.left}" x2="${M.left + 24}" y1="${ly}" y2="${ly}" stroke="${l.color}" stroke-width="2"/><text x="${M.left + 30}" y="${ly}" dy="0.32em" font-size="12" fill="#333">${escapeHtml(l.name)}</text>`);
   });
-  sourceLines.forEach((l, i) => out.push(`<text x="${M.left}" y="${H - 8 - 14 * (sourceLines.length - 1 - i)}" font-size="11" fill="#5f6b7a">${esc(l)}</text>`));
+  sourceLines.forEach((l, i) => out.push(`<text x="${M.left}" y="${H - 8 - 14 * (sourceLines.length - 1 - i)}" font-size="11" fill="#5f6b7a">${escapeHtml(l)}</text>`));
   out.push('</svg>');
   return out.join('');
 }
