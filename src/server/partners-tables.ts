@@ -3,7 +3,7 @@
 import { partnerName } from '../domain/partners.ts';
 import { toCsv } from '../lib/csv.ts';
 import type { DataRepository } from '../store/repository.ts';
-import { blockRows, concentrationRows, fdiRows, FDI_PARTNERS, FLOWS, mirrorRows, partnersView, PUBLICATIONS, publicationValues } from './partners-view.ts';
+import { blockRows, concentrationRows, fdiRows, FDI_PARTNERS, FLOWS, mirrorRows, PUBLICATIONS, publicationValues, turnoverShares } from './partners-view.ts';
 
 export const NET_FDI_BASIS = 'net, directional (BPM6 from 2013); not gross inflows';
 
@@ -51,7 +51,7 @@ export const PARTNER_TABLES: Record<string, { title: string; csv(repo: DataRepos
   shares: {
     title: 'Shares of Kazakhstan\'s turnover 2021, 2022, 2023 (BNS), percent',
     csv(repo) {
-      const v = partnersView(repo, 'turnover').shares;
+      const v = turnoverShares(repo);
       return toCsv(['id', 'label', ...v.years.map((y) => `share_${y}_pct`)], v.rows.map((r) => [r.id, r.label, ...r.shares]), new Set(v.years.map((_, i) => i + 2)));
     },
   },

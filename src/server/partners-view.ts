@@ -191,6 +191,15 @@ export function shareChanges(rows: BlockRow[], values: ByCode, years: string[]):
   return [...blocks, ...countries];
 }
 
+/** The years the share-change table compares. */
+export const SHARE_YEARS = ['2021', '2022', '2023'];
+
+/** The share-change table alone (its CSV needs no charts and no IMF table). */
+export function turnoverShares(repo: DataRepository): { years: string[]; rows: ShareChange[] } {
+  const turnover = publicationValues(repo, PUBLICATIONS[1]).turnover;
+  return { years: SHARE_YEARS, rows: shareChanges(blockRows(turnover, PUBLICATIONS[1]), turnover, SHARE_YEARS) };
+}
+
 export interface PartnersView {
   flow: Flow;
   imf: BlockRow[];
@@ -230,7 +239,6 @@ export function partnersView(repo: DataRepository, flow: Flow, t: TFunction = tr
   const overlap = imf.map((r) => r.year).filter((y) => bnsYears.has(y));
   const imfTurnover = flow === 'turnover' ? imf : blockRows(imfValues.turnover, PUBLICATIONS[0]);
   const bnsTurnover = flow === 'turnover' ? bns : blockRows(bnsValues.turnover, PUBLICATIONS[1]);
-  const shareYears = ['2021', '2022', '2023'];
   const mirror = { RUS: mirrorRows(repo, 'RUS'), CHN: mirrorRows(repo, 'CHN') };
   const fdi = fdiRows(repo);
   const src = t('partners.chart.source');
@@ -257,7 +265,7 @@ export function partnersView(repo: DataRepository, flow: Flow, t: TFunction = tr
   };
   return {
     flow, imf, bns, overlap, blockLabels: BLOCK_LABEL, mirror,
-    shares: { years: shareYears, rows: shareChanges(bnsTurnover, bnsValues.turnover, shareYears) },
+    shares: { years: SHARE_YEARS, rows: shareChanges(bnsTurnover, bnsValues.turnover, SHARE_YEARS) },
     fdi,
     charts: {
       shares: chart(t('partners.chart.sharesTitle', { flow: flowWord }), t('partners.chart.sharesAria', { flow: flowWord }), t('partners.chart.yPercent'), [...blockTraces(imf, 'imf', (b) => b.share, t), ...blockTraces(bns, 'bns', (b) => b.share, t)], `kz-${flow}-shares`, src, lang),
