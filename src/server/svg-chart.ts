@@ -51,7 +51,10 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
   const legendLines = traces.filter((t) => t.legend !== false).length;
   const sourceLines = wrapText(c.source ?? '', Math.floor((W - M.left) / 6.2));
   const bottom = 52 + 16 * legendLines + 14 * sourceLines.length;
-  const H = 330 + bottom;
+  // A title longer than the drawing wraps (15 px text, about 8.4 px a character); the plot moves down, keeping its height.
+  const titleLines = wrapText(c.title, Math.floor((W - 24) / 8.4));
+  const top = M.top + 18 * (titleLines.length - 1);
+  const H = 330 + bottom + (top - M.top);
   const points = traces.flatMap((t) => t.x.map((x, i) => ({ x: day(x), y: t.y[i] })).filter((p) => p.y !== null && (c.yType !== 'log' || (p.y as number) > 0)));
   const head = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${key}-svg-title ${key}-svg-desc" class="svg-chart" preserveAspectRatio="xMidYMid meet">`;
   const titles = `<title id="${key}-svg-title">${escapeHtml(c.title)}</title><desc id="${key}-svg-desc">${escapeHtml(c.ariaLabel)}</desc>`;
@@ -63,14 +66,14 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
     .range([M.left, W - M.right]);
   const lo = Math.min(...ys);
   const hi = Math.max(...ys);
-  const y = (c.yType === 'log' ? scaleLog().domain([lo, hi]) : scaleLinear().domain([Math.min(lo, hi === lo ? lo - 1 : lo), hi === lo ? hi + 1 : hi])).nice().range([H - bottom, M.top]);
+  const y = (c.yType === 'log' ? scaleLog().domain([lo, hi]) : scaleLinear().domain([Math.min(lo, hi === lo ? lo - 1 : lo), hi === lo ? hi + 1 : hi])).nice().range([H - bottom, top]);
   const out: string[] = [head, titles, `<rect x="0" y="0" width="${W}" height="${H}" fill="#fff"/>`];
   // Events and highlighted windows, shaded, with a marker on the axis.
   for (const s of c.shapes) {
     const x0 = x(day(s.x0));
     const x1 = Math.max(x0 + 2, x(day(s.x1)));
     if (x1 < M.left || x0 > W - M.right) continue;
-    out.push(`<rect x="${x0.toFixed(1)}" y="${M.top}" width="${(x1 - x0).toFixed(1)}" height="${H - bottom - M.top}" fill="${s.kind === 'highlight' ? 'rgba(200,148,42,0.25)' : 'rgba(31,95,139,0.15)'}"><title>${escapeHtml(s.label)}</title></rect>`);
+    out.push(`<rect x="${x0.toFixed(1)}" y="${top}" width="${(x1 - x0).toFixed(1)}" height="${H - bottom - top}" fill="${s.kind === 'highlight' ? 'rgba(200,148,42,0.25)' : 'rgba(31,95,139,0.15)'}"><title>${escapeHtml(s.label)}</title></rect>`);
     out.push(`<path d="M${x0.toFixed(1)},${H - bottom + 1}l-5,8h10z" fill="#c8942a"><title>${escapeHtml(s.label)}</title></path>`);
   }
   // Axes: grid lines and labels from the scales' own ticks.
@@ -97,8 +100,8 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
     if (d) out.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${t.dash ? ` stroke-dasharray="${t.dash === 'dash' ? '7,5' : '2,4'}"` : ''}/>`);
     if (t.legend !== false) legend.push({ name: t.name, color });
   }
-  out.push(`<text x="${W / 2}" y="24" text-anchor="middle" font-size="15" fill="#1d2733">${escapeHtml(c.title)}</text>`);
-  out.push(`<text transform="translate(16,${(M.top + H - bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="#333">${escapeHtml(c.yTitle)}</text>`);
+  titleLines.forEach((l, i) => out.push(`<text x="${W / 2}" y="${24 + 18 * i}" text-anchor="middle" font-size="15" fill="#1d2733">${escapeHtml(l)}</text>`));
+  out.push(`<text transform="translate(16,${(top + H - bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="#333">${escapeHtml(c.yTitle)}</text>`);
   legend.forEach((l, i) => {
     const ly = H - bottom + 40 + i * 16;
     out.push(`<line x1="${M.left}" x2="${M.left + 24}" y1="${ly}" y2="${ly}" stroke="${l.color}" stroke-width="2"/><text x="${M.left + 30}" y="${ly}" dy="0.32em" font-size="12" fill="#333">${escapeHtml(l.name)}</text>`);

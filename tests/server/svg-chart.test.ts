@@ -34,3 +34,20 @@ describe('SVG chart x axis', () => {
     }
   });
 });
+
+describe('SVG chart title', () => {
+  it('a title too long for the drawing wraps onto lines that fit, the plot keeps its height below them', () => {
+    const long = 'Доля партнёров в структуре товарооборота (экспорт + импорт) Казахстана (%)';
+    for (const W of [900, 480]) {
+      const svg = svgChart({ ...chart(['2020-01-01', '2021-01-01']), title: long }, 'c', W);
+      const lines = [...svg.matchAll(/<text x="[\d.]+" y="[\d.]+" text-anchor="middle" font-size="15" fill="#1d2733">([^<]*)<\/text>/g)].map((m) => m[1]);
+      expect(lines.join(' ')).toBe(long);
+      // 15 px text is at most about 8.4 px a character: every line fits inside the drawing.
+      for (const l of lines) expect(l.length * 8.4, `${l} at ${W}`).toBeLessThanOrEqual(W - 24);
+    }
+    const one = svgChart({ ...chart(['2020-01-01', '2021-01-01']), title: long }, 'c', 900);
+    const two = svgChart({ ...chart(['2020-01-01', '2021-01-01']), title: long }, 'c', 480);
+    const height = (svg: string) => Number(/viewBox="0 0 \d+ (\d+)"/.exec(svg)![1]);
+    expect(height(two)).toBeGreaterThan(height(one));
+  });
+});
