@@ -96,7 +96,7 @@ export type ReadAt = { vintage?: string; asOf?: string } | undefined;
 export type SeriesLookup = ((
   id: string,
   at?: ReadAt,
-) => { observations: Observation[]; vintageLabel: string; usedVintage: string; lastActualYear?: number } | undefined) & {
+) => { observations: Observation[]; vintageLabel: string; usedVintage: string; lastActualYear?: number; /** Asked as of this month, no vintage that old was held: the current one was read. */ noVintageAsOf?: string } | undefined) & {
   /** Every series id held (for readings over all partners, e.g. rank_among). */
   ids?: () => string[];
 };

@@ -5,7 +5,8 @@
 import { isGroup } from '../domain/partners.ts';
 import type { Observation } from '../domain/series.ts';
 import { readingDates, readingSeries, type Claim, type ClaimsFile, type ReadAt, type Reading, type SeriesLookup } from './claims.ts';
-import { between, compound, matchesPrinted, MissingData, pctChange, pctFallOfInverse, sum, valueAt } from './operations.ts';
+import { inEnglish, MissingData, phrase, type Phrase } from './explanation.ts';
+import { between, compound, matchesPrinted, pctChange, pctFallOfInverse, sum, valueAt } from './operations.ts';
 
 export type Verdict = 'matches' | 'close' | 'differs' | 'ambiguous' | 'not checkable';
 export const VERDICTS: Verdict[] = ['matches', 'close', 'differs', 'ambiguous', 'not checkable'];
@@ -27,8 +28,14 @@ export interface ReadingResult {
   /** For yes/no readings (comparisons). */
   holds?: boolean;
   verdict: Verdict;
+  /** How it was computed, in English (the CSV, JSON and README carry it) … */
   detail: string;
+  /** … and as phrases, for the page's language. */
+  explanation: Phrase[];
   vintage: string;
+  /** The vintage's key ('' when nothing was read), and the month no earlier vintage was held for. */
+  vintageKey: string;
+  noVintageAsOf?: string;
   link: string;
   /** The reading uses a year that was a projection in the vintage it was read at. */
   usesProjection?: boolean;
@@ -36,9 +43,9 @@ export interface ReadingResult {
 
 export interface ClaimResult {
   claim: Claim;
-  latest: { verdict: Verdict; readings: ReadingResult[]; summary: string };
+  latest: Judgement;
   /** Read at the editions published before the claim's access date. */
-  atPaper: { verdict: Verdict; readings: ReadingResult[]; summary: string; vintageNote: string; accessDate: string; editions: string[] };
+  atPaper: Judgement & { vintageNote: string; accessDate: string; editions: string[] };
   verdictChanged: boolean;
 }
 
@@ -72,14 +79,22 @@ function link(r: Reading): string {
   return `/series/${r.series}?${q}`;
 }
 
-type Computed = { value: number | null; holds?: boolean; detail: string };
+/** A reading's verdict with the readings and a summary (in English, and as phrases for the page). */
+export interface Judgement {
+  verdict: Verdict;
+  readings: ReadingResult[];
+  summary: string;
+  summaryPhrases: Phrase[];
+}
 
-/** A number in a sentence: at most 4 decimals, no binary noise (-2.49999999628 → -2.5, 236.63500000000002 → 236.635). */
-const num = (v: number) => String(Number(v.toFixed(4)));
+type Computed = { value: number | null; holds?: boolean; explanation: Phrase[] };
+
+/** A number rounded for a sentence, as printed before (one or two decimals). */
+const round = (v: number, decimals: number) => Number(v.toFixed(decimals));
 
 function otherSeries(lookup: SeriesLookup, id: string, at: ReadAt) {
   const s = lookup(id, at);
-  if (!s) throw new MissingData(`no series ${id}`);
+  if (!s) throw new MissingData(phrase('noSeries', { series: id }));
   return s.observations;
 }
 
@@ -101,7 +116,7 @@ const name = (r: { series: string; plus?: string; times?: string }) => `${r.seri
 
 /** Rank of a series among every partner country under a prefix (groups never count, except the one ranked: the EU against single countries). */
 function rankAmong(lookup: SeriesLookup, at: ReadAt, prefix: string, period: string, mine: string): { rank: number; of: number; ahead: string[] } {
-  if (!lookup.ids) throw new MissingData('the series catalogue is not available');
+  if (!lookup.ids) throw new MissingData(phrase('noCatalogue'));
   const values = lookup
     .ids()
     .filter((id) => id.startsWith(prefix) && (id === mine || !isGroup(id.slice(prefix.length))))
@@ -111,44 +126,44 @@ function rankAmong(lookup: SeriesLookup, at: ReadAt, prefix: string, period: str
     })
     .sort((a, b) => b.value - a.value);
   const index = values.findIndex((x) => x.id === mine);
-  if (index < 0) throw new MissingData(`no value for ${mine} in ${period}`);
+  if (index < 0) throw new MissingData(phrase('noPartnerValue', { series: mine, period }));
   return { rank: index + 1, of: values.length, ahead: values.slice(0, index).map((x) => x.id.slice(prefix.length)) };
 }
 
-function compute(r: Reading, raw: Observation[], lookup: SeriesLookup, at: ReadAt): Computed {
+function compute(r: Reading, index: number, raw: Observation[], lookup: SeriesLookup, at: ReadAt): Computed {
   const obs = readObservations(r, raw, lookup, at);
   const scale = r.scale ?? 1;
   const v = (d: string) => valueAt(obs, d) * scale;
   switch (r.op) {
     case 'value':
-      return { value: v(r.period), detail: `value for ${r.period}` };
+      return { value: v(r.period), explanation: [phrase('value', { period: r.period })] };
     case 'pct_change': {
       const a = v(r.from);
       const b = v(r.to);
-      return { value: pctChange(a, b), detail: `${num(a)} → ${num(b)}` };
+      return { value: pctChange(a, b), explanation: [phrase('change', { a, b })] };
     }
     case 'pct_fall_of_inverse': {
       const a = v(r.from);
       const b = v(r.to);
-      return { value: pctFallOfInverse(a, b), detail: `1 − ${num(a)}/${num(b)}` };
+      return { value: pctFallOfInverse(a, b), explanation: [phrase('fallOfInverse', { a, b })] };
     }
     case 'compound':
-      return { value: compound(obs, r.from, r.to), detail: `∏(1 + rate/100) − 1 over ${r.from}..${r.to}` };
+      return { value: compound(obs, r.from, r.to), explanation: [phrase('compound', { from: r.from, to: r.to })] };
     case 'sum':
-      return { value: sum(obs, r.from, r.to) * scale, detail: `sum over ${r.from}..${r.to}${scale === 1 ? '' : `, × ${scale}`}` };
+      return { value: sum(obs, r.from, r.to) * scale, explanation: [scale === 1 ? phrase('sum', { from: r.from, to: r.to }) : phrase('sumScaled', { from: r.from, to: r.to, scale })] };
     case 'max_below': {
       const w = between(obs, r.window[0], r.window[1]);
       const ref = between(obs, r.reference[0], r.reference[1]);
-      if (!w.length || !ref.length) throw new MissingData('no values in the window');
+      if (!w.length || !ref.length) throw new MissingData(phrase('noValuesInWindow', { series: r.series, window: r.window.join('–') }));
       const max = Math.max(...w.map((o) => o.value));
       const level = ref.reduce((t, o) => t + o.value, 0) / ref.length;
-      return { value: max, holds: max < level, detail: `highest ${r.window.join('–')}: ${max.toFixed(2)}; level ${r.reference.join('–')}: ${level.toFixed(2)}` };
+      return { value: max, holds: max < level, explanation: [phrase('maxBelow', { window: r.window.join('–'), max: round(max, 2), reference: r.reference.join('–'), level: round(level, 2) })] };
     }
     case 'pct_change_greater': {
       const o = otherSeries(lookup, r.other, at);
       const mine = pctChange(valueAt(obs, r.from), valueAt(obs, r.to));
       const theirs = pctChange(valueAt(o, r.from), valueAt(o, r.to));
-      return { value: mine, holds: mine > theirs, detail: `${r.series} ${mine.toFixed(1)}% vs ${r.other} ${theirs.toFixed(1)}%` };
+      return { value: mine, holds: mine > theirs, explanation: [phrase('changeAgainst', { series: r.series, mine: round(mine, 1), other: r.other, theirs: round(theirs, 1) })] };
     }
     case 'moves_alike': {
       const o = otherSeries(lookup, r.other, at);
@@ -157,77 +172,86 @@ function compute(r: Reading, raw: Observation[], lookup: SeriesLookup, at: ReadA
       const ratio = Math.abs(mine) / Math.abs(theirs);
       const sameWay = Math.sign(mine) === Math.sign(theirs);
       const holds = sameWay && (r.factor === undefined || (ratio <= r.factor && ratio >= 1 / r.factor));
-      const size = r.factor === undefined ? '' : `; sizes ${num(ratio)}× apart (criterion: within ×${r.factor})`;
-      return { value: mine, holds, detail: `${r.series} ${mine.toFixed(1)}% vs ${r.other} ${theirs.toFixed(1)}%: ${sameWay ? 'same direction' : 'opposite directions'}${size}` };
+      const explanation = [phrase(sameWay ? 'sameDirection' : 'oppositeDirections', { series: r.series, mine: round(mine, 1), other: r.other, theirs: round(theirs, 1) })];
+      if (r.factor !== undefined) explanation.push(phrase('sizesApart', { ratio, factor: r.factor }));
+      return { value: mine, holds, explanation };
     }
     case 'spread_rises': {
       // (series − other) at `to` above its value at `from`, e.g. exports − imports as % of GDP.
       const o = otherSeries(lookup, r.other, at);
       const before = valueAt(obs, r.from) - valueAt(o, r.from);
       const after = valueAt(obs, r.to) - valueAt(o, r.to);
-      return { value: after, holds: after > before, detail: `${r.series} − ${r.other}: ${before.toFixed(2)} (${r.from}) → ${after.toFixed(2)} (${r.to})` };
+      return { value: after, holds: after > before, explanation: [phrase('spread', { series: r.series, other: r.other, before: round(before, 2), from: r.from, after: round(after, 2), to: r.to })] };
     }
     case 'min_in_window_is': {
       const w = between(obs, r.window[0], r.window[1]);
-      if (!w.length) throw new MissingData('no values in the window');
+      if (!w.length) throw new MissingData(phrase('noValuesInWindow', { series: r.series, window: r.window.join('–') }));
       const min = w.reduce((m, o) => (o.value < m.value ? o : m), w[0]);
       const at = v(r.period);
-      return { value: at, holds: at < 0 && min.date === r.period, detail: `${r.period}: ${num(at)}; lowest ${r.window.join('–')}: ${min.date} (${num(min.value)})` };
+      return { value: at, holds: at < 0 && min.date === r.period, explanation: [phrase('lowestOfWindow', { period: r.period, value: at, window: r.window.join('–'), date: min.date, lowest: min.value })] };
     }
     default:
-      return computeComparison(r, obs, v, lookup, at);
+      return computeComparison(r, index, obs, v, lookup, at);
   }
 }
 
 /** The readings that compare: a direction, a factor, a share, a rank, a record, a recovery. */
-function computeComparison(r: Reading, obs: Observation[], v: (d: string) => number, lookup: SeriesLookup, at: ReadAt): Computed {
+function computeComparison(r: Reading, index: number, obs: Observation[], v: (d: string) => number, lookup: SeriesLookup, at: ReadAt): Computed {
   switch (r.op) {
     case 'direction': {
       const a = v(r.from);
       const b = v(r.to);
-      return { value: b - a, holds: r.direction === 'up' ? b > a : b < a, detail: `${name(r)}: ${num(a)} (${r.from}) → ${num(b)} (${r.to}), ${b > a ? 'up' : b < a ? 'down' : 'unchanged'}` };
+      const moved = b > a ? 'wentUp' : b < a ? 'wentDown' : 'unchanged';
+      return { value: b - a, holds: r.direction === 'up' ? b > a : b < a, explanation: [phrase(moved, { name: name(r), a, from: r.from, b, to: r.to })] };
     }
     case 'ratio_at_least': {
       const a = v(r.from);
       const b = v(r.to);
-      return { value: b / a, holds: b / a >= r.atLeast, detail: `${num(a)} (${r.from}) → ${num(b)} (${r.to}): ×${num(b / a)} (criterion: at least ×${r.atLeast})` };
+      return { value: b / a, holds: b / a >= r.atLeast, explanation: [phrase('ratioAtLeast', { a, from: r.from, b, to: r.to, ratio: b / a, atLeast: r.atLeast })] };
     }
     case 'share_of': {
       const total = valueAt(otherSeries(lookup, r.other, at), r.period);
-      const mine = valueAt(obs, r.period);
-      return { value: (100 * mine) / total, detail: `100 × ${num(mine)} / ${num(total)} (${r.period})` };
+      const part = valueAt(obs, r.period);
+      return { value: (100 * part) / total, explanation: [phrase('shareOf', { part, total, period: r.period })] };
     }
     case 'rank_among': {
       const { rank, of, ahead } = rankAmong(lookup, at, r.prefix, r.period, r.series);
-      return { value: rank, holds: rank <= r.within, detail: `rank ${rank} of ${of} partner countries in ${r.period}${ahead.length ? `; ahead: ${ahead.join(', ')}` : ''} (criterion: within the first ${r.within})` };
+      const values = { rank, of, period: r.period, within: r.within, ahead: ahead.join(', ') };
+      return { value: rank, holds: rank <= r.within, explanation: [phrase(ahead.length ? 'rankBehind' : 'rank', values)] };
     }
-    case 'record': {
-      const at2 = v(r.period);
-      const w = between(obs, r.window[0], r.window[1]).filter((o) => o.date !== r.period);
-      const highest = Math.max(...w.map((o) => o.value * (r.scale ?? 1)));
-      let holds = w.every((o) => o.value * (r.scale ?? 1) < at2);
-      let detail = `${r.period}: ${num(at2)}; highest other year ${r.window.join('–')}: ${w.length ? num(highest) : 'none'}`;
-      if (r.earlier) {
-        const e = readObservations(r.earlier, otherSeries(lookup, r.earlier.series, at), lookup, at);
-        const ew = between(e, r.earlier.window[0], r.earlier.window[1]);
-        if (!ew.length) throw new MissingData(`no values of ${r.earlier.series} in ${r.earlier.window.join('–')}`);
-        const top = ew.reduce((m, o) => (o.value > m.value ? o : m), ew[0]);
-        const topValue = top.value * (r.earlier.scale ?? 1);
-        holds &&= topValue < at2;
-        detail += `; ${r.earlier.label}: highest ${top.date} (${num(topValue)})`;
-      }
-      return { value: at2, holds, detail };
-    }
+    case 'record':
+      return record(r, index, obs, v, lookup, at);
     case 'all_above': {
       const base = v(r.than);
       const w = between(obs, r.window[0], r.window[1]);
-      if (!w.length) throw new MissingData('no values in the window');
+      if (!w.length) throw new MissingData(phrase('noValuesInWindow', { series: r.series, window: r.window.join('–') }));
       const low = w.reduce((m, o) => (o.value < m.value ? o : m), w[0]);
-      return { value: low.value * (r.scale ?? 1), holds: w.every((o) => o.value * (r.scale ?? 1) > base), detail: `${r.than}: ${num(base)}; lowest ${r.window.join('–')}: ${low.date} (${num(low.value * (r.scale ?? 1))})` };
+      const lowest = low.value * (r.scale ?? 1);
+      return { value: lowest, holds: w.every((o) => o.value * (r.scale ?? 1) > base), explanation: [phrase('allAbove', { than: r.than, base, window: r.window.join('–'), date: low.date, lowest })] };
     }
     default:
       throw new Error(`unhandled operation ${r.op}`);
   }
+}
+
+/** A year above every other year of its series' window, and above an earlier publication's highest. */
+function record(r: Extract<Reading, { op: 'record' }>, index: number, obs: Observation[], v: (d: string) => number, lookup: SeriesLookup, at: ReadAt): Computed {
+  const value = v(r.period);
+  const scale = r.scale ?? 1;
+  const w = between(obs, r.window[0], r.window[1]).filter((o) => o.date !== r.period);
+  let holds = w.every((o) => o.value * scale < value);
+  const window = r.window.join('–');
+  const explanation = [w.length ? phrase('recordAgainst', { period: r.period, value, window, highest: Math.max(...w.map((o) => o.value * scale)) }) : phrase('recordAlone', { period: r.period, value, window })];
+  if (r.earlier) {
+    const e = readObservations(r.earlier, otherSeries(lookup, r.earlier.series, at), lookup, at);
+    const ew = between(e, r.earlier.window[0], r.earlier.window[1]);
+    if (!ew.length) throw new MissingData(phrase('noValuesInWindow', { series: r.earlier.series, window: r.earlier.window.join('–') }));
+    const top = ew.reduce((m, o) => (o.value > m.value ? o : m), ew[0]);
+    const highest = top.value * (r.earlier.scale ?? 1);
+    holds &&= highest < value;
+    explanation.push(phrase('recordEarlier', { label: { claimText: `e${index}`, written: r.earlier.label }, date: top.date, highest }));
+  }
+  return { value, holds, explanation };
 }
 
 function verdictOf(claim: Claim, c: Computed): Verdict {
@@ -238,59 +262,75 @@ function verdictOf(claim: Claim, c: Computed): Verdict {
   return 'differs';
 }
 
-function readingResult(claim: Claim, r: Reading, lookup: SeriesLookup, at: ReadAt): ReadingResult {
+function readingResult(claim: Claim, r: Reading, index: number, lookup: SeriesLookup, at: ReadAt): ReadingResult {
   const base = { label: r.label, series: readingSeries(r), link: link(r) };
   try {
     const s = lookup(r.series, at);
-    if (!s) throw new MissingData(`no series ${r.series}`);
-    const c = compute(r, s.observations, lookup, at);
+    if (!s) throw new MissingData(phrase('noSeries', { series: r.series }));
+    const c = compute(r, index, s.observations, lookup, at);
     const projected = s.lastActualYear === undefined ? [] : readingDates(r).filter((d) => Number(d.slice(0, 4)) > s.lastActualYear!);
-    const result: ReadingResult = { ...base, value: c.value, holds: c.holds, verdict: verdictOf(claim, c), detail: c.detail, vintage: s.vintageLabel };
+    const explanation = [...c.explanation];
     if (projected.length) {
-      result.usesProjection = true;
-      result.detail += ` — uses a projected value: ${[...new Set(projected.map((d) => d.slice(0, 4)))].join(', ')} was a projection in ${s.vintageLabel} (last actual year ${s.lastActualYear})`;
+      const years = [...new Set(projected.map((d) => d.slice(0, 4)))].join(', ');
+      explanation.push(phrase('usesProjection', { years, vintage: { vintage: s.usedVintage, label: s.vintageLabel }, lastActual: String(s.lastActualYear) }));
     }
+    const vintage = s.noVintageAsOf ? `${s.vintageLabel} (no vintage dated ${s.noVintageAsOf} or earlier is held)` : s.vintageLabel;
+    const result: ReadingResult = { ...base, value: c.value, holds: c.holds, verdict: verdictOf(claim, c), detail: inEnglish(explanation), explanation, vintage, vintageKey: s.usedVintage, link: base.link };
+    if (s.noVintageAsOf) result.noVintageAsOf = s.noVintageAsOf;
+    if (projected.length) result.usesProjection = true;
     return result;
   } catch (err) {
     if (!(err instanceof MissingData)) throw err;
-    return { ...base, value: null, verdict: 'not checkable', detail: `missing data: ${err.message}`, vintage: '' };
+    return { ...base, value: null, verdict: 'not checkable', detail: err.message, explanation: [err.phrase], vintage: '', vintageKey: '' };
   }
 }
 
-function summarise(claim: Claim, verdict: Verdict, readings: ReadingResult[]): string {
+/** Why a claim without a primary reading got its verdict: which readings reproduce the number, the closest, or by how much it differs. */
+function summarise(claim: Claim, verdict: Verdict, readings: ReadingResult[], indexes: number[]): Phrase[] {
   const printed = claim.printed;
-  const valued = readings.filter((r): r is ReadingResult & { value: number } => r.value !== null);
+  const valued = indexes.filter((i) => readings[i].value !== null);
   if (verdict === 'ambiguous') {
-    const m = readings.filter((r) => r.verdict === 'matches').map((r) => r.label);
-    let summary = m.length ? `Reproduced by: ${m.join('; ')}.` : 'No reading reproduces the printed number.';
+    const m = indexes.filter((i) => readings[i].verdict === 'matches');
+    const out = [m.length ? phrase('reproducedBy', { readings: { readings: m } }) : phrase('noneReproduces')];
     if (printed !== null && valued.length) {
-      const closest = [...valued].sort((a, b) => Math.abs(a.value - printed) - Math.abs(b.value - printed))[0];
-      summary += ` Closest: ${closest.label} (${closest.value.toFixed(2)}).`;
+      const gap = (i: number) => Math.abs(readings[i].value! - printed);
+      const closest = [...valued].sort((a, b) => gap(a) - gap(b))[0];
+      out.push(phrase('closest', { reading: { reading: closest }, value: round(readings[closest].value!, 2) }));
     }
-    return summary;
+    return out;
   }
-  if (verdict === 'differs' && printed !== null && valued.length) return `Differs by ${(valued[0].value - printed).toFixed(2)} ${claim.unit}.`;
-  return '';
+  if (verdict === 'differs' && printed !== null && valued.length) return [phrase('differsBy', { difference: round(readings[valued[0]].value! - printed, 2), unit: { unit: claim.unit } })];
+  return [];
 }
 
-function judge(claim: Claim, lookup: SeriesLookup, at: ReadAt): { verdict: Verdict; readings: ReadingResult[]; summary: string } {
-  if (!claim.readings?.length) return { verdict: 'not checkable', readings: [], summary: claim.notCheckable ?? '' };
-  const readings = claim.readings.map((r) => readingResult(claim, r, lookup, at));
+/** The summary's phrases in English, sentences joined by a space (the downloads carry it). */
+function summaryInEnglish(phrases: Phrase[], readings: ReadingResult[]): string {
+  return inEnglish(phrases, readings.map((r) => r.label), ' ');
+}
+
+function judge(claim: Claim, lookup: SeriesLookup, at: ReadAt): Judgement {
+  if (!claim.readings?.length) return { verdict: 'not checkable', readings: [], summary: claim.notCheckable ?? '', summaryPhrases: [] };
+  const readings = claim.readings.map((r, i) => readingResult(claim, r, i, lookup, at));
+  const all = readings.map((_, i) => i);
+  const done = (verdict: Verdict, summaryPhrases: Phrase[], lead = '') => ({ verdict, readings, summaryPhrases, summary: [lead, summaryInEnglish(summaryPhrases, readings)].filter(Boolean).join(' ') });
   // The paper's basis is not in the data: the readings on the data's own basis are shown, not judged.
   if (claim.notCheckable) {
-    const shown = readings.map((r) => `${r.label}${r.value === null ? '' : `: ${num(r.value)}`} (${r.verdict} on that basis)`).join('; ');
-    return { verdict: 'not checkable', readings, summary: `${claim.notCheckable} On the data's own basis — ${shown}.` };
+    const shown = all.map((i) => {
+      const r = readings[i];
+      return r.value === null ? phrase('ownBasisMissing', { reading: { reading: i }, verdict: { verdict: r.verdict } }) : phrase('ownBasisReading', { reading: { reading: i }, value: r.value, verdict: { verdict: r.verdict } });
+    });
+    return done('not checkable', [phrase('onOwnBasis', { list: { phrases: shown } })], claim.notCheckable);
   }
   if (claim.primary) {
-    const p = readings[claim.primary.reading];
-    const others = readings.filter((_, i) => i !== claim.primary!.reading).map((r) => `${r.label}: ${r.verdict}`);
-    const lead = `By the primary reading (${p.label}): ${p.verdict}.`;
-    const rest = summarise(claim, p.verdict, [p]);
-    return { verdict: p.verdict, readings, summary: [lead, rest, others.length ? `Alternatives — ${others.join('; ')}.` : ''].filter(Boolean).join(' ') };
+    const p = claim.primary.reading;
+    const others = all.filter((i) => i !== p).map((i) => phrase('readingVerdict', { reading: { reading: i }, verdict: { verdict: readings[i].verdict } }));
+    const phrases = [phrase('byPrimary', { reading: { reading: p }, verdict: { verdict: readings[p].verdict } }), ...summarise(claim, readings[p].verdict, readings, [p])];
+    if (others.length) phrases.push(phrase('alternatives', { list: { phrases: others } }));
+    return done(readings[p].verdict, phrases);
   }
   const verdicts = new Set(readings.map((r) => r.verdict));
   const verdict: Verdict = verdicts.size === 1 ? readings[0].verdict : 'ambiguous';
-  return { verdict, readings, summary: summarise(claim, verdict, readings) };
+  return done(verdict, summarise(claim, verdict, readings, all));
 }
 
 export function evaluateLedger(file: ClaimsFile, lookup: SeriesLookup): ClaimResult[] {

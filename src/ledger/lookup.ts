@@ -13,7 +13,7 @@ export function repositoryLookup(repo: DataRepository): SeriesLookup {
       // Editions are keyed by their month (WEO April 2024 = '2024-04'): published by a month = key ≤ it.
       const dated = e.meta.vintages.filter((v) => /^\d{4}-\d{2}$/.test(v.key) && v.key <= at.asOf!);
       vintage = dated[dated.length - 1]?.key;
-      if (!vintage) return { observations: e.observations, vintageLabel: `${e.meta.vintage.label} (no vintage dated ${at.asOf} or earlier is held)`, usedVintage: e.meta.vintage.key, lastActualYear: e.meta.lastActualYear };
+      if (!vintage) return { observations: e.observations, vintageLabel: e.meta.vintage.label, noVintageAsOf: at.asOf, usedVintage: e.meta.vintage.key, lastActualYear: e.meta.lastActualYear };
       if (vintage === e.meta.vintage.key) vintage = undefined;
     }
     if (vintage) {

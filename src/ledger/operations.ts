@@ -1,13 +1,14 @@
 // The recipe operations, on plain observations. Dates in a recipe pick the value in force on
 // that date (the last observation on or before it), so a weekend date reads Friday's rate.
 import type { Observation } from '../domain/series.ts';
+import { MissingData, phrase } from './explanation.ts';
 
-export class MissingData extends Error {}
+export { MissingData };
 
 export function valueAt(obs: Observation[], date: string): number {
   if (date.length === 4 && obs[0]?.date.length === 4) {
     const o = obs.find((x) => x.date === date);
-    if (!o) throw new MissingData(`no value for ${date}`);
+    if (!o) throw new MissingData(phrase('noValueFor', { date }));
     return o.value;
   }
   let found: Observation | undefined;
@@ -15,7 +16,7 @@ export function valueAt(obs: Observation[], date: string): number {
     if (o.date <= date) found = o;
     else break;
   }
-  if (!found || (found.date.length === date.length && Date.parse(date) - Date.parse(found.date) > 10 * 86_400_000)) throw new MissingData(`no value in force on ${date}`);
+  if (!found || (found.date.length === date.length && Date.parse(date) - Date.parse(found.date) > 10 * 86_400_000)) throw new MissingData(phrase('noValueInForce', { date }));
   return found.value;
 }
 
@@ -30,13 +31,13 @@ export const pctFallOfInverse = (a: number, b: number) => (1 - a / b) * 100;
 export function compound(rates: Observation[], from: string, to: string): number {
   const years = Number(to) - Number(from) + 1;
   const rs = between(rates, from, to);
-  if (rs.length !== years) throw new MissingData(`needs ${years} annual rates ${from}..${to}, found ${rs.length}`);
+  if (rs.length !== years) throw new MissingData(phrase('needsRates', { years, from, to, found: rs.length }));
   return (rs.reduce((p, o) => p * (1 + o.value / 100), 1) - 1) * 100;
 }
 
 export function sum(obs: Observation[], from: string, to: string): number {
   const rs = between(obs, from, to);
-  if (!rs.length) throw new MissingData(`no values ${from}..${to}`);
+  if (!rs.length) throw new MissingData(phrase('noValuesBetween', { from, to }));
   return rs.reduce((s, o) => s + o.value, 0);
 }
 

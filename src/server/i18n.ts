@@ -47,6 +47,15 @@ export function hasPhrase(lang: string, key: string): boolean {
   return i18n.exists(key, { lng: lang });
 }
 
+/** A phrase as the catalogue writes it, placeholders unfilled (for text the caller fills in its own
+ *  way: the ledger's explanations); a missing one shows as its key and is recorded like t's. */
+export function phraseTemplate(lang: string, key: string): string {
+  const text = i18n.getResource(lang, 'translation', key) as unknown;
+  if (typeof text === 'string') return text;
+  missingKeys.add(`${lang}:${key}`);
+  return key;
+}
+
 const fixed = new Map<string, TFunction>();
 const languageOfT = new WeakMap<TFunction, string>();
 

@@ -5,6 +5,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ViewWords } from './view-model.ts';
 import { localNames } from './localised-names.ts';
+import { ledgerWords } from './ledger-words.ts';
 import { dateHelper, DEFAULT_LANGUAGE, LANGUAGES, languageOf, localiseLinks, pathIn, translator } from './i18n.ts';
 import { escapeHtml, numberHelpers } from './view-helpers.ts';
 
@@ -61,6 +62,7 @@ function staticLocals(lang: string): Record<string, unknown> {
       ...numberHelpers(lang),
       fmtDate: dateHelper(lang, t),
       ...localNames(lang, t),
+      ...ledgerWords(lang, t, localNames(lang, t)),
     };
     perLanguage.set(lang, l);
   }

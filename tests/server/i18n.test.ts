@@ -5,7 +5,7 @@
 import path from 'node:path';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogueKeys, LANGUAGES, localiseLinks, missingKeys } from '../../src/server/i18n.ts';
+import { catalogueKeys, LANGUAGES, localiseLinks, missingKeys, phraseTemplate } from '../../src/server/i18n.ts';
 import { localNames } from '../../src/server/localised-names.ts';
 import { translator } from '../../src/server/i18n.ts';
 import { REPO } from '../support/data-dir.ts';
@@ -45,9 +45,11 @@ describe('the catalogues', () => {
     for (const s of sets) expect([...s].sort()).toEqual([...sets[0]].sort());
   });
 
-  it('the English catalogue says exactly what the API says (unit help, verdict rules): one text, two places, kept equal', async () => {
+  it('the English catalogue says exactly what the API and downloads say (unit help, verdict rules, ledger explanations): one text, two places, kept equal', async () => {
     const { UNIT_HELP, UNITS } = await import('../../src/transform/units.ts');
     const { VERDICT_RULES } = await import('../../src/ledger/evaluate.ts');
+    const { EXPLANATIONS } = await import('../../src/ledger/explanation.ts');
+    for (const [key, text] of Object.entries(EXPLANATIONS)) expect(phraseTemplate('en', `ledger.${key}`)).toBe(text);
     const en = translator('en');
     for (const u of Object.keys(UNITS) as Array<keyof typeof UNITS>) {
       expect(en(`view.unitHelp.${u}`)).toBe(UNIT_HELP[u]);
@@ -160,6 +162,7 @@ describe('the ledger in Russian', () => {
       (c.readings ?? []).forEach((r, i) => {
         need.push([`r${i}`, r.label]);
         if (r.basis) need.push([`b${i}`, r.basis]);
+        if (r.op === 'record' && r.earlier) need.push([`e${i}`, r.earlier.label]);
       });
       if (c.primary) need.push(['why', c.primary.why]);
       if (c.notCheckable) need.push(['nc', c.notCheckable]);
@@ -167,6 +170,19 @@ describe('the ledger in Russian', () => {
       for (const [key, written] of need) if (names.claimPhrase(c.id, key, written).lang !== 'ru') missing.push(`${c.id}.${key}`);
     }
     expect(missing).toEqual([]);
+    expect(names.claimPhrase('paperAccess', 'note', '').lang).toBe('ru');
+  });
+
+  it('how each reading was computed, the edition read and why the claim got its verdict are in Russian, numbers the Russian way', async () => {
+    const ru = (await request(t.app).get('/ru/paper')).text;
+    expect(ru).not.toMatch(/value for \d{4}|sum over|By the primary reading|no vintage dated|Alternatives —/);
+    expect(ru).toMatch(/значение за 2013; ПМЭ, октябрь 2025 г\./);
+    expect(ru).toMatch(/По основному прочтению \(МВФ, ПМЭ, NGDPD, 2013\): совпадает\./);
+    expect(ru).toMatch(/по выпускам: ПМЭ, октябрь 2023 г\./);
+    // A record against an earlier publication names it in Russian; numbers have a decimal comma.
+    expect(ru).toMatch(/МВФ DOTS, экспорт \+ импорт: наибольшее — 2012 \(23,8577\)/);
+    const en = (await request(t.app).get('/paper')).text;
+    expect(en).toMatch(/IMF DOTS exports \+ imports: highest 2012 \(23\.8577\)/);
   });
 });
 

@@ -54,6 +54,8 @@ export function paperRoutes(ctx: AppContext): Router {
       figure: { ...fig.chart, title: t('paper.figureTitle') },
       chartSvg: svgCharts({ ...fig.chart, title: t('paper.figureTitle') }),
       diffs,
+      // Which source a series is from: the reading's edition is named the source's way.
+      jobOf: (id: string) => ctx.repo.get(id)?.meta.source.job ?? '',
     });
   }
 
