@@ -10,7 +10,7 @@ import { ResponseCache } from './response-cache.ts';
 import { runLogPath } from '../runner/run-log.ts';
 import { loadAssets } from './assets.ts';
 import type { AppContext, AppDeps } from './context.ts';
-import { clientError, HttpError } from './http-error.ts';
+import { clientError, HttpError, reasonText } from './http-error.ts';
 import { seriesRoutes } from './routes/series-pages.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { apiRoutes } from './routes/api.ts';
@@ -92,7 +92,7 @@ export function createApp(deps: AppDeps): express.Express {
     try {
       decodeURIComponent(req.path);
     } catch {
-      throw new HttpError(400, 'the path is not valid percent-encoding');
+      throw new HttpError(400, { key: 'percentEncoding' });
     }
     next();
   });
@@ -152,8 +152,9 @@ export function createApp(deps: AppDeps): express.Express {
     if (req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json') res.status(status).json({ error: message });
     else {
       const t = (res.locals.t ?? app.locals.t) as TFunction;
-      // The specific reason (a parameter and what it allows) stays as the server states it.
-      res.status(status).render('error', { title: t(status === 404 ? 'error.notFound' : status < 500 ? 'error.badRequest' : 'error.error'), status, message: known ? message : t('error.ourSide') });
+      // Our own reasons in the page's language; another's (the body parser's) as stated.
+      const said = known?.reason ? reasonText(t, known.reason) : known ? message : t('error.ourSide');
+      res.status(status).render('error', { title: t(status === 404 ? 'error.notFound' : status < 500 ? 'error.badRequest' : 'error.error'), status, message: said });
     }
   });
   return app;

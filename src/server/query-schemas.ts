@@ -7,11 +7,14 @@ import { z } from 'zod';
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { SERIES_ID } from '../domain/series.ts';
 import { UNIT_HELP, UNITS } from '../transform/units.ts';
-import { BadRequest } from './http-error.ts';
+import { BadRequest, type Reason } from './http-error.ts';
 
 extendZodWithOpenApi(z);
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+// zod's messages for our own checks, recognised again when a request fails them (describe).
+const DATE_MESSAGE = 'is not a date (YYYY, YYYY-MM or YYYY-MM-DD, a day that exists)';
+const VINTAGE_MESSAGE = 'is not a vintage key';
 
 /** A real calendar date: the month exists, and the day exists in that month (no 2024-02-30). */
 export function isCalendarDate(v: string): boolean {
@@ -24,7 +27,7 @@ export function isCalendarDate(v: string): boolean {
 const DateParam = (description: string) =>
   z
     .string()
-    .refine(isCalendarDate, { message: 'is not a date (YYYY, YYYY-MM or YYYY-MM-DD, a day that exists)' })
+    .refine(isCalendarDate, { message: DATE_MESSAGE })
     .openapi({ description, example: '2022-03' });
 
 const UNIT_CODES = Object.keys(UNITS) as [keyof typeof UNITS, ...Array<keyof typeof UNITS>];
@@ -39,7 +42,7 @@ const viewFields = {
   index_date: DateParam('With units=index: the date whose period becomes 100 (the rate in force on it, for daily data).').optional(),
   compare: z.string().optional().openapi({ description: 'Up to 5 more series ids, comma-separated, drawn beside.', example: 'nbk.USDRUB' }),
   events: z.enum(['on', 'off']).optional().openapi({ description: 'Shade sourced events on the chart.', default: 'on' }),
-  vintage: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'is not a vintage key').optional().openapi({ description: 'An earlier vintage (edition) key of the series, drawn beside the current one, e.g. 2022-04 for WEO April 2022. An unknown one is a 400 listing them.' }),
+  vintage: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, VINTAGE_MESSAGE).optional().openapi({ description: 'An earlier vintage (edition) key of the series, drawn beside the current one, e.g. 2022-04 for WEO April 2022. An unknown one is a 400 listing them.' }),
   scale: z.enum(['linear', 'log']).optional().openapi({ description: 'The chart\'s y axis: linear (default) or log (for a series whose early years dwarf the rest). Values are unchanged.', default: 'linear' }),
   highlight_from: DateParam('Start of a window to highlight.').optional(),
   highlight_to: DateParam('End of a window to highlight.').optional(),
@@ -66,13 +69,16 @@ export const VintagesQuery = z.strictObject({});
 export const RefreshBody = z.strictObject({ source: z.string().optional().openapi({ description: 'A job name (imf, nbk, worldbank, imts, bns, comtrade, wiiw) or all (default).', example: 'nbk' }) }).openapi('RefreshBody');
 export const SeriesId = z.string().regex(SERIES_ID).openapi({ description: 'A series id, e.g. imf.NGDPD.KAZ, nbk.USD, wb.NY.GDP.MKTP.CD.KAZ', example: 'imf.NGDPD.KAZ' });
 
-function describe(issue: z.core.$ZodIssue, input: Record<string, unknown>, allowed: string[]): string {
-  if (issue.code === 'unrecognized_keys') return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}; this endpoint takes: ${allowed.join(', ') || 'no parameters'}`;
+function describe(issue: z.core.$ZodIssue, input: Record<string, unknown>, allowed: string[]): Reason {
+  if (issue.code === 'unrecognized_keys') return { key: allowed.length ? 'unknownParams' : 'unknownParamsNoneTaken', values: { count: issue.keys.length, keys: issue.keys.join(', '), allowed: allowed.join(', ') } };
   const name = String(issue.path[0] ?? '');
   const value = input[name];
-  if (Array.isArray(value)) return `parameter ${name} must be given once`;
-  if (issue.code === 'invalid_value') return `${name}=${JSON.stringify(value)} is not one of ${issue.values.join(', ')}`;
-  return `${name}=${JSON.stringify(value)} ${issue.message}`;
+  if (Array.isArray(value)) return { key: 'paramTwice', values: { name } };
+  const values = { name, value: JSON.stringify(value) };
+  if (issue.code === 'invalid_value') return { key: 'notOneOf', values: { ...values, allowed: issue.values.join(', ') } };
+  if (issue.message === DATE_MESSAGE) return { key: 'notADate', values };
+  if (issue.message === VINTAGE_MESSAGE) return { key: 'notAVintageKey', values };
+  return { key: 'invalidParam', values: { ...values, why: issue.message } };
 }
 
 /** Validate a query against its schema: typed values, or a 400 saying what is wrong and what is allowed. */

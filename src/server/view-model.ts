@@ -10,13 +10,7 @@ import { UNIT_HELP } from '../transform/units.ts';
 import { canShowAt, viewSeries } from '../transform/view.ts';
 import type { DataRepository, EventInfo, SeriesEntry } from '../store/repository.ts';
 import { BadRequest, FREQ_CODE, type ViewParams } from './view-params.ts';
-import { HttpError } from './http-error.ts';
-
-export class NotFound extends HttpError {
-  constructor(message: string) {
-    super(404, message);
-  }
-}
+import { NotFound } from './http-error.ts';
 
 export interface DrawnSeries {
   id: string;
@@ -148,7 +142,10 @@ function draw(entry: SeriesEntry, obs: Observation[], p: ViewParams, vintageLabe
     vintageLabel,
     unitHelp: w === ENGLISH_WORDS ? UNIT_HELP[p.units] : w.t(`view.unitHelp.${p.units}`),
     decimals: viewDecimals(obs, p, freq !== entry.meta.frequency),
-    notes: p.freq && p.freq !== freq ? [w.t('view.shownNative', { native: entry.meta.frequency, asked: p.freq }), ...notes] : notes,
+    notes: [
+      ...(p.freq && p.freq !== freq ? [w.t('view.shownNative', { native: w.t(`view.freqLower.${entry.meta.frequency}`), asked: w.t(`view.freqLower.${p.freq}`) })] : []),
+      ...notes.map((n) => w.t(`view.notes.${n.key}`, n.values)),
+    ],
   };
 }
 
@@ -157,18 +154,20 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
   const native = repo.get(mainId)?.meta.frequency;
   if (native && p.freq && !canShowAt(native, p.freq)) {
     const allowed = (['daily', 'monthly', 'quarterly', 'annual'] as const).filter((f) => canShowAt(native, f) && f !== 'daily').map((f) => FREQ_CODE[f]);
-    throw new BadRequest(`freq=${FREQ_CODE[p.freq]} cannot be honoured: ${mainId} has ${native} data, which can be shown at freq=${allowed.join(', ') || '(its own frequency only)'}`);
+    const values = { asked: FREQ_CODE[p.freq], id: mainId, native: { phrase: `view.freqLower.${native}` }, allowed: allowed.join(', ') };
+    throw new BadRequest({ key: allowed.length ? 'freqFiner' : 'freqOwnOnly', values });
   }
   const drawn: DrawnSeries[] = [];
   for (const id of ids) {
     const entry = repo.get(id);
-    if (!entry) throw new NotFound(`There is no series ${JSON.stringify(id)}. The catalogue at /data lists every series.`);
+    if (!entry) throw new NotFound({ key: 'noSeries', values: { id: JSON.stringify(id) } });
     const d = draw(entry, withStatuses(entry.observations, entry.meta.lastActualYear), p, w.vintage(entry.meta.vintage, entry.meta.source.job), '', w);
     drawn.push({ ...d, axis: 'y' });
     if (id === mainId && p.vintage) {
       const earlier = entry.earlier.get(p.vintage);
       const info = entry.meta.vintages.find((v) => v.key === p.vintage);
-      if (!earlier || !info) throw new BadRequest(`vintage=${JSON.stringify(p.vintage)} is not an earlier vintage of ${id}; it has: ${entry.meta.vintages.slice(0, -1).map((v) => v.key).join(', ') || 'none'}`);
+      const others = entry.meta.vintages.slice(0, -1).map((v) => v.key).join(', ');
+      if (!earlier || !info) throw new BadRequest({ key: others ? 'notEarlierVintage' : 'noEarlierVintage', values: { value: JSON.stringify(p.vintage), id, list: others } });
       const label = w.vintage(info, entry.meta.source.job);
       drawn.push({ ...draw(entry, withStatuses(earlier, info.lastActualYear), p, label, w.t('view.vintageSuffix', { label }), w), axis: 'y' });
     }

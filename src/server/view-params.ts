@@ -47,10 +47,10 @@ export function parseViewParams(q: Record<string, unknown>, defaultBasis: Averag
   const v = parseQuery(schema, q);
   const from = expand(v.from, false);
   const to = expand(v.to, true);
-  if (from && to && from > to) throw new BadRequest(`from ${from} is after to ${to}`);
+  if (from && to && from > to) throw new BadRequest({ key: 'fromAfterTo', values: { from, to } });
   const compare = v.compare ? v.compare.split(',').map((s) => s.trim()).filter(Boolean) : [];
-  for (const id of compare) if (!SERIES_ID.test(id)) throw new BadRequest(`compare: ${JSON.stringify(id)} is not a series id`);
-  if (compare.length > 5) throw new BadRequest('compare at most 5 series at once');
+  for (const id of compare) if (!SERIES_ID.test(id)) throw new BadRequest({ key: 'compareNotId', values: { value: JSON.stringify(id) } });
+  if (compare.length > 5) throw new BadRequest({ key: 'compareTooMany', values: { most: 5 } });
   const units = v.units ?? 'lin';
   const p: ViewParams = { compare, units, agg: v.agg ?? 'avg', basis: v.basis ?? defaultBasis, events: (v.events ?? 'on') === 'on', scale: v.scale ?? 'linear' };
   if (v.freq) p.freq = FREQ_CODES[v.freq];
@@ -58,7 +58,7 @@ export function parseViewParams(q: Record<string, unknown>, defaultBasis: Averag
   if (to) p.to = to;
   const idx = expand(v.index_date, false);
   if (idx) p.indexDate = idx;
-  if (units === 'index' && !idx) throw new BadRequest('units=index needs index_date (the date that becomes 100)');
+  if (units === 'index' && !idx) throw new BadRequest({ key: 'indexNeedsDate' });
   if (v.vintage) p.vintage = v.vintage;
   const hf = expand(v.highlight_from, false);
   const ht = expand(v.highlight_to, true);

@@ -42,10 +42,10 @@ export function parseEditions(entry: SeriesEntry, raw: unknown): string[] {
   if (raw === undefined || raw === '') return all;
   // From the form: editions=a&editions=b; from a link: editions=a,b.
   const list = Array.isArray(raw) ? raw : [raw];
-  if (!list.every((x) => typeof x === 'string')) throw new BadRequest('editions is a comma-separated list of edition keys');
+  if (!list.every((x) => typeof x === 'string')) throw new BadRequest({ key: 'editionsList' });
   const asked = (list as string[]).flatMap((x) => x.split(',')).map((s) => s.trim()).filter(Boolean);
   const unknown = asked.filter((k) => !all.includes(k));
-  if (unknown.length) throw new BadRequest(`editions: ${unknown.join(', ')} is not an edition of ${entry.meta.id}; its editions are ${all.join(', ')}`);
+  if (unknown.length) throw new BadRequest({ key: 'notAnEdition', values: { unknown: unknown.join(', '), id: entry.meta.id, all: all.join(', ') } });
   return asked;
 }
 

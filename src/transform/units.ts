@@ -40,10 +40,15 @@ export function isUnitCode(s: string): s is UnitCode {
   return Object.hasOwn(UNITS, s);
 }
 
+/** Why values are empty where a transform could not give a number: a catalogue key (view.notes.*) and its values. */
+export interface UnitNote {
+  key: 'indexNoValueInForce' | 'indexNoValueFor' | 'notFinite';
+  values: Record<string, string | number>;
+}
+
 export interface UnitsResult {
   points: Point[];
-  /** Why values are empty where a transform could not give a number. */
-  notes: string[];
+  notes: UnitNote[];
   /** The base period of an index, as it reads: '2013', '2022-03', '2022-Q3', '2022-03-08'. */
   indexBase?: string;
 }
@@ -102,8 +107,8 @@ function indexed(points: Point[], freq: Frequency, indexDate: string): UnitsResu
     base = points.find((p) => p.date === label);
   }
   if (!base || base.value === null || base.value === 0) {
-    const why = freq === 'daily' ? `no value in force on ${indexDate}` : `no value for ${label}`;
-    return { points: points.map((p) => ({ date: p.date, value: null })), notes: [`index: ${why} to base the index on; the series covers ${dates[0]} to ${dates[dates.length - 1]}.`], indexBase: label };
+    const note: UnitNote = { key: freq === 'daily' ? 'indexNoValueInForce' : 'indexNoValueFor', values: { date: label, first: dates[0], last: dates[dates.length - 1] } };
+    return { points: points.map((p) => ({ date: p.date, value: null })), notes: [note], indexBase: label };
   }
   const b = base.value;
   const bs = base.status;
@@ -141,8 +146,6 @@ export function applyUnits(points: Point[], freq: Frequency, units: UnitCode, in
     }
     return withStatus(p.date, v, worstStatus(p.status, e.status));
   });
-  const notes = overflow.length
-    ? [`${units}: ${overflow.length} value(s) left empty because the result is not a finite number (${overflow.slice(0, 3).join(', ')}${overflow.length > 3 ? ', …' : ''}).`]
-    : [];
+  const notes: UnitNote[] = overflow.length ? [{ key: 'notFinite', values: { units, count: overflow.length, dates: `${overflow.slice(0, 3).join(', ')}${overflow.length > 3 ? ', …' : ''}` } }] : [];
   return { points: out, notes };
 }

@@ -3,7 +3,7 @@
 import type { Frequency, Observation } from '../domain/series.ts';
 import { aggregate, type AggregationMethod, type AverageBasis, type Point } from './aggregate.ts';
 import { FREQ_ORDER, periodBounds, shiftPeriod } from './periods.ts';
-import { applyUnits, type UnitCode } from './units.ts';
+import { applyUnits, type UnitCode, type UnitNote } from './units.ts';
 
 export interface ViewSpec {
   freq?: Frequency;
@@ -18,7 +18,7 @@ export interface ViewSpec {
 export interface SeriesView {
   freq: Frequency;
   points: Point[];
-  notes: string[];
+  notes: UnitNote[];
   indexBase?: string;
 }
 

@@ -143,6 +143,37 @@ describe('links, the switch, `/` and caches', () => {
     expect(m.units).toEqual({ en: 'US dollars', ru: 'доллары США' });
   });
 
+  it('why a value is empty (no index base, a result that is not a finite number, a frequency not offered) is said in Russian', async () => {
+    const index = (await request(t.app).get('/ru/series/nbk.USD?units=index&index_date=1990-01-01&from=2005-01-01&to=2005-01-31')).text;
+    expect(index).toMatch(/индекс: нет значения, действующего на 1990-01-01/);
+    const overflow = (await request(t.app).get('/ru/series/nbk.BYN?units=pca&from=2016-07-01&to=2016-07-03')).text;
+    expect(overflow).toMatch(/pca: 1 значение оставлено пустым/);
+    const native = (await request(t.app).get('/ru/series/nbk.USD?freq=m&compare=imf.NGDPD.KAZ&from=2022')).text;
+    expect(native).toMatch(/Показаны годовые данные: как месячные их показать нельзя\./);
+    for (const page of [index, overflow, native]) expect(page).not.toMatch(/to base the index on|not a finite number|cannot be shown/);
+  });
+
+  it('why a request was refused is said in the page\'s language; the API says it in English', async () => {
+    const cases: Array<[string, number, RegExp, RegExp]> = [
+      ['/series/nbk.USD?from=2020&to=2010', 400, /начало 2020-01-01 позже конца 2010-12-31/, /from 2020-01-01 is after to 2010-12-31/],
+      ['/series/nope.X', 404, /Ряда "nope\.X" нет/, /There is no series "nope\.X"/],
+      ['/series/imf.NGDPD.KAZ?freq=m', 400, /у imf\.NGDPD\.KAZ годовые данные/, /imf\.NGDPD\.KAZ has annual data/],
+      ['/series/nbk.USD?units=zzz', 400, /units="zzz": допустимые значения — lin, /, /units="zzz" is not one of lin, /],
+      ['/series/nbk.USD?to=2024-02-30', 400, /to="2024-02-30" — не дата/, /to="2024-02-30" is not a date/],
+      ['/compare?concept=zzz', 404, /Сравнения "zzz" нет/, /No comparison "zzz"/],
+      ['/series/imf.NGDP_RPCH.KAZ/vintages?target=20', 400, /target="20" — не год/, /target="20" is not a year/],
+    ];
+    for (const [url, status, russian, english] of cases) {
+      const ru = await request(t.app).get(`/ru${url}`);
+      expect([url, ru.status]).toEqual([url, status]);
+      const unquoted = (html: string) => html.replace(/&#34;/g, '"');
+      expect(unquoted(ru.text)).toMatch(russian);
+      expect(unquoted((await request(t.app).get(url)).text)).toMatch(english);
+    }
+    const api = await request(t.app).get('/api/series/nbk.USD?from=2020&to=2010');
+    expect(api.body.error).toBe('from 2020-01-01 is after to 2010-12-31');
+  });
+
   it('numbers and dates the Russian way', async () => {
     const ru = await request(t.app).get('/ru/');
     expect(ru.text).toMatch(/11 сентября 2026 г\./);

@@ -6,7 +6,8 @@ import { viewWords } from '../language.ts';
 import { renderToString } from '../response-cache.ts';
 import { svgCharts } from '../svg-chart.ts';
 import type { AppContext } from '../context.ts';
-import { buildSeriesView, NotFound } from '../view-model.ts';
+import { NotFound } from '../http-error.ts';
+import { buildSeriesView } from '../view-model.ts';
 import { parseViewParams } from '../view-params.ts';
 
 export function compareRoutes(ctx: AppContext): Router {
@@ -18,7 +19,7 @@ export function compareRoutes(ctx: AppContext): Router {
 
   async function comparePage(req: Request, res: Response): Promise<string> {
     const pick = ctx.content.comparisons.find((c) => c.id === req.query.concept) ?? ctx.content.comparisons[0];
-    if (req.query.concept && pick.id !== req.query.concept) throw new NotFound(`No comparison ${JSON.stringify(req.query.concept)}; choose one of ${ctx.content.comparisons.map((c) => c.id).join(', ')}`);
+    if (req.query.concept && pick.id !== req.query.concept) throw new NotFound({ key: 'noComparison', values: { value: JSON.stringify(req.query.concept), list: ctx.content.comparisons.map((c) => c.id).join(', ') } });
     // Any edition of the first series beside its current one (?vintage=<edition key>).
     const vintage = typeof req.query.vintage === 'string' && req.query.vintage !== '' ? req.query.vintage : undefined;
     const params = parseViewParams({ compare: pick.b, freq: pick.a.startsWith('nbk.') ? 'a' : undefined, from: '2000', events: 'off', vintage }, ctx.defaultBasis);

@@ -14,7 +14,7 @@ export function pageRoutes(ctx: AppContext): Router {
   r.get('/', async (req, res) => {
     const editions = headlineEditions(ctx.repo, ctx.content.headlines);
     const edition = typeof req.query.edition === 'string' && req.query.edition !== '' ? req.query.edition : undefined;
-    if (edition && !editions.some((e) => e.key === edition)) throw new BadRequest(`edition=${JSON.stringify(edition)} is not an edition of the headline series; editions: ${editions.map((e) => e.key).join(', ')}`);
+    if (edition && !editions.some((e) => e.key === edition)) throw new BadRequest({ key: 'notHeadlineEdition', values: { value: JSON.stringify(edition), list: editions.map((e) => e.key).join(', ') } });
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
       const cards = headlineCards(ctx.repo, ctx.content.headlines, edition);
       const all = await statuses(ctx);

@@ -9,7 +9,7 @@ import { partnersView } from '../partners-view.ts';
 import { ApiPartnersQuery, parseQuery, PartnersQuery } from '../query-schemas.ts';
 import { renderToString } from '../response-cache.ts';
 import { svgCharts } from '../svg-chart.ts';
-import { NotFound } from '../view-model.ts';
+import { NotFound } from '../http-error.ts';
 
 export function partnersRoutes(ctx: AppContext): Router {
   const r = Router();
@@ -26,7 +26,7 @@ export function partnersRoutes(ctx: AppContext): Router {
 
   r.get('/partners/:table.csv', async (req, res) => {
     const table = Object.hasOwn(PARTNER_TABLES, req.params.table) ? PARTNER_TABLES[req.params.table] : undefined;
-    if (!table) throw new NotFound(`No partners table ${JSON.stringify(req.params.table)}; the tables are ${Object.keys(PARTNER_TABLES).join(', ')}`);
+    if (!table) throw new NotFound({ key: 'noPartnersTable', values: { value: JSON.stringify(req.params.table), list: Object.keys(PARTNER_TABLES).join(', ') } });
     res.attachment(`kz_partners_${req.params.table}.csv`);
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/csv; charset=utf-8', async () => ({ body: table.csv(ctx.repo) }));
   });

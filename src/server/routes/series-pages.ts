@@ -2,7 +2,8 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
 import { parseViewParams, viewQuery, FREQ_CODE } from '../view-params.ts';
-import { buildSeriesView, eventsInView, NotFound, tableRows, FREQ_LABEL } from '../view-model.ts';
+import { NotFound } from '../http-error.ts';
+import { buildSeriesView, eventsInView, tableRows, FREQ_LABEL } from '../view-model.ts';
 import { bundleZip, citation, fullCsv, viewColumns, viewCsv } from '../downloads.ts';
 import { UNIT_HELP, UNITS } from '../../transform/units.ts';
 import { bannersFor, statuses } from '../status.ts';
@@ -17,7 +18,7 @@ import { titlesInEveryLanguage } from '../localised-names.ts';
 
 function entryOr404(ctx: AppContext, id: string): SeriesEntry {
   const e = ctx.repo.get(id);
-  if (!e) throw new NotFound(`There is no series ${JSON.stringify(id)}. The catalogue at /data lists every series.`);
+  if (!e) throw new NotFound({ key: 'noSeries', values: { id: JSON.stringify(id) } });
   return e;
 }
 

@@ -8,7 +8,7 @@ import { toCsv } from '../../lib/csv.ts';
 import { renderToString } from '../response-cache.ts';
 import { svgCharts } from '../svg-chart.ts';
 import type { SeriesEntry } from '../../store/repository.ts';
-import { NotFound } from '../view-model.ts';
+import { NotFound } from '../http-error.ts';
 import { BadRequest } from '../view-params.ts';
 import { allEditionRows, parseEditions, vintagesView } from '../vintages-view.ts';
 import { HORIZONS } from '../../transform/forecast-errors.ts';
@@ -16,14 +16,14 @@ import { EmptyQuery, parseQuery } from '../query-schemas.ts';
 
 function withEditions(ctx: AppContext, id: string): SeriesEntry {
   const e = ctx.repo.get(id);
-  if (!e) throw new NotFound(`There is no series ${JSON.stringify(id)}. The catalogue at /data lists every series.`);
-  if (e.meta.vintages.length < 2) throw new NotFound(`${id} has a single vintage (${e.meta.vintage.label}); forecast histories are kept for the IMF WEO series.`);
+  if (!e) throw new NotFound({ key: 'noSeries', values: { id: JSON.stringify(id) } });
+  if (e.meta.vintages.length < 2) throw new NotFound({ key: 'singleVintage', values: { id } });
   return e;
 }
 
 function targetYear(raw: unknown, defaultYear: string): string {
   if (raw === undefined || raw === '') return defaultYear;
-  if (typeof raw !== 'string' || !/^\d{4}$/.test(raw)) throw new BadRequest(`target=${JSON.stringify(raw)} is not a year (YYYY)`);
+  if (typeof raw !== 'string' || !/^\d{4}$/.test(raw)) throw new BadRequest({ key: 'targetNotYear', values: { value: JSON.stringify(raw) } });
   return raw;
 }
 
