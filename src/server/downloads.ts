@@ -1,7 +1,8 @@
 // Files people take away: CSV of the view (long or wide), the full series, JSON, metadata,
 // and a zip with CSV + metadata + a README holding the citation and the licence.
 import { zipSync, strToU8 } from 'fflate';
-import { titlesInEveryLanguage } from './localised-names.ts';
+import { localNames, titlesInEveryLanguage } from './localised-names.ts';
+import { hasPhrase, LANGUAGES, translator } from './i18n.ts';
 import { toCsv } from '../lib/csv.ts';
 import type { SeriesMeta } from '../domain/series.ts';
 import type { DrawnSeries } from './view-model.ts';
@@ -56,29 +57,37 @@ export function fullCsv(entry: SeriesEntry): string {
   return toCsv(['series_id', 'date', 'value'], entry.observations.map((o) => [entry.meta.id, o.date, o.value]), new Set([2]));
 }
 
-export function bundleZip(entry: SeriesEntry, url: string): Uint8Array {
-  const m = entry.meta;
-  const readme = [
-    `# ${m.title}`,
+/** The bundle's README in one language: the series as the page names it, then the source's own licence and citation. */
+function readmeIn(lang: string, m: SeriesMeta, url: string): string {
+  const t = translator(lang);
+  const names = localNames(lang, t);
+  return [
+    `# ${names.titleIn(m)}`,
     '',
-    `Series id: ${m.id}`,
-    `Unit: ${m.unit} (scale: ${m.scale}); frequency: ${m.frequency}`,
-    `Source: ${m.source.name} <${m.source.url}>`,
-    `Vintage: ${m.vintage.label}; retrieved ${m.retrievedAt}`,
-    `Coverage: ${m.coverage.start} to ${m.coverage.end}, ${m.coverage.rows} values`,
-    m.dateConvention ? `Dates: ${m.dateConvention}` : '',
+    t('bundle.seriesId', { id: m.id }),
+    t('bundle.unit', { unit: names.unitIn(m.unit), scale: hasPhrase(lang, `bundle.scale.${m.scale}`) ? t(`bundle.scale.${m.scale}`) : m.scale, frequency: t(`frequency.${m.frequency}`) }),
+    t('bundle.source', { name: names.sourceIn(m.source), url: m.source.url }),
+    t('bundle.vintage', { vintage: names.vintageIn(m.vintage, m.source.job), retrieved: m.retrievedAt }),
+    t('bundle.coverage', { start: m.coverage.start, end: m.coverage.end, count: m.coverage.rows }),
+    m.dateConvention ? t('bundle.dates', { convention: m.dateConvention }) : '',
     '',
-    '## Licence and terms',
+    `## ${t('bundle.licence')}`,
     m.source.licence,
     '',
-    '## Cite as',
+    `## ${t('bundle.citeAs')}`,
     citation(m, url),
     '',
-    '## Files',
-    `- ${m.id}.csv: series_id,date,value (ISO dates; missing values are absent rows)`,
-    `- ${m.id}.metadata.json: full metadata, including the raw snapshots the values come from and their sha256`,
+    `## ${t('bundle.files')}`,
+    `- ${t('bundle.csvFile', { file: `${m.id}.csv` })}`,
+    `- ${t('bundle.metadataFile', { file: `${m.id}.metadata.json` })}`,
     '',
   ].join('\n');
+}
+
+/** CSV, metadata (titles and units in every language) and a README in every language, the same bytes whichever page it is taken from. */
+export function bundleZip(entry: SeriesEntry, url: string): Uint8Array {
+  const m = entry.meta;
+  const readme = LANGUAGES.map((lang) => readmeIn(lang, m, url)).join('\n---\n\n');
   return zipSync({
     [`${m.id}.csv`]: strToU8(fullCsv(entry)),
     [`${m.id}.metadata.json`]: strToU8(JSON.stringify({ ...m, ...titlesInEveryLanguage(m) }, null, 2)),

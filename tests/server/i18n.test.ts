@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 // The interface in Russian and English: the catalogues agree, every route renders in both with
 // no key missing, a Russian page has no English interface text left (proper names and codes
 // allowed), its links stay Russian, the language switch keeps the view, `/` follows the
@@ -172,6 +173,20 @@ describe('links, the switch, `/` and caches', () => {
     }
     const api = await request(t.app).get('/api/series/nbk.USD?from=2020&to=2010');
     expect(api.body.error).toBe('from 2020-01-01 is after to 2010-12-31');
+  });
+
+  it('the zip bundle\'s README is in every language, from the catalogues, and the zip is the same whichever page it is taken from', async () => {
+    const zip = async (url: string) => new Uint8Array((await request(t.app).get(url).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    })).body as Buffer);
+    const en = await zip('/series/bns.TURNOVER.CHN/bundle.zip');
+    expect(Buffer.from(await zip('/ru/series/bns.TURNOVER.CHN/bundle.zip')).equals(Buffer.from(en))).toBe(true);
+    const readme = strFromU8(unzipSync(en)['README.md']);
+    expect(readme).toMatch(/^# Kazakhstan: trade turnover \(exports \+ imports\) with China \(BNS\)\n\nSeries id: bns\.TURNOVER\.CHN\nUnit: US dollars \(scale: thousands\)/);
+    expect(readme).toMatch(/\n# Казахстан — Китай: товарооборот \(БНС\)\n\nИдентификатор ряда: bns\.TURNOVER\.CHN\nЕдиница: доллары США \(масштаб: тысячи\); частота: ежегодно/);
+    expect(readme).toMatch(/Охват: с 2018 по 2023, 6 значений/);
   });
 
   it('numbers and dates the Russian way', async () => {

@@ -121,7 +121,8 @@ export function seriesRoutes(ctx: AppContext): Router {
     const entry = entryOr404(ctx, req.params.id);
     res.attachment(`${entry.meta.id}.zip`);
     await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id]), 'application/zip', async () => ({
-      body: Buffer.from(bundleZip(entry, publicUrl(ctx, req).replace(/\/bundle\.zip$/, ''))),
+      // The series page's address without a language: the zip is the same whichever page it came from.
+      body: Buffer.from(bundleZip(entry, `${ctx.config.publicUrl ?? ''}/series/${entry.meta.id}`)),
       headers: { 'Last-Modified': entry.lastModified.toUTCString() },
     }));
   });
