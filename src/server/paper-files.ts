@@ -1,10 +1,14 @@
 // The ledger as files people take away: the ledger CSV, and the replication bundle (the
 // ledger, the series it used, their metadata, and a README stating how each number was computed).
 import { strToU8, zipSync } from 'fflate';
-import { VERDICT_RULES, VERDICTS, type ClaimResult } from '../ledger/evaluate.ts';
+import { VERDICTS, type ClaimResult } from '../ledger/evaluate.ts';
 import { toCsv } from '../lib/csv.ts';
 import type { DataRepository } from '../store/repository.ts';
 import { fullCsv } from './downloads.ts';
+import { LANGUAGES, translator } from './i18n.ts';
+import { ledgerWords } from './ledger-words.ts';
+import { localNames } from './localised-names.ts';
+import { numberFormat } from './view-helpers.ts';
 
 export function ledgerCsv(results: ClaimResult[]): string {
   const rows = results.flatMap((c) => {
@@ -21,34 +25,60 @@ export function ledgerCsv(results: ClaimResult[]): string {
   );
 }
 
-function readme(results: ClaimResult[]): string {
+/** The README in one language: how verdicts are given, then each claim with how each number was computed. */
+function readmeIn(lang: string, results: ClaimResult[], jobOf: (series: string) => string): string {
+  const t = translator(lang);
+  const names = localNames(lang, t);
+  const words = ledgerWords(lang, t, names);
+  const num = numberFormat(lang, 0, 6);
+  const value = (v: number | null | undefined) => (v === null || v === undefined ? t('paper.missing') : num.format(v));
+  const verdict = (v: string) => t(`paper.verdict.${v}`);
   const lines: string[] = [
-    '# Replication bundle: the paper next to the data',
+    `# ${t('replication.title')}`,
     '',
-    "Paper: Miao Wang, \"Balancing, challenges, and opportunities: Kazakhstan's multi-vector foreign policy after Ukraine crisis\".",
-    '## How verdicts are given',
+    t('replication.paper'),
+    `## ${t('paper.rulesSummary')}`,
     '',
-    "Each claim names its primary reading (the natural reading of the words) and why; the verdict is that reading's, the others are alternatives.",
+    t('replication.primary'),
     '',
-    ...VERDICTS.map((v) => `- **${v}**: ${VERDICT_RULES[v]}`),
+    ...VERDICTS.map((v) => `- **${verdict(v)}**: ${t(`paper.rules.${v}`)}`),
     '',
-    '## How each number was computed',
+    `## ${t('replication.howComputed')}`,
     '',
   ];
   for (const c of results) {
     const cl = c.claim;
-    lines.push(`### ${cl.id} (§${cl.section}) — ${c.latest.verdict}`, '', `> ${cl.quote}`, '', `Printed: ${cl.printed ?? '—'} ${cl.unit}${cl.decimals !== undefined ? ` (${cl.decimals} decimals)` : ''}${cl.tolerancePct ? `; tolerance ${cl.tolerancePct}%` : ''}`, '');
-    if (cl.notCheckable) lines.push(`Not checkable: ${cl.notCheckable}`, '');
-    if (cl.primary) lines.push(`Primary reading: ${cl.readings?.[cl.primary.reading]?.label}. Why: ${cl.primary.why}`, '');
-    if (cl.ambiguousBecause) lines.push(`No primary reading: ${cl.ambiguousBecause}`, '');
+    const own = (key: string, written: string) => names.claimPhrase(cl.id, key, written).text;
+    const printed = cl.printed === null ? '—' : num.format(cl.printed);
+    lines.push(`### ${cl.id} (§${cl.section}) — ${verdict(c.latest.verdict)}`, '', `> ${cl.quote}`, '', t('replication.printed', { printed, unit: names.unitIn(cl.unit) }) + (cl.decimals !== undefined ? ` ${t('replication.decimals', { count: cl.decimals })}` : '') + (cl.tolerancePct ? `; ${t('replication.tolerance', { pct: cl.tolerancePct })}` : ''), '');
+    if (cl.notCheckable) lines.push(t('replication.notCheckable', { why: own('nc', cl.notCheckable) }), '');
+    if (cl.primary) lines.push(t('replication.primaryReading', { reading: own(`r${cl.primary.reading}`, cl.readings?.[cl.primary.reading]?.label ?? ''), why: own('why', cl.primary.why) }), '');
+    if (cl.ambiguousBecause) lines.push(t('replication.noPrimary', { why: own('amb', cl.ambiguousBecause) }), '');
     c.latest.readings.forEach((r, i) => {
-      const op = cl.readings?.[i]?.op;
-      lines.push(`- ${r.label}: ${r.value === null ? 'missing' : r.value} → ${r.verdict}. Operation \`${op}\` on \`${r.series.join('`, `')}\` (${r.detail}; ${r.vintage}). At the paper's time (${c.atPaper.readings[i]?.vintage}): ${c.atPaper.readings[i]?.value ?? 'missing'} → ${c.atPaper.readings[i]?.verdict}.`);
+      const then = c.atPaper.readings[i];
+      const job = jobOf(r.series[0]);
+      lines.push(`- ${t('replication.reading', {
+        reading: own(`r${i}`, r.label),
+        value: value(r.value),
+        verdict: verdict(r.verdict),
+        op: cl.readings?.[i]?.op,
+        series: r.series.join('`, `'),
+        how: words.explainReading(cl.id, c.latest.readings, i, job),
+        vintage: words.vintageOf(r, job),
+        thenVintage: then ? words.vintageOf(then, job) : '',
+        thenValue: value(then?.value),
+        thenVerdict: then ? verdict(then.verdict) : '',
+      })}`);
     });
     lines.push('');
   }
-  lines.push('## Files', '', '- ledger.csv, ledger.json: the ledger', '- series/<id>.csv: each series used (series_id,date,value), current vintage', '- series/<id>.vintages.csv: earlier vintages where held', '- series/<id>.metadata.json: source, licence, vintage, raw snapshots with sha256', '');
+  lines.push(`## ${t('bundle.files')}`, '', ...['ledger', 'series', 'vintages', 'metadata'].map((f) => `- ${t(`replication.files.${f}`)}`), '');
   return lines.join('\n');
+}
+
+/** The README in every language, one after the other (the bundle is the same whichever page it came from). */
+function readme(results: ClaimResult[], jobOf: (series: string) => string): string {
+  return LANGUAGES.map((lang) => readmeIn(lang, results, jobOf)).join('\n---\n\n');
 }
 
 export function replicationZip(results: ClaimResult[], repo: DataRepository): Buffer {
@@ -66,6 +96,6 @@ export function replicationZip(results: ClaimResult[], repo: DataRepository): Bu
   }
   files['ledger.json'] = strToU8(JSON.stringify({ claims: results }, null, 2));
   files['ledger.csv'] = strToU8(ledgerCsv(results));
-  files['README.md'] = strToU8(readme(results));
+  files['README.md'] = strToU8(readme(results, (id) => repo.get(id)?.meta.source.job ?? ''));
   return Buffer.from(zipSync(files, { mtime: new Date('2000-01-01T00:00:00Z') }));
 }

@@ -189,6 +189,21 @@ describe('links, the switch, `/` and caches', () => {
     expect(readme).toMatch(/Охват: с 2018 по 2023, 6 значений/);
   });
 
+  it('the replication bundle\'s README explains every number in Russian too', async () => {
+    const res = await request(t.app).get('/paper/replication.zip').buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    const readme = strFromU8(unzipSync(new Uint8Array(res.body as Buffer))['README.md']);
+    const [english, russian] = readme.split('\n---\n').map((s) => s.trim());
+    expect(english).toMatch(/### inflation-2014-2023 \(§3\.1\.1\) — differs/);
+    expect(russian).toMatch(/^# Пакет для воспроизведения/);
+    expect(russian).toMatch(/### inflation-2014-2023 \(§3\.1\.1\) — расходится/);
+    expect(russian).toMatch(/- МВФ, ПМЭ, NGDPD, 2013: [\d\s\u00a0]+,\d+ → совпадает\. Операция `value` над `imf\.NGDPD\.KAZ` \(значение за 2013; ПМЭ, октябрь 2025 г\.\)/);
+    expect(russian).not.toMatch(/value for \d{4}|Operation `|At the paper's time/);
+  });
+
   it('numbers and dates the Russian way', async () => {
     const ru = await request(t.app).get('/ru/');
     expect(ru.text).toMatch(/11 сентября 2026 г\./);
