@@ -56,6 +56,13 @@ export function phraseTemplate(lang: string, key: string): string {
   return key;
 }
 
+/** A catalogue section keyed by the English text itself (as gettext's msgid): for texts whose English
+ *  lives with the code that uses it (the API reference, from the request schemas). */
+export function glossary(lang: string, section: string): ReadonlyMap<string, string> {
+  const entries = catalogues[lang]?.[section];
+  return new Map(entries && typeof entries === 'object' ? Object.entries(entries as Record<string, string>) : []);
+}
+
 const fixed = new Map<string, TFunction>();
 const languageOfT = new WeakMap<TFunction, string>();
 

@@ -7,7 +7,7 @@ import type { ViewWords } from './view-model.ts';
 import { localNames } from './localised-names.ts';
 import { ledgerWords } from './ledger-words.ts';
 import { dateHelper, DEFAULT_LANGUAGE, LANGUAGES, languageOf, localiseLinks, pathIn, translator } from './i18n.ts';
-import { escapeHtml, numberHelpers } from './view-helpers.ts';
+import { codeSpans, escapeHtml, numberHelpers } from './view-helpers.ts';
 
 const COOKIE = 'lang';
 
@@ -59,6 +59,7 @@ function staticLocals(lang: string): Record<string, unknown> {
       t,
       // For a value placed inside a catalogue phrase that carries markup (printed unescaped).
       escapeHtml,
+      codeSpans,
       ...numberHelpers(lang),
       fmtDate: dateHelper(lang, t),
       ...localNames(lang, t),

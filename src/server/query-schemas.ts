@@ -32,8 +32,11 @@ const DateParam = (description: string) =>
 
 const UNIT_CODES = Object.keys(UNITS) as [keyof typeof UNITS, ...Array<keyof typeof UNITS>];
 
+/** The units parameter's description: every code with its help (the API page words it per language). */
+export const UNITS_DESCRIPTION = `Units (FRED codes): ${UNIT_CODES.map((u) => `${u} — ${UNIT_HELP[u]}`).join(' ')}`;
+
 const viewFields = {
-  units: z.enum(UNIT_CODES).optional().openapi({ description: `Units (FRED codes): ${UNIT_CODES.map((u) => `${u} — ${UNIT_HELP[u]}`).join(' ')}`, default: 'lin' }),
+  units: z.enum(UNIT_CODES).optional().openapi({ description: UNITS_DESCRIPTION, default: 'lin' }),
   freq: z.enum(['d', 'm', 'q', 'a']).optional().openapi({ description: 'Frequency: the series\' own (default) or coarser: d daily, m monthly, q quarterly, a annual. Finer than the data is a 400.' }),
   agg: z.enum(['avg', 'eop']).optional().openapi({ description: 'Aggregation to a coarser frequency: avg (average) or eop (end of period).', default: 'avg' }),
   basis: z.enum(['calendar', 'announcement']).optional().openapi({ description: 'For averages of daily rates: weight each calendar day by the rate in force (default), or each announcement.', default: 'calendar' }),

@@ -27,6 +27,11 @@ export function numberHelpers(lang: string) {
   return { fmt, fmtFixed };
 }
 
+/** Text for HTML with each `literal` (a code, a URL) set as <code>: escaped first, so nothing else becomes markup. */
+export function codeSpans(s: string): string {
+  return escapeHtml(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 /** Text for HTML (element content or a double-quoted attribute). */
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

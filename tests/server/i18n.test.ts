@@ -39,7 +39,7 @@ function englishRuns(text: string, properNames: Set<string>): string[] {
 
 describe('the catalogues', () => {
   it('every language has every key of the others (plural forms aside; names of countries, groups, sources and schedules are optional overrides)', () => {
-    const optional = /^(countries|groups|sources|schedules|compare\.items|claims)\./;
+    const optional = /^(countries|groups|sources|schedules|compare\.items|claims|apiDoc)\./;
     const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
     const sets = LANGUAGES.map((l) => new Set(catalogueKeys(l).filter((k) => !optional.test(k)).map(base)));
     expect(LANGUAGES).toEqual(['en', 'ru']);
@@ -57,6 +57,27 @@ describe('the catalogues', () => {
       expect(en(`view.units.${u}`)).toBe(UNITS[u]);
     }
     for (const [v, rule] of Object.entries(VERDICT_RULES)) expect(en(`paper.rules.${v}`)).toBe(rule);
+  });
+
+  it('the API reference (its English lives in the request schemas) has every text in every other language\'s apiDoc glossary, and nothing stale', async () => {
+    const { CSV_RULES, CSV_SHAPES, openApiDocument } = await import('../../src/server/openapi.ts');
+    const { UNITS_DESCRIPTION } = await import('../../src/server/query-schemas.ts');
+    const { glossary } = await import('../../src/server/i18n.ts');
+    const doc = openApiDocument(undefined) as unknown as { paths: Record<string, Record<string, { summary: string; parameters?: Array<{ description?: string; schema?: { description?: string } }>; responses: Record<string, { description: string }> }>> };
+    const texts = new Set<string>([CSV_RULES, ...CSV_SHAPES.flatMap((c) => [c.name, ...c.columns.map((x) => x[1])]), ...t.jobs.map((j) => j.connector.publisher.licence)]);
+    for (const item of Object.values(doc.paths))
+      for (const op of Object.values(item)) {
+        texts.add(op.summary);
+        for (const p of op.parameters ?? []) texts.add(p.description || p.schema?.description || '');
+        for (const r of Object.values(op.responses)) texts.add(r.description);
+      }
+    texts.delete('');
+    texts.delete(UNITS_DESCRIPTION); // worded from the catalogue's unit help
+    for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
+      const words = glossary(lang, 'apiDoc');
+      expect([lang, [...texts].filter((x) => !words.has(x))]).toEqual([lang, []]);
+      expect([lang, [...words.keys()].filter((x) => !texts.has(x))]).toEqual([lang, []]);
+    }
   });
 
   it('Russian plurals have their three forms: 1 ряд, 2 ряда, 5 рядов', () => {

@@ -9,6 +9,18 @@ import { CSV_RULES, CSV_SHAPES, openApiDocument } from '../openapi.ts';
 import { buildSeriesView } from '../view-model.ts';
 import { parseViewParams } from '../view-params.ts';
 import { viewCsv } from '../downloads.ts';
+import { DEFAULT_LANGUAGE, glossary } from '../i18n.ts';
+import { UNITS_DESCRIPTION } from '../query-schemas.ts';
+import { UNITS } from '../../transform/units.ts';
+
+/** The API reference's English (from the schemas) in the page's language: the catalogue's apiDoc glossary,
+ *  the units help from the catalogue, else the English marked as such. A `literal` (a code, a URL) is set as code. */
+function docText(lang: string, t: TFunction): (english: string) => { text: string; lang: string } {
+  if (lang === DEFAULT_LANGUAGE) return (english) => ({ text: english, lang });
+  const words = glossary(lang, 'apiDoc');
+  const units = `${t('api.unitsParam')} ${Object.keys(UNITS).map((u) => `\`${u}\` — ${t(`view.unitHelp.${u}`)}`).join(' ')}`;
+  return (english) => (english === UNITS_DESCRIPTION ? { text: units, lang } : words.has(english) ? { text: words.get(english)!, lang } : { text: english, lang: DEFAULT_LANGUAGE });
+}
 
 const EXAMPLE = { id: 'imf.NGDPD.KAZ', query: { from: '2022', to: '2024' } };
 
@@ -28,8 +40,9 @@ export function apiDocRoutes(ctx: AppContext): Router {
         const answer = { series: drawn.map((d) => ({ id: d.id, unit: d.unitLabel, frequency: d.freq, vintage: d.vintageLabel, observations: d.points.map((p) => ({ date: p.date, value: p.value, status: p.status ?? 'actual' })) })) };
         example = { url: `/api/series/${EXAMPLE.id}?${new URLSearchParams(EXAMPLE.query)}`, json: JSON.stringify(answer, null, 2), csv: viewCsv(drawn, 'long') };
       }
-      const licences = [...new Map(ctx.jobs.map((j) => [j.connector.publisher.name, j.connector.publisher.licence]))];
-      const body = await renderToString(res, 'api', { title: (res.locals.t as TFunction)('api.title'), doc, example, csvShapes: CSV_SHAPES, csvRules: CSV_RULES, licences });
+      const licences = ctx.jobs.map((j) => ({ job: j.connector.name, name: j.connector.publisher.name, licence: j.connector.publisher.licence }));
+      const t = res.locals.t as TFunction;
+      const body = await renderToString(res, 'api', { title: t('api.title'), doc, example, csvShapes: CSV_SHAPES, csvRules: CSV_RULES, licences, docText: docText(res.locals.lang as string, t) });
       return { body };
     });
   });
