@@ -9,7 +9,7 @@ import { countryName, countryNameIn } from '../domain/countries.ts';
 import { isGroup, partnerName } from '../domain/partners.ts';
 import type { SeriesMeta } from '../domain/series.ts';
 import { parseCsv } from '../lib/csv.ts';
-import { DEFAULT_LANGUAGE, hasPhrase, LANGUAGES, translator } from './i18n.ts';
+import { DEFAULT_LANGUAGE, glossary, hasPhrase, LANGUAGES, translator } from './i18n.ts';
 
 const TITLES_FILE = path.resolve(import.meta.dirname, '../../data/indicator-titles.csv');
 
@@ -140,7 +140,16 @@ function buildLocalNames(lang: string, t: TFunction) {
     return !english && hasPhrase(lang, k) ? { text: t(k), lang } : { text: written, lang: DEFAULT_LANGUAGE };
   };
 
+  /** A text whose English lives with the code or the data (the API reference, a licence, a series
+   *  note): the catalogue's `texts` glossary, keyed by the English itself, else the English, marked. */
+  const glossed = glossary(lang, 'texts');
+  const textIn = (written: string): { text: string; lang: string } => {
+    const text = english ? undefined : glossed.get(written);
+    return text !== undefined ? { text, lang } : { text: written, lang: DEFAULT_LANGUAGE };
+  };
+
   return {
+    textIn,
     claimPhrase,
     comparisonText,
     eventLabel,

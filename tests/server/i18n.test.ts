@@ -39,7 +39,7 @@ function englishRuns(text: string, properNames: Set<string>): string[] {
 
 describe('the catalogues', () => {
   it('every language has every key of the others (plural forms aside; names of countries, groups, sources and schedules are optional overrides)', () => {
-    const optional = /^(countries|groups|sources|schedules|compare\.items|claims|apiDoc)\./;
+    const optional = /^(countries|groups|sources|schedules|compare\.items|claims|texts)\./;
     const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
     const sets = LANGUAGES.map((l) => new Set(catalogueKeys(l).filter((k) => !optional.test(k)).map(base)));
     expect(LANGUAGES).toEqual(['en', 'ru']);
@@ -59,7 +59,7 @@ describe('the catalogues', () => {
     for (const [v, rule] of Object.entries(VERDICT_RULES)) expect(en(`paper.rules.${v}`)).toBe(rule);
   });
 
-  it('the API reference (its English lives in the request schemas) has every text in every other language\'s apiDoc glossary, and nothing stale', async () => {
+  it('texts whose English lives with the code or the data (the API reference, licences, series notes, date conventions) are in every other language\'s glossary, and nothing there is stale', async () => {
     const { CSV_RULES, CSV_SHAPES, openApiDocument } = await import('../../src/server/openapi.ts');
     const { UNITS_DESCRIPTION } = await import('../../src/server/query-schemas.ts');
     const { glossary } = await import('../../src/server/i18n.ts');
@@ -71,13 +71,25 @@ describe('the catalogues', () => {
         for (const p of op.parameters ?? []) texts.add(p.description || p.schema?.description || '');
         for (const r of Object.values(op.responses)) texts.add(r.description);
       }
+    // Series notes and date conventions, written by the connectors into the metadata.
+    for (const e of t.repo.list()) for (const n of [...(e.meta.notes ?? []), e.meta.dateConvention ?? '']) texts.add(n);
+    // Events' evidence (data/events.json).
+    for (const e of t.repo.events) texts.add(e.citation);
     texts.delete('');
     texts.delete(UNITS_DESCRIPTION); // worded from the catalogue's unit help
     for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
-      const words = glossary(lang, 'apiDoc');
+      const words = glossary(lang, 'texts');
       expect([lang, [...texts].filter((x) => !words.has(x))]).toEqual([lang, []]);
       expect([lang, [...words.keys()].filter((x) => !texts.has(x))]).toEqual([lang, []]);
     }
+  });
+
+  it('a Russian series page gives the licence, notes, date convention and events\' evidence in Russian', async () => {
+    const ru = (await request(t.app).get('/ru/series/nbk.USD')).text;
+    expect(ru).toMatch(/<dd lang="ru">Публичная регуляторная информация/);
+    expect(ru).toMatch(/<dd lang="ru">Курс на дату D объявляется в день D−1/);
+    expect(ru).toMatch(/<span lang="ru">Официальный курс USD НБК 122,32/);
+    expect(ru).not.toMatch(/<(dd|span) lang="en">(Public regulatory|The rate for date D|NBK official USD rate)/);
   });
 
   it('Russian plurals have their three forms: 1 ряд, 2 ряда, 5 рядов', () => {

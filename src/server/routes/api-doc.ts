@@ -9,17 +9,16 @@ import { CSV_RULES, CSV_SHAPES, openApiDocument } from '../openapi.ts';
 import { buildSeriesView } from '../view-model.ts';
 import { parseViewParams } from '../view-params.ts';
 import { viewCsv } from '../downloads.ts';
-import { DEFAULT_LANGUAGE, glossary } from '../i18n.ts';
+import { DEFAULT_LANGUAGE } from '../i18n.ts';
 import { UNITS_DESCRIPTION } from '../query-schemas.ts';
 import { UNITS } from '../../transform/units.ts';
 
-/** The API reference's English (from the schemas) in the page's language: the catalogue's apiDoc glossary,
- *  the units help from the catalogue, else the English marked as such. A `literal` (a code, a URL) is set as code. */
-function docText(lang: string, t: TFunction): (english: string) => { text: string; lang: string } {
+/** The API reference's English (from the schemas) in the page's language: the catalogue's glossary
+ *  (textIn), the units help from the catalogue's unit help. A `literal` (a code, a URL) is set as code. */
+function docText(lang: string, t: TFunction, textIn: (english: string) => { text: string; lang: string }): (english: string) => { text: string; lang: string } {
   if (lang === DEFAULT_LANGUAGE) return (english) => ({ text: english, lang });
-  const words = glossary(lang, 'apiDoc');
   const units = `${t('api.unitsParam')} ${Object.keys(UNITS).map((u) => `\`${u}\` — ${t(`view.unitHelp.${u}`)}`).join(' ')}`;
-  return (english) => (english === UNITS_DESCRIPTION ? { text: units, lang } : words.has(english) ? { text: words.get(english)!, lang } : { text: english, lang: DEFAULT_LANGUAGE });
+  return (english) => (english === UNITS_DESCRIPTION ? { text: units, lang } : textIn(english));
 }
 
 const EXAMPLE = { id: 'imf.NGDPD.KAZ', query: { from: '2022', to: '2024' } };
@@ -42,7 +41,7 @@ export function apiDocRoutes(ctx: AppContext): Router {
       }
       const licences = ctx.jobs.map((j) => ({ job: j.connector.name, name: j.connector.publisher.name, licence: j.connector.publisher.licence }));
       const t = res.locals.t as TFunction;
-      const body = await renderToString(res, 'api', { title: t('api.title'), doc, example, csvShapes: CSV_SHAPES, csvRules: CSV_RULES, licences, docText: docText(res.locals.lang as string, t) });
+      const body = await renderToString(res, 'api', { title: t('api.title'), doc, example, csvShapes: CSV_SHAPES, csvRules: CSV_RULES, licences, docText: docText(res.locals.lang as string, t, res.locals.textIn as (english: string) => { text: string; lang: string }) });
       return { body };
     });
   });
