@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { readWorkbook } from '../../src/sources/shared/workbook.ts';
+import { unzip } from '../../src/sources/shared/zip.ts';
 import { REPO } from '../support/data-dir.ts';
 
 function excelPlain(v: ExcelJS.CellValue): number | string | null {
@@ -38,6 +40,29 @@ async function compareWithExceljs(bytes: Buffer): Promise<number> {
 const bundled = ['bns', 'imts'].flatMap((src) => {
   const dir = path.join(REPO, 'data/raw', src, 'imported');
   return fs.readdirSync(dir).flatMap((k) => fs.readdirSync(path.join(dir, k)).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(dir, k, f)));
+});
+
+describe('the zip reader gives what fflate gives', () => {
+  it.each(bundled.map((f) => [path.basename(f), f]))('%s: every entry, byte for byte', (_name, file) => {
+    const bytes = fs.readFileSync(file);
+    const reference = unzipSync(new Uint8Array(bytes));
+    const mine = unzip(bytes);
+    expect([...mine.keys()].sort()).toEqual(Object.keys(reference).sort());
+    for (const [name, data] of mine) expect(Buffer.compare(data, Buffer.from(reference[name])), name).toBe(0);
+  });
+
+  it('reads stored entries and only the wanted ones; a truncated or damaged archive is an error saying so', () => {
+    const zip = Buffer.from(zipSync({ 'a.txt': [strToU8('stored'), { level: 0 }], 'b.txt': [strToU8('deflated '.repeat(50)), { level: 9 }] }));
+    const all = unzip(zip);
+    expect(all.get('a.txt')!.toString()).toBe('stored');
+    expect(all.get('b.txt')!.toString()).toBe('deflated '.repeat(50));
+    expect([...unzip(zip, (n) => n === 'b.txt').keys()]).toEqual(['b.txt']);
+    expect(() => unzip(zip.subarray(0, zip.length - 30))).toThrow(/end-of-central-directory|damaged|truncated/);
+    expect(() => unzip(Buffer.from('not a zip at all, just text that is long enough'))).toThrow(/not a zip file/);
+    const cut = Buffer.concat([zip.subarray(0, 40), Buffer.alloc(zip.length - 40)]);
+    cut.set(zip.subarray(zip.length - 120), zip.length - 120);
+    expect(() => unzip(cut)).toThrow();
+  });
 });
 
 describe('the workbook reader reads what exceljs reads', () => {

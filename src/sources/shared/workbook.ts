@@ -4,12 +4,12 @@
 // nine bundled workbooks alone took the rebuild past its 1 s budget (3.2 s measured). A
 // workbook's values are a few small XML parts in a zip: the workbook (sheet names), its
 // relationships (which part is which sheet), the shared strings and one part per sheet. They
-// are read here with fflate and a scanner for the handful of elements that hold values. A
+// are read here (zip.ts, with Node's zlib) and scanned for the handful of elements that hold values. A
 // merged range reads as its top-left cell everywhere, as a person sees it (and as exceljs
 // reads it: tests/sources/workbook.test.ts checks every cell of every bundled workbook against
 // exceljs). exceljs still builds the tests' malformed workbooks.
-import { strFromU8, unzipSync } from 'fflate';
 import { PipelineError, type ErrorContext } from '../../domain/errors.ts';
+import { unzip } from './zip.ts';
 
 export type CellValue = number | string | null;
 
@@ -57,8 +57,25 @@ function runsText(fragment: string): string {
   return out;
 }
 
+/** An attribute's value in a start tag (the name preceded by whitespace, as XML writes it). */
 function attr(tag: string, name: string): string | undefined {
-  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  const needle = `${name}="`;
+  for (let i = tag.indexOf(needle); i !== -1; i = tag.indexOf(needle, i + 1)) {
+    const before = tag.charCodeAt(i - 1);
+    if (before === 32 || before === 9 || before === 10 || before === 13) {
+      const start = i + needle.length;
+      return tag.slice(start, tag.indexOf('"', start));
+    }
+  }
+  return undefined;
+}
+
+/** The text between <name> and </name> in a fragment, or undefined. */
+function element(fragment: string, name: string): string | undefined {
+  const open = fragment.indexOf(`<${name}>`);
+  if (open === -1) return undefined;
+  const close = fragment.indexOf(`</${name}>`, open);
+  return close === -1 ? undefined : fragment.slice(open + name.length + 2, close);
 }
 
 function sharedStrings(part: string | undefined): string[] {
@@ -96,23 +113,52 @@ function readCell(c: RawCell, strings: string[], at: () => Where & { sheet: stri
   }
 }
 
-function readSheet(name: string, xml: string, strings: string[], where: Where): Sheet {
-  const cells = new Map<number, Map<number, RawCell>>();
+/** Cells by row and column in one map (a column is at most 16,384). */
+const key = (row: number, col: number) => row * 16_385 + col;
+
+/** Is the character after "<c" / "<row" the end of the element name (so "<cols" is not a cell)? */
+function endsName(code: number): boolean {
+  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+}
+
+/** The cells of a sheet's <sheetData>, scanned with indexOf: a regular expression per cell made
+ *  reading the bundled workbooks several times slower. */
+function scanCells(data: string, name: string, where: Where): { cells: Map<number, RawCell>; rowCount: number } {
+  const cells = new Map<number, RawCell>();
   let rowCount = 0;
-  const data = /<sheetData\b[^>]*>([\s\S]*)<\/sheetData>/.exec(xml)?.[1] ?? '';
-  for (const m of data.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const [row, col] = decodeRef(attr(m[1], 'r') ?? '');
+  for (let i = data.indexOf('<c'); i !== -1; i = data.indexOf('<c', i)) {
+    if (!endsName(data.charCodeAt(i + 2))) {
+      i += 2;
+      continue;
+    }
+    const tagEnd = data.indexOf('>', i);
+    const selfClosing = data.charCodeAt(tagEnd - 1) === 47;
+    const tag = data.slice(i + 2, selfClosing ? tagEnd - 1 : tagEnd);
+    let body = '';
+    if (selfClosing) i = tagEnd + 1;
+    else {
+      const close = data.indexOf('</c>', tagEnd);
+      body = data.slice(tagEnd + 1, close);
+      i = close + 4;
+    }
+    const [row, col] = decodeRef(attr(tag, 'r') ?? '');
     if (!row) throw new PipelineError('XLSX_UNREADABLE', `sheet "${name}" has a cell without a usable reference`, { ...where, sheet: name });
-    const body = m[2] ?? '';
-    const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-    const inline = /<is>([\s\S]*?)<\/is>/.exec(body)?.[1];
+    const v = element(body, 'v');
+    const inline = element(body, 'is');
     if (v === undefined && inline === undefined) continue;
-    let byCol = cells.get(row);
-    if (!byCol) cells.set(row, (byCol = new Map()));
-    byCol.set(col, { type: attr(m[1], 't') ?? 'n', v, inline });
+    cells.set(key(row, col), { type: attr(tag, 't') ?? 'n', v, inline });
+    if (row > rowCount) rowCount = row;
   }
-  for (const m of data.matchAll(/<row\b([^>]*)>/g)) rowCount = Math.max(rowCount, Number(attr(m[1], 'r') ?? 0));
-  for (const row of cells.keys()) rowCount = Math.max(rowCount, row);
+  for (let i = data.indexOf('<row'); i !== -1; i = data.indexOf('<row', i + 4)) {
+    if (!endsName(data.charCodeAt(i + 4))) continue;
+    rowCount = Math.max(rowCount, Number(attr(data.slice(i + 4, data.indexOf('>', i)), 'r') ?? 0));
+  }
+  return { cells, rowCount };
+}
+
+function readSheet(name: string, xml: string, strings: string[], where: Where): Sheet {
+  const data = /<sheetData\b[^>]*>([\s\S]*)<\/sheetData>/.exec(xml)?.[1] ?? '';
+  const { cells, rowCount } = scanCells(data, name, where);
   // Every cell of a merged range reads as its top-left cell.
   const master = new Map<string, [number, number]>();
   for (const m of xml.matchAll(/<mergeCell\b[^>]*\sref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
@@ -124,8 +170,8 @@ function readSheet(name: string, xml: string, strings: string[], where: Where): 
     name,
     rowCount,
     cell: (row, col) => {
-      const [r, c] = master.get(`${row}:${col}`) ?? [row, col];
-      const raw = cells.get(r)?.get(c);
+      const [r, c] = master.size ? (master.get(`${row}:${col}`) ?? [row, col]) : [row, col];
+      const raw = cells.get(key(r, c));
       return raw ? readCell(raw, strings, () => ({ ...where, sheet: name, cell: cellRef(row, col) })) : null;
     },
   };
@@ -133,13 +179,14 @@ function readSheet(name: string, xml: string, strings: string[], where: Where): 
 
 /** Open a workbook; a truncated or non-xlsx file is XLSX_UNREADABLE. */
 export async function readWorkbook(bytes: Buffer, where: Where): Promise<Sheet[]> {
-  let parts: Record<string, Uint8Array>;
+  let parts: Map<string, Buffer>;
   try {
-    parts = unzipSync(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    // Only the parts that hold values (styles, themes and document properties are not read).
+    parts = unzip(bytes, (name) => name.startsWith('xl/') && !name.startsWith('xl/styles') && !name.startsWith('xl/theme'));
   } catch (err) {
     throw new PipelineError('XLSX_UNREADABLE', `not a readable .xlsx workbook (${(err as Error).message})`, where, { cause: err });
   }
-  const part = (name: string) => (parts[name] ? strFromU8(parts[name]) : undefined);
+  const part = (name: string) => parts.get(name)?.toString('utf8');
   const book = part('xl/workbook.xml');
   const rels = part('xl/_rels/workbook.xml.rels');
   if (!book || !rels) throw new PipelineError('XLSX_UNREADABLE', 'not a readable .xlsx workbook (no xl/workbook.xml or its relationships)', where);
