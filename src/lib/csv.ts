@@ -18,6 +18,7 @@ export function formatNumber(v: number | null | undefined): string {
   if (!Number.isFinite(v)) throw new Error(`cannot write non-finite number ${v} to CSV`);
   if (v === 0) return '0'; // and -0
   const s = String(v);
+  if (!s.includes('e')) return s;
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
   if (!m) return s;
   const [, sign, int, frac = '', expText] = m;
@@ -47,10 +48,25 @@ export type Cell = string | number | null | undefined;
 const NEEDS_QUOTING = /[",\r\n]/;
 
 export function toCsv(header: string[], rows: Cell[][], numericColumns: ReadonlySet<number> = new Set()): string {
-  const cells = (row: Cell[]) => row.map((cell, i) => (numericColumns.has(i) || typeof cell === 'number' ? (cell === '' ? '' : formatNumber(cell as number | null)) : safeText(cell ?? '')));
-  const all = [header.map((h) => safeText(h)), ...rows.map(cells)];
-  if (all.every((r) => r.every((c) => !NEEDS_QUOTING.test(c)))) return all.map((r) => r.join(',')).join('\n') + '\n';
-  return stringifyCsv(all);
+  // One pass, line by line (the large processed files are most of a rebuild's writing); text
+  // that needs RFC 4180 quoting sends the whole table to the library. A number never does.
+  let plain = true;
+  const cell = (c: Cell, i: number): string => {
+    if (numericColumns.has(i) || typeof c === 'number') return c === '' ? '' : formatNumber(c as number | null);
+    const text = safeText(c ?? '');
+    if (plain && NEEDS_QUOTING.test(text)) plain = false;
+    return text;
+  };
+  const lines = new Array<string>(rows.length + 1);
+  lines[0] = header.map((h) => cell(h, -1)).join(',');
+  for (let r = 0; plain && r < rows.length; r++) {
+    const row = rows[r];
+    let line = row.length ? cell(row[0], 0) : '';
+    for (let i = 1; i < row.length; i++) line = `${line},${cell(row[i], i)}`;
+    lines[r + 1] = line;
+  }
+  if (plain) return lines.join('\n') + '\n';
+  return stringifyCsv([header.map((h) => safeText(h)), ...rows.map((row) => row.map(cell))]);
 }
 
 /** csv-stringify with our options (LF records; a CR is quoted too). */

@@ -1,9 +1,9 @@
 // Stage 3 of a run: render the built series to processed files (CSV, earlier vintages,
-// metadata), say what changed against the files being replaced, and write them atomically.
+// metadata) and say what changed against the files they replace (the caller writes them).
 import type { Observation, SeriesMeta } from '../domain/series.ts';
 import { currentVintage, type BuiltSeries } from '../domain/source-data.ts';
 import type { SourceConnector } from '../sources/connector.ts';
-import { parseSeriesCsv, renderSourceFiles, type ProcessedStorage, type SourceFileMeta } from '../store/processed-store.ts';
+import { parseSeriesCsv, renderSourceFiles, type ProcessedStorage, type SourceFileMeta, type SourceFilesText } from '../store/processed-store.ts';
 import type { BuildResult } from './build.ts';
 import type { SeriesChange } from './run-summary.ts';
 
@@ -58,8 +58,13 @@ export function diffObservations(before: Observation[] | undefined, after: Obser
   return { added, revised, removed: old.size };
 }
 
-/** Write the build; returns what changed against the processed files it replaces. */
-export async function publish(connector: SourceConnector, built: BuildResult, processed: ProcessedStorage): Promise<SeriesChange[]> {
+/** The build as processed files, with each series' current observations. */
+export interface RenderedBuild {
+  files: SourceFilesText;
+  current: Map<string, Observation[]>;
+}
+
+export function renderBuild(connector: SourceConnector, built: BuildResult): RenderedBuild {
   const current = new Map<string, Observation[]>();
   const earlier = new Map<string, Map<string, Observation[]>>();
   const metas: Record<string, SeriesMeta> = {};
@@ -69,14 +74,17 @@ export async function publish(connector: SourceConnector, built: BuildResult, pr
     metas[id] = seriesMeta(connector, s);
   }
   const fileMeta: SourceFileMeta = { source: connector.name, title: connector.title, connectorVersion: connector.version, conflicts: built.conflicts.length, series: metas };
-  const files = renderSourceFiles(fileMeta, current, earlier);
-  // An identical file needs no parsing to know nothing changed.
+  return { files: renderSourceFiles(fileMeta, current, earlier), current };
+}
+
+/** The processed values a build replaces, or undefined when its CSV is the same text (an identical file needs no parsing to know nothing changed). */
+export async function replacedValues(connector: SourceConnector, rendered: RenderedBuild, processed: ProcessedStorage): Promise<Map<string, Observation[]> | undefined> {
   const oldCsv = await processed.readCsv(connector.name);
-  let changes: SeriesChange[] = [];
-  if (oldCsv !== files.csv) {
-    const before = oldCsv ? parseSeriesCsv(oldCsv, `processed/${connector.name}.csv`) : new Map<string, Observation[]>();
-    changes = [...current].map(([id, obs]) => ({ series: id, ...diffObservations(before.get(id), obs) })).filter((c) => c.added || c.revised || c.removed);
-  }
-  await processed.write(connector.name, files);
-  return changes;
+  if (oldCsv === rendered.files.csv) return undefined;
+  return oldCsv ? parseSeriesCsv(oldCsv, `processed/${connector.name}.csv`) : new Map();
+}
+
+/** What changed in each series against the values replaced. */
+export function changesAgainst(before: Map<string, Observation[]>, rendered: RenderedBuild): SeriesChange[] {
+  return [...rendered.current].map(([id, obs]) => ({ series: id, ...diffObservations(before.get(id), obs) })).filter((c) => c.added || c.revised || c.removed);
 }

@@ -5,13 +5,12 @@
 import { asPipelineError, PipelineError } from '../domain/errors.ts';
 import type { Observation } from '../domain/series.ts';
 import { currentVintage, type BuiltSeries, type HttpRawMeta, type ParseResult } from '../domain/source-data.ts';
-import { parseSeriesCsv } from '../store/processed-store.ts';
 import type { Answer, SourceConnector } from '../sources/connector.ts';
 import { planSnapshot } from '../store/raw-store.ts';
 import { buildSeries, type Contribution } from './build.ts';
 import type { RunEffects } from './effects.ts';
 import { parseWith } from './parse.ts';
-import { publish } from './publish.ts';
+import { changesAgainst, renderBuild, replacedValues } from './publish.ts';
 import type { RunSummary, SeriesChange } from './run-summary.ts';
 import type { StoredData } from './stored-snapshots.ts';
 import { assertValid } from './validate.ts';
@@ -86,13 +85,11 @@ export class Staging {
     }
   }
 
-  /** A level revised ×10 or more across the board (a unit slip upstream) fails the run unless allowed. */
-  private async assertPlausible(series: Map<string, BuiltSeries>): Promise<void> {
+  /** A level revised ×10 or more across the board (a unit slip upstream) fails the run unless allowed.
+   *  `replaced`: the processed values now on disk (the run's first commit reads them as the run began). */
+  private assertPlausible(series: Map<string, BuiltSeries>, replaced: Map<string, Observation[]>): void {
     if (this.allowImplausible) return;
-    if (!this.previous) {
-      const text = await this.effects.processed.readCsv(this.connector.name);
-      this.previous = text ? parseSeriesCsv(text, `processed/${this.connector.name}.csv`) : new Map();
-    }
+    this.previous ??= replaced;
     for (const [id, s] of series) {
       const old = new Map((this.previous.get(id) ?? []).map((o) => [o.date, o.value]));
       let overlap = 0;
@@ -160,7 +157,10 @@ export class Staging {
     const built = buildSeries([...stored.contributions, ...staged]);
     connector.finish?.(built.series);
     assertValid(connector, built.series);
-    await this.assertPlausible(built.series);
+    const rendered = renderBuild(connector, built);
+    // Unchanged text: nothing to check for implausible revisions, nothing changed.
+    const replaced = await replacedValues(connector, rendered, this.effects.processed);
+    if (replaced) this.assertPlausible(built.series, replaced);
     // Raw first: processed data must always be reproducible from what raw holds.
     for (let i = 0; i < fresh.length; i += RAW_WRITE_CONCURRENCY) {
       await Promise.all(fresh.slice(i, i + RAW_WRITE_CONCURRENCY).map((p) => this.effects.raw.write(p.snapshot, p.answer.response.body)));
@@ -170,7 +170,8 @@ export class Staging {
       this.summary.snapshotsWritten.push(p.snapshot.file);
     }
     stored.contributions.push(...staged);
-    this.summary.changes = addChanges(this.summary.changes, await publish(connector, built, this.effects.processed));
+    if (replaced) this.summary.changes = addChanges(this.summary.changes, changesAgainst(replaced, rendered));
+    await this.effects.processed.write(connector.name, rendered.files);
     this.summary.conflicts = built.conflicts;
   }
 }

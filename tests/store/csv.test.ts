@@ -71,4 +71,16 @@ describe('the direct path for text without quotes gives exactly what node-csv gi
       { numRuns: 1500, seed: 20261202 },
     );
   });
+
+  it('writing any text (commas, quotes, line ends anywhere) gives what node-csv gives', async () => {
+    const fc = await import('fast-check');
+    const field = fc.oneof(fc.constantFrom('', 'KAZ', 'a,b', '"q"', 'x\ny', 'r\r', '=1'), fc.string({ maxLength: 6 }));
+    const table = fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(table, (rows) => {
+        expect(toCsv(rows[0], rows.slice(1))).toBe(stringifyCsv(rows.map((r) => r.map(safeText))));
+      }),
+      { numRuns: 1500, seed: 20261203 },
+    );
+  });
 });
