@@ -3,6 +3,7 @@
 // between snapshots instead of resolving it silently. Pure: same input, same output.
 import type { Observation, ObservationStatus, SnapshotRef } from '../domain/series.ts';
 import type { BuiltSeries, BuiltVintage, ParsedSeries, Snapshot } from '../domain/source-data.ts';
+import { byCodeUnit } from '../lib/order.ts';
 
 export interface Contribution {
   snapshot: Snapshot;
@@ -43,11 +44,11 @@ export function buildSeries(contributions: Contribution[]): BuildResult {
   // Deterministic order regardless of how the caller listed the snapshots.
   const ordered = [...contributions].sort(
     (a, b) =>
-      a.series.id.localeCompare(b.series.id) ||
-      a.series.vintage.key.localeCompare(b.series.vintage.key) ||
+      byCodeUnit(a.series.id, b.series.id) ||
+      byCodeUnit(a.series.vintage.key, b.series.vintage.key) ||
       a.series.precedence - b.series.precedence ||
-      a.snapshot.meta.retrievedAt.localeCompare(b.snapshot.meta.retrievedAt) ||
-      a.snapshot.file.localeCompare(b.snapshot.file),
+      byCodeUnit(a.snapshot.meta.retrievedAt, b.snapshot.meta.retrievedAt) ||
+      byCodeUnit(a.snapshot.file, b.snapshot.file),
   );
   const conflicts: Conflict[] = [];
   const bySeries = new Map<string, Map<string, Contribution[]>>();
@@ -62,7 +63,7 @@ export function buildSeries(contributions: Contribution[]): BuildResult {
   const series = new Map<string, BuiltSeries>();
   for (const [id, vintages] of bySeries) {
     const built: BuiltVintage[] = [];
-    for (const [key, contribs] of [...vintages].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [key, contribs] of [...vintages].sort(([a], [b]) => byCodeUnit(a, b))) {
       // Later entries in `contribs` win (ascending precedence, then retrieval time).
       const values = new Map<string, { value: number; file: string; status?: ObservationStatus }>();
       for (const c of contribs) {

@@ -6,6 +6,7 @@ import type { SourceConnector } from '../sources/connector.ts';
 import { parseSeriesCsv, renderSourceFiles, type ProcessedStorage, type SourceFileMeta, type SourceFilesText } from '../store/processed-store.ts';
 import type { BuildResult } from './build.ts';
 import type { SeriesChange } from './run-summary.ts';
+import { byCodeUnit } from '../lib/order.ts';
 
 const MAX_LISTED_SNAPSHOTS = 50;
 
@@ -18,7 +19,7 @@ function estimateDates(obs: Observation[]): { estimates?: string[] } {
 export function seriesMeta(connector: SourceConnector, s: BuiltSeries): SeriesMeta {
   const cur = currentVintage(s);
   const obs = cur.observations;
-  const snapshots = [...cur.snapshots].sort((a, b) => b.retrievedAt.localeCompare(a.retrievedAt) || a.file.localeCompare(b.file));
+  const snapshots = [...cur.snapshots].sort((a, b) => byCodeUnit(b.retrievedAt, a.retrievedAt) || byCodeUnit(a.file, b.file));
   const p = connector.publisher;
   const meta: SeriesMeta = {
     id: s.id,

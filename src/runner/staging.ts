@@ -14,6 +14,7 @@ import { changesAgainst, renderBuild, replacedValues } from './publish.ts';
 import type { RunSummary, SeriesChange } from './run-summary.ts';
 import type { StoredData } from './stored-snapshots.ts';
 import { assertValid } from './validate.ts';
+import { byCodeUnit } from '../lib/order.ts';
 
 /** Distinct request keys write independent files: overlap their fsyncs this many at a time. */
 const RAW_WRITE_CONCURRENCY = 16;
@@ -74,7 +75,7 @@ export class Staging {
     if (this.allowImplausible || bytes < IMPLAUSIBLE_MIN_BYTES) return;
     if (!this.usualSize) {
       this.usualSize = new Map();
-      for (const s of [...this.stored.latest.values()].sort((a, b) => a.meta.retrievedAt.localeCompare(b.meta.retrievedAt))) this.usualSize.set(s.meta.parser, s.meta.bytes);
+      for (const s of [...this.stored.latest.values()].sort((a, b) => byCodeUnit(a.meta.retrievedAt, b.meta.retrievedAt))) this.usualSize.set(s.meta.parser, s.meta.bytes);
     }
     const last = this.stored.latest.get(draft.key)?.meta.bytes ?? this.usualSize.get(draft.parser);
     if (last !== undefined && bytes > IMPLAUSIBLE_SIZE_FACTOR * last) {

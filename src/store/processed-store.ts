@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseCsv, toCsv } from '../lib/csv.ts';
 import { writeFileAtomicIfChanged } from './atomic-write.ts';
 import type { Observation, SeriesMeta } from '../domain/series.ts';
+import { byCodeUnit } from '../lib/order.ts';
 
 export interface SourceFileMeta {
   source: string;
@@ -48,7 +49,7 @@ export function renderSourceFiles(
   for (const id of ids) for (const o of current.get(id)!) rows.push([id, o.date, o.value]);
   const vrows: (string | number)[][] = [];
   for (const id of [...earlier.keys()].sort()) {
-    for (const [vk, obs] of [...earlier.get(id)!].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [vk, obs] of [...earlier.get(id)!].sort(([a], [b]) => byCodeUnit(a, b))) {
       for (const o of obs) vrows.push([id, vk, o.date, o.value]);
     }
   }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { RawMeta, RawMetaDraft, Snapshot } from '../domain/source-data.ts';
+import { byCodeUnit } from '../lib/order.ts';
 
 export type { RawMeta, Snapshot };
 
@@ -87,9 +88,9 @@ export class RawStore implements RawStorage {
     await walk(this.root(source));
     return out.sort(
       (a, b) =>
-        a.meta.key.localeCompare(b.meta.key) ||
-        a.meta.retrievedAt.localeCompare(b.meta.retrievedAt) ||
-        a.meta.sha256.localeCompare(b.meta.sha256),
+        byCodeUnit(a.meta.key, b.meta.key) ||
+        byCodeUnit(a.meta.retrievedAt, b.meta.retrievedAt) ||
+        byCodeUnit(a.meta.sha256, b.meta.sha256),
     );
   }
 

@@ -6,6 +6,7 @@ import { PipelineError } from '../../domain/errors.ts';
 import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { countryName } from '../../domain/countries.ts';
 import { parseCsv } from '../../lib/csv.ts';
+import { byCodeUnit } from '../../lib/order.ts';
 
 export const COMTRADE_VINTAGE = { key: 'comtrade', label: 'UN Comtrade (as downloaded)' };
 
@@ -62,6 +63,6 @@ export function parseComtradeCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): Par
     }
     s.observations.push([year, value]);
   }
-  for (const s of series.values()) s.observations.sort(([a], [b]) => a.localeCompare(b));
+  for (const s of series.values()) s.observations.sort(([a], [b]) => byCodeUnit(a, b));
   return { series: [...series.values()], notes: [] };
 }

@@ -10,6 +10,7 @@ import type { ParsedSeries, ParseResult } from '../../domain/source-data.ts';
 import { countryName } from '../../domain/countries.ts';
 import { partnerName } from '../../domain/partners.ts';
 import { parseStructureSpecific } from '../shared/sdmx.ts';
+import { byCodeUnit } from '../../lib/order.ts';
 
 export const IMTS_PUBLISHER: Publisher = {
   name: 'International Monetary Fund, International Trade in Goods (IMTS)',
@@ -55,7 +56,7 @@ export function parseImts(body: Buffer, meta: { url?: string; request?: Record<s
       description: imtsDescription(a.INDICATOR, a.COUNTRY, a.COUNTERPART_COUNTRY, freq, a.SCALE),
       vintage: IMTS_VINTAGE,
       precedence: 1,
-      observations: s.observations.map((o) => [o.period, o.value] as [string, number]).sort(([x], [y]) => x.localeCompare(y)),
+      observations: s.observations.map((o) => [o.period, o.value] as [string, number]).sort(([x], [y]) => byCodeUnit(x, y)),
     });
   }
   return { series, notes };

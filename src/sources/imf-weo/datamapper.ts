@@ -7,6 +7,7 @@ import { PipelineError } from '../../domain/errors.ts';
 import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { assertNotHtml, isRecord, parseJsonBody } from '../shared/body-checks.ts';
 import { weoDescription, weoVintage } from './weo.ts';
+import { byCodeUnit } from '../../lib/order.ts';
 
 export function parseDataMapperIndicator(
   body: Buffer,
@@ -43,7 +44,7 @@ export function parseDataMapperIndicator(
       }
       observations.push([year, value]);
     }
-    observations.sort(([a], [b]) => a.localeCompare(b));
+    observations.sort(([a], [b]) => byCodeUnit(a, b));
     series.push({ id: `imf.${indicator}.${iso3}`, description: weoDescription(indicator, iso3), vintage, precedence: 2, observations });
   }
   return { series, notes: [] };

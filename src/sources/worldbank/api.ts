@@ -6,6 +6,7 @@ import { PipelineError } from '../../domain/errors.ts';
 import type { ParsedSeries, RawMeta } from '../../domain/source-data.ts';
 import { assertNotHtml, isRecord, parseJsonBody } from '../shared/body-checks.ts';
 import { description, wbVintage } from './indicators.ts';
+import { byCodeUnit } from '../../lib/order.ts';
 
 /** Throw the provider's own message when the answer is an error envelope answered with 200. */
 function assertNoMessage(json: unknown, ctx: Record<string, unknown>): void {
@@ -55,7 +56,7 @@ export function parseWbPage(body: Buffer, meta: Pick<RawMeta, 'url' | 'contentTy
     if (!s) groups.set(id, (s = { id, description: description(code, iso3), vintage: wbVintage(lastUpdated), precedence: 2, observations: [] }));
     s.observations.push([date, row.value]);
   }
-  for (const s of groups.values()) s.observations.sort(([a], [b]) => a.localeCompare(b));
+  for (const s of groups.values()) s.observations.sort(([a], [b]) => byCodeUnit(a, b));
   return { page, pages, lastUpdated, series: [...groups.values()] };
 }
 
