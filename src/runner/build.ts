@@ -40,6 +40,17 @@ export function snapshotRef(s: Snapshot): SnapshotRef {
   return ref;
 }
 
+/** A snapshot's observations as the build gives them, if its dates strictly increase (else undefined: the general merge sorts them and reports repeats). */
+function inOrder(parsed: ParsedSeries['observations']): Observation[] | undefined {
+  const out = new Array<Observation>(parsed.length);
+  for (let i = 0; i < parsed.length; i++) {
+    const [date, value, status] = parsed[i];
+    if (i > 0 && !(parsed[i - 1][0] < date)) return undefined;
+    out[i] = status ? { date, value, status } : { date, value };
+  }
+  return out;
+}
+
 export function buildSeries(contributions: Contribution[]): BuildResult {
   // Deterministic order regardless of how the caller listed the snapshots.
   const ordered = [...contributions].sort(
@@ -64,6 +75,15 @@ export function buildSeries(contributions: Contribution[]): BuildResult {
   for (const [id, vintages] of bySeries) {
     const built: BuiltVintage[] = [];
     for (const [key, contribs] of [...vintages].sort(([a], [b]) => byCodeUnit(a, b))) {
+      const last = contribs[contribs.length - 1];
+      const lastActualYear = last.series.description.lastActualYear;
+      const head = { vintage: last.series.vintage, ...(lastActualYear !== undefined ? { lastActualYear } : {}) };
+      // One snapshot with its dates in order (most series): nothing to merge.
+      const alone = contribs.length === 1 ? inOrder(contribs[0].series.observations) : undefined;
+      if (alone) {
+        built.push({ ...head, retrievedAt: last.snapshot.meta.retrievedAt, observations: alone, snapshots: alone.length ? [snapshotRef(last.snapshot)] : [] });
+        continue;
+      }
       // Later entries in `contribs` win (ascending precedence, then retrieval time).
       const values = new Map<string, { value: number; file: string; status?: ObservationStatus }>();
       for (const c of contribs) {
@@ -75,15 +95,12 @@ export function buildSeries(contributions: Contribution[]): BuildResult {
           values.set(date, status ? { value, file: c.snapshot.file, status } : { value, file: c.snapshot.file });
         }
       }
-      const last = contribs[contribs.length - 1];
       const observations = [...values]
         .map(([date, v]): Observation => (v.status ? { date, value: v.value, status: v.status } : { date, value: v.value }))
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       const used = new Set([...values.values()].map((v) => v.file));
-      const lastActualYear = last.series.description.lastActualYear;
       built.push({
-        vintage: last.series.vintage,
-        ...(lastActualYear !== undefined ? { lastActualYear } : {}),
+        ...head,
         retrievedAt: contribs.reduce((m, c) => (c.snapshot.meta.retrievedAt > m ? c.snapshot.meta.retrievedAt : m), ''),
         observations,
         snapshots: contribs.filter((c) => used.has(c.snapshot.file)).map((c) => snapshotRef(c.snapshot)),

@@ -20,9 +20,18 @@ export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseRes
   if (rows[0]?.join(',') !== HEADER.join(',')) {
     throw new PipelineError('IMPORT_SCHEMA_CHANGED', `expected header ${HEADER.join(',')}, got ${rows[0]?.join(',')}`, { source: 'imf', file });
   }
-  const groups = new Map<string, ParsedSeries>();
-  const seen = new Set<string>();
+  const groups = new Map<string, { series: ParsedSeries; years: Set<string> }>();
   const editions = new Map<string, Vintage | undefined>();
+  // A field value seen once is checked once: 44,000 rows hold a few dozen distinct codes.
+  const checked = new Set<string>();
+  const once = (field: string, value: string, ok: () => boolean, message: string, line: number) => {
+    const k = `${field}\u0000${value}`;
+    if (checked.has(k)) return;
+    if (!ok()) throw rowError(file, line, message);
+    checked.add(k);
+  };
+  let group: { series: ParsedSeries; years: Set<string> } | undefined;
+  let groupOf = '';
   for (let i = 1; i < rows.length; i++) {
     const line = i + 1;
     const r = rows[i];
@@ -38,24 +47,28 @@ export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseRes
     }
     const vintage = editions.get(editionText);
     if (!vintage) throw rowError(file, line, `edition ${JSON.stringify(editionText)} is not "WEO <Month> <YYYY>"`);
-    if (!/^[A-Z]{3}$/.test(iso3)) throw rowError(file, line, `country ${JSON.stringify(iso3)} is not an ISO 3166 alpha-3 code`);
-    if (!/^[A-Z][A-Z0-9_]*$/.test(indicator)) throw rowError(file, line, `indicator ${JSON.stringify(indicator)} is not a WEO code`);
-    if (!/^(19|20)\d\d$/.test(year)) throw rowError(file, line, `year ${JSON.stringify(year)} is not a year`);
+    once('iso3', iso3, () => /^[A-Z]{3}$/.test(iso3), `country ${JSON.stringify(iso3)} is not an ISO 3166 alpha-3 code`, line);
+    once('indicator', indicator, () => /^[A-Z][A-Z0-9_]*$/.test(indicator), `indicator ${JSON.stringify(indicator)} is not a WEO code`, line);
+    once('year', year, () => /^(19|20)\d\d$/.test(year), `year ${JSON.stringify(year)} is not a year`, line);
     if (!NUMBER.test(valueText) || !Number.isFinite(Number(valueText))) throw rowError(file, line, `value ${JSON.stringify(valueText)} is not a finite number`, 'IMPORT_BAD_VALUE');
-    if (lastActual !== '' && !/^(19|20)\d\d$/.test(lastActual)) throw rowError(file, line, `last_actual_year ${JSON.stringify(lastActual)} is not a year`);
-    const cell = `${vintage.key}|${iso3}|${indicator}|${year}`;
-    if (seen.has(cell)) throw rowError(file, line, `${editionText} ${iso3} ${indicator} ${year} appears twice`, 'IMPORT_DUPLICATE');
-    seen.add(cell);
-    const id = `imf.${indicator}.${iso3}`;
-    const key = `${id}|${vintage.key}`;
-    let s = groups.get(key);
-    if (!s) {
-      s = { id, description: weoDescription(indicator, iso3, lastActual ? Number(lastActual) : undefined), vintage, precedence: 1, observations: [] };
-      groups.set(key, s);
+    once('last', lastActual, () => lastActual === '' || /^(19|20)\d\d$/.test(lastActual), `last_actual_year ${JSON.stringify(lastActual)} is not a year`, line);
+    // Rows come grouped by edition, country and indicator: look the series up only when that changes.
+    const of = `${editionText}|${iso3}|${indicator}`;
+    if (of !== groupOf) {
+      const id = `imf.${indicator}.${iso3}`;
+      const key = `${id}|${vintage.key}`;
+      group = groups.get(key);
+      if (!group) {
+        group = { series: { id, description: weoDescription(indicator, iso3, lastActual ? Number(lastActual) : undefined), vintage, precedence: 1, observations: [] }, years: new Set() };
+        groups.set(key, group);
+      }
+      groupOf = of;
     }
-    s.observations.push([year, Number(valueText)]);
+    if (group!.years.has(year)) throw rowError(file, line, `${editionText} ${iso3} ${indicator} ${year} appears twice`, 'IMPORT_DUPLICATE');
+    group!.years.add(year);
+    group!.series.observations.push([year, Number(valueText)]);
   }
-  return { series: [...groups.values()], notes: [] };
+  return { series: [...groups.values()].map((g) => g.series), notes: [] };
 }
 
 /**

@@ -11,17 +11,25 @@ export interface StructuralBreak {
   reason: string;
 }
 
-/** Dates on which no currency changed repeat the last announced rate; keep announcement days only. */
+/** Dates on which no currency changed repeat the last announced rate; keep announcement days only.
+ *  A date is carried when every currency quoted on it has the same rate on the date before it
+ *  (the date before among all currencies' dates); one pass per currency. */
 export function dropCarriedDays(series: BuiltSeries[]): void {
-  const maps = series.map((s) => new Map(currentVintage(s).observations.map((o) => [o.date, o.value])));
-  const dates = [...new Set(maps.flatMap((m) => [...m.keys()]))].sort();
-  const carried = new Set<string>();
-  for (let i = 1; i < dates.length; i++) {
-    const d = dates[i];
-    const p = dates[i - 1];
-    const present = maps.filter((m) => m.has(d));
-    if (present.length && present.every((m) => m.get(p) === m.get(d))) carried.add(d);
+  const dates = [...new Set(series.flatMap((s) => currentVintage(s).observations.map((o) => o.date)))].sort();
+  const index = new Map(dates.map((d, i) => [d, i]));
+  const changed = new Uint8Array(dates.length);
+  for (const s of series) {
+    let before = -1;
+    let value = NaN;
+    for (const o of currentVintage(s).observations) {
+      const i = index.get(o.date)!;
+      // Not quoted on the date before, or quoted differently: this date announces something.
+      if (before !== i - 1 || value !== o.value) changed[i] = 1;
+      before = i;
+      value = o.value;
+    }
   }
+  const carried = new Set(dates.filter((_, i) => i > 0 && !changed[i]));
   if (!carried.size) return;
   for (const s of series) {
     const v = currentVintage(s);
