@@ -4,38 +4,39 @@
 import { PipelineError } from '../../domain/errors.ts';
 import type { Vintage } from '../../domain/series.ts';
 import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
-import { parseCsv } from '../../lib/csv.ts';
+import { eachCsvRow, parseCsv } from '../../lib/csv.ts';
 import { weoDescription, weoVintage } from './weo.ts';
 
 const HEADER = ['vintage', 'iso3', 'imf_code', 'indicator', 'year', 'value', 'unit', 'unit_code', 'scale', 'last_actual_year'];
 const NUMBER = /^-?\d+(\.\d+)?$/;
+const YEAR = /^(19|20)\d\d$/;
 
 function rowError(file: string, line: number, message: string, code = 'IMPORT_BAD_ROW'): PipelineError {
   return new PipelineError(code, `line ${line}: ${message}`, { source: 'imf', file, line });
 }
 
 export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseResult {
-  const rows = parseCsv(bytes.toString('utf8'));
   const file = meta.key;
-  if (rows[0]?.join(',') !== HEADER.join(',')) {
-    throw new PipelineError('IMPORT_SCHEMA_CHANGED', `expected header ${HEADER.join(',')}, got ${rows[0]?.join(',')}`, { source: 'imf', file });
-  }
   const groups = new Map<string, { series: ParsedSeries; years: Set<string> }>();
   const editions = new Map<string, Vintage | undefined>();
-  // A field value seen once is checked once: 44,000 rows hold a few dozen distinct codes.
-  const checked = new Set<string>();
-  const once = (field: string, value: string, ok: () => boolean, message: string, line: number) => {
-    const k = `${field}\u0000${value}`;
-    if (checked.has(k)) return;
-    if (!ok()) throw rowError(file, line, message);
-    checked.add(k);
+  // A code seen once is checked once: 44,000 rows hold a few dozen distinct codes.
+  const seen = { iso3: new Set<string>(), indicator: new Set<string>(), year: new Set<string>(), last: new Set<string>() };
+  const check = (field: keyof typeof seen, value: string, ok: RegExp, message: string, line: number) => {
+    if (seen[field].has(value)) return;
+    if (!ok.test(value)) throw rowError(file, line, message);
+    seen[field].add(value);
   };
   let group: { series: ParsedSeries; years: Set<string> } | undefined;
   let groupOf = '';
-  for (let i = 1; i < rows.length; i++) {
+  let headerSeen = false;
+  eachCsvRow(bytes.toString('utf8'), (r, i) => {
     const line = i + 1;
-    const r = rows[i];
-    if (r.length === 1 && r[0] === '') continue;
+    if (i === 0) {
+      headerSeen = true;
+      if (r.join(',') !== HEADER.join(',')) throw new PipelineError('IMPORT_SCHEMA_CHANGED', `expected header ${HEADER.join(',')}, got ${r.join(',')}`, { source: 'imf', file });
+      return;
+    }
+    if (r.length === 1 && r[0] === '') return;
     if (r.length !== HEADER.length) throw rowError(file, line, `${r.length} fields, expected ${HEADER.length}`);
     const [editionText, iso3, , indicator, year, valueText, , , , lastActual] = r;
     if (!editions.has(editionText)) {
@@ -47,11 +48,12 @@ export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseRes
     }
     const vintage = editions.get(editionText);
     if (!vintage) throw rowError(file, line, `edition ${JSON.stringify(editionText)} is not "WEO <Month> <YYYY>"`);
-    once('iso3', iso3, () => /^[A-Z]{3}$/.test(iso3), `country ${JSON.stringify(iso3)} is not an ISO 3166 alpha-3 code`, line);
-    once('indicator', indicator, () => /^[A-Z][A-Z0-9_]*$/.test(indicator), `indicator ${JSON.stringify(indicator)} is not a WEO code`, line);
-    once('year', year, () => /^(19|20)\d\d$/.test(year), `year ${JSON.stringify(year)} is not a year`, line);
-    if (!NUMBER.test(valueText) || !Number.isFinite(Number(valueText))) throw rowError(file, line, `value ${JSON.stringify(valueText)} is not a finite number`, 'IMPORT_BAD_VALUE');
-    once('last', lastActual, () => lastActual === '' || /^(19|20)\d\d$/.test(lastActual), `last_actual_year ${JSON.stringify(lastActual)} is not a year`, line);
+    check('iso3', iso3, /^[A-Z]{3}$/, `country ${JSON.stringify(iso3)} is not an ISO 3166 alpha-3 code`, line);
+    check('indicator', indicator, /^[A-Z][A-Z0-9_]*$/, `indicator ${JSON.stringify(indicator)} is not a WEO code`, line);
+    check('year', year, YEAR, `year ${JSON.stringify(year)} is not a year`, line);
+    const value = Number(valueText);
+    if (!NUMBER.test(valueText) || !Number.isFinite(value)) throw rowError(file, line, `value ${JSON.stringify(valueText)} is not a finite number`, 'IMPORT_BAD_VALUE');
+    if (lastActual !== '') check('last', lastActual, YEAR, `last_actual_year ${JSON.stringify(lastActual)} is not a year`, line);
     // Rows come grouped by edition, country and indicator: look the series up only when that changes.
     const of = `${editionText}|${iso3}|${indicator}`;
     if (of !== groupOf) {
@@ -66,8 +68,9 @@ export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseRes
     }
     if (group!.years.has(year)) throw rowError(file, line, `${editionText} ${iso3} ${indicator} ${year} appears twice`, 'IMPORT_DUPLICATE');
     group!.years.add(year);
-    group!.series.observations.push([year, Number(valueText)]);
-  }
+    group!.series.observations.push([year, value]);
+  });
+  if (!headerSeen) throw new PipelineError('IMPORT_SCHEMA_CHANGED', `expected header ${HEADER.join(',')}, got an empty file`, { source: 'imf', file });
   return { series: [...groups.values()].map((g) => g.series), notes: [] };
 }
 
