@@ -7,6 +7,8 @@
     return el ? JSON.parse(el.textContent) : null;
   }
   var config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d'] };
+  // The page's words for what this script shows (range buttons, its own toolbar button, Plotly's toolbar).
+  var words = data('chart-words') || { ranges: ['1y', '5y', '10y', 'all'], rangeLabel: 'Time range of the chart', downloadSvg: 'Download the chart as SVG', plotly: {} };
   // A page in another language gets Plotly's month and day names and number separators from the
   // browser's own Intl data for that language (no locale bundle to ship).
   var lang = document.documentElement.lang || 'en';
@@ -17,7 +19,7 @@
     for (var d = 0; d < 7; d++) week.push(new Date(Date.UTC(2020, 2, 1 + d))); // 1 March 2020 was a Sunday
     var parts = new Intl.NumberFormat(lang).formatToParts(12345.6);
     var part = function (type, fallback) { var p = parts.filter(function (x) { return x.type === type; })[0]; return p ? p.value : fallback; };
-    window.Plotly.register({ moduleType: 'locale', name: lang, dictionary: {}, format: {
+    window.Plotly.register({ moduleType: 'locale', name: lang, dictionary: words.plotly || {}, format: {
       days: names({ weekday: 'long' }, week), shortDays: names({ weekday: 'short' }, week),
       months: names({ month: 'long' }, months), shortMonths: names({ month: 'short' }, months),
       date: '%d.%m.%Y', decimal: part('decimal', '.'), thousands: part('group', ',')
@@ -72,9 +74,12 @@
     // The source line is the title's subtitle: below the plot a long legend would run over it.
     var titleText = narrow ? wrap(c.title, Math.max(24, Math.floor(el.clientWidth / 8))) : c.title;
     var titleLines = titleText.split('<br>').length;
+    // The source line wraps to the chart's width too (about 5.5 px a character at 10 px), or a long one is cut at both edges.
+    var sourceText = c.source ? wrap(c.source, Math.max(40, Math.floor(el.clientWidth / 5.8))) : '';
+    var sourceLines = sourceText ? sourceText.split('<br>').length : 0;
     var layout = {
-      title: c.source ? { text: titleText, font: { size: narrow ? 13 : 15 }, subtitle: { text: c.source, font: { size: 10, color: '#5f6b7a' } } } : { text: titleText, font: { size: narrow ? 13 : 15 } },
-      margin: { l: narrow ? 45 : 60, r: c.y2Title ? 60 : 20, t: (narrow ? 30 + 18 * titleLines : 50) + (c.source ? 16 : 0), b: 40 },
+      title: c.source ? { text: titleText, font: { size: narrow ? 13 : 15 }, subtitle: { text: sourceText, font: { size: 10, color: '#5f6b7a' } } } : { text: titleText, font: { size: narrow ? 13 : 15 } },
+      margin: { l: narrow ? 45 : 60, r: c.y2Title ? 60 : 20, t: (narrow ? 30 + 18 * titleLines : 50) + 14 * sourceLines, b: 40 },
       hovermode: 'x unified',
       legend: { orientation: 'h', y: -0.16, yanchor: 'top' },
       xaxis: { type: 'date', rangeslider: { visible: false }, automargin: true, dtick: shortSpan ? DAY_MS : undefined,
@@ -92,7 +97,7 @@
     var fileName = c.fileName || 'kz-indicators-chart';
     var chartConfig = Object.assign({}, config, {
       toImageButtonOptions: { filename: fileName, format: 'png', scale: 2 },
-      modeBarButtonsToAdd: [{ name: 'Download the chart as SVG', icon: Plotly.Icons.disk, click: function (gd) { Plotly.downloadImage(gd, { format: 'svg', filename: fileName }); } }]
+      modeBarButtonsToAdd: [{ name: words.downloadSvg, icon: Plotly.Icons.disk, click: function (gd) { Plotly.downloadImage(gd, { format: 'svg', filename: fileName }); } }]
     });
     Plotly.newPlot(el, traces, layout, chartConfig).then(function () {
       el.setAttribute('data-rendered', 'true');
@@ -116,8 +121,8 @@
     var group = document.createElement('div');
     group.className = 'ranges';
     group.setAttribute('role', 'group');
-    group.setAttribute('aria-label', 'Time range of the chart');
-    [['1y', 1], ['5y', 5], ['10y', 10], ['all', 0]].forEach(function (b) {
+    group.setAttribute('aria-label', words.rangeLabel);
+    [[words.ranges[0], 1], [words.ranges[1], 5], [words.ranges[2], 10], [words.ranges[3], 0]].forEach(function (b) {
       var button = document.createElement('button');
       button.type = 'button';
       button.textContent = b[0];

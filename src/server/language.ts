@@ -6,7 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ViewWords } from './view-model.ts';
 import { localNames } from './localised-names.ts';
 import { ledgerWords } from './ledger-words.ts';
-import { dateHelper, DEFAULT_LANGUAGE, LANGUAGES, languageOf, localiseLinks, pathIn, translator } from './i18n.ts';
+import { dateHelper, DEFAULT_LANGUAGE, glossary, LANGUAGES, languageOf, localiseLinks, pathIn, translator } from './i18n.ts';
 import { codeSpans, escapeHtml, numberHelpers } from './view-helpers.ts';
 
 const COOKIE = 'lang';
@@ -64,6 +64,13 @@ function staticLocals(lang: string): Record<string, unknown> {
       fmtDate: dateHelper(lang, t),
       ...localNames(lang, t),
       ...ledgerWords(lang, t, localNames(lang, t)),
+      // What the browser's chart code says (range buttons, its own button, Plotly's toolbar), as JSON for the page.
+      chartWords: {
+        ranges: [t('charts.ranges.y1'), t('charts.ranges.y5'), t('charts.ranges.y10'), t('charts.ranges.all')],
+        rangeLabel: t('charts.rangeLabel'),
+        downloadSvg: t('charts.downloadSvg'),
+        plotly: Object.fromEntries(glossary(lang, 'plotly')),
+      },
     };
     perLanguage.set(lang, l);
   }

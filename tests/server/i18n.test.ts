@@ -39,7 +39,7 @@ function englishRuns(text: string, properNames: Set<string>): string[] {
 
 describe('the catalogues', () => {
   it('every language has every key of the others (plural forms aside; names of countries, groups, sources and schedules are optional overrides)', () => {
-    const optional = /^(countries|groups|sources|schedules|compare\.items|claims|texts)\./;
+    const optional = /^(countries|groups|sources|schedules|compare\.items|claims|texts|plotly)\./;
     const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
     const sets = LANGUAGES.map((l) => new Set(catalogueKeys(l).filter((k) => !optional.test(k)).map(base)));
     expect(LANGUAGES).toEqual(['en', 'ru']);
@@ -174,7 +174,7 @@ describe('links, the switch, `/` and caches', () => {
   it('the metadata download carries the title and unit in every language', async () => {
     const m = (await request(t.app).get('/series/bns.TURNOVER.CHN/metadata.json')).body;
     expect(m.titles).toEqual({ en: 'Kazakhstan: trade turnover (exports + imports) with China (BNS)', ru: 'Казахстан — Китай: товарооборот (БНС)' });
-    expect(m.units).toEqual({ en: 'US dollars', ru: 'доллары США' });
+    expect(m.units).toEqual({ en: 'thousands of US dollars', ru: 'тыс. долларов США' });
   });
 
   it('why a value is empty (no index base, a result that is not a finite number, a frequency not offered) is said in Russian', async () => {
@@ -217,8 +217,8 @@ describe('links, the switch, `/` and caches', () => {
     const en = await zip('/series/bns.TURNOVER.CHN/bundle.zip');
     expect(Buffer.from(await zip('/ru/series/bns.TURNOVER.CHN/bundle.zip')).equals(Buffer.from(en))).toBe(true);
     const readme = strFromU8(unzipSync(en)['README.md']);
-    expect(readme).toMatch(/^# Kazakhstan: trade turnover \(exports \+ imports\) with China \(BNS\)\n\nSeries id: bns\.TURNOVER\.CHN\nUnit: US dollars \(scale: thousands\)/);
-    expect(readme).toMatch(/\n# Казахстан — Китай: товарооборот \(БНС\)\n\nИдентификатор ряда: bns\.TURNOVER\.CHN\nЕдиница: доллары США \(масштаб: тысячи\); частота: ежегодно/);
+    expect(readme).toMatch(/^# Kazakhstan: trade turnover \(exports \+ imports\) with China \(BNS\)\n\nSeries id: bns\.TURNOVER\.CHN\nUnit: thousands of US dollars \(scale: thousands\)/);
+    expect(readme).toMatch(/\n# Казахстан — Китай: товарооборот \(БНС\)\n\nИдентификатор ряда: bns\.TURNOVER\.CHN\nЕдиница: тыс\. долларов США \(масштаб: тысячи\); частота: ежегодно/);
     expect(readme).toMatch(/Охват: с 2018 по 2023, 6 значений/);
   });
 

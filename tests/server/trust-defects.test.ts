@@ -10,8 +10,9 @@ import { testApp } from '../support/app.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
+let repo: Awaited<ReturnType<typeof testApp>>['repo'];
 beforeAll(async () => {
-  ({ app } = await testApp(await bundledDataDir()));
+  ({ app, repo } = await testApp(await bundledDataDir()));
 });
 
 const api = async (q: string) => (await request(app).get(`/api/series/${q}`)).body;
@@ -281,5 +282,24 @@ describe('views that read well', () => {
     expect((await request(app).get('/compare?concept=gdp')).text).toContain('<table class="data-table sortable">');
     const status = (await request(app).get('/status')).text;
     expect(status).toContain('imported with the bundled snapshot (mitsuoxv/imf-weo');
+  });
+});
+
+describe('a unit says its scale', () => {
+  // BNS trade is in thousands of US dollars and wiiw FDI in millions of euros, but both were
+  // labelled plainly "US dollars" and "euros": a chart of China's trade read 30M for 30 bn.
+  it('every series whose values are in thousands, millions or billions names that in its unit', () => {
+    const wrong = repo
+      .list()
+      .filter((e) => e.meta.scale !== 'units' && !e.meta.unit.toLowerCase().includes(e.meta.scale))
+      .map((e) => `${e.meta.id}: "${e.meta.unit}" (${e.meta.scale})`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('the chart and table of a BNS series say thousands of US dollars', async () => {
+    const page = (await request(app).get('/series/bns.TURNOVER.CHN')).text;
+    expect(page).toMatch(/"yTitle":"thousands of US dollars"/);
+    const ru = (await request(app).get('/ru/series/bns.TURNOVER.CHN')).text;
+    expect(ru).toMatch(/"yTitle":"тыс\. долларов США"/);
   });
 });

@@ -8,7 +8,7 @@ export function createBns(): SourceConnector {
   return {
     name: 'bns',
     title: 'Bureau of National Statistics: foreign trade by partner',
-    version: '1.0.0',
+    version: '1.1.0',
     publisher: {
       name: 'Bureau of National Statistics of the Republic of Kazakhstan',
       url: 'https://stat.gov.kz/',

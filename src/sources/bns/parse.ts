@@ -141,7 +141,7 @@ export function checkBnsTable(t: BnsTable, where: Where): void {
 function describe(flow: (typeof BNS_FLOWS)[number], code: string) {
   return {
     title: `Kazakhstan: ${flow.words} ${partnerName(code)} (BNS)`,
-    unit: 'US dollars',
+    unit: 'thousands of US dollars',
     scale: 'thousands',
     frequency: 'annual' as const,
     country: 'KAZ',

@@ -9,7 +9,7 @@ export function createWiiw(): SourceConnector {
   return {
     name: 'wiiw',
     title: 'wiiw FDI database: Kazakhstan by partner (NBK data)',
-    version: '1.0.0',
+    version: '1.1.0',
     publisher: {
       name: 'wiiw FDI database, data of the National Bank of Kazakhstan',
       url: 'https://data.wiiw.ac.at/fdi-database.html',

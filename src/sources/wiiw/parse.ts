@@ -86,7 +86,7 @@ export function parseWiiwCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseRe
         id: `wiiw.${dirCode}.${code}`,
         description: {
           title: `Kazakhstan: ${words} ${partnerName(code)} (wiiw, from NBK data)`,
-          unit: 'euros', scale: 'millions', frequency: 'annual', country: 'KAZ',
+          unit: 'millions of euros', scale: 'millions', frequency: 'annual', country: 'KAZ',
           notes: [NET_FDI_CAVEAT],
         },
         vintage: WIIW_VINTAGE, precedence: 1, observations,
