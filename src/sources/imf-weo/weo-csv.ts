@@ -27,7 +27,7 @@ export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseRes
     seen[field].add(value);
   };
   let group: { series: ParsedSeries; years: Set<string> } | undefined;
-  let groupOf = '';
+  let groupOf: string[] = [];
   let headerSeen = false;
   eachCsvRow(bytes.toString('utf8'), (r, i) => {
     const line = i + 1;
@@ -55,8 +55,7 @@ export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseRes
     if (!NUMBER.test(valueText) || !Number.isFinite(value)) throw rowError(file, line, `value ${JSON.stringify(valueText)} is not a finite number`, 'IMPORT_BAD_VALUE');
     if (lastActual !== '') check('last', lastActual, YEAR, `last_actual_year ${JSON.stringify(lastActual)} is not a year`, line);
     // Rows come grouped by edition, country and indicator: look the series up only when that changes.
-    const of = `${editionText}|${iso3}|${indicator}`;
-    if (of !== groupOf) {
+    if (!group || editionText !== groupOf[0] || iso3 !== groupOf[1] || indicator !== groupOf[2]) {
       const id = `imf.${indicator}.${iso3}`;
       const key = `${id}|${vintage.key}`;
       group = groups.get(key);
@@ -64,7 +63,7 @@ export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseRes
         group = { series: { id, description: weoDescription(indicator, iso3, lastActual ? Number(lastActual) : undefined), vintage, precedence: 1, observations: [] }, years: new Set() };
         groups.set(key, group);
       }
-      groupOf = of;
+      groupOf = [editionText, iso3, indicator];
     }
     if (group!.years.has(year)) throw rowError(file, line, `${editionText} ${iso3} ${indicator} ${year} appears twice`, 'IMPORT_DUPLICATE');
     group!.years.add(year);
