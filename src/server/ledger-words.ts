@@ -41,5 +41,3 @@ export function ledgerWords(lang: string, t: TFunction, names: Names) {
     editionsOf: (j: Judgement, jobOf: (series: string) => string): string[] => [...new Set(j.readings.filter((r) => r.vintageKey).map((r) => vintageOf(r, jobOf(r.series[0]))))],
   };
 }
-
-export type LedgerWords = ReturnType<typeof ledgerWords>;

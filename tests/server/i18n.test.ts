@@ -204,6 +204,9 @@ describe('links, the switch, `/` and caches', () => {
       expect(unquoted(ru.text)).toMatch(russian);
       expect(unquoted((await request(t.app).get(url)).text)).toMatch(english);
     }
+    // A value the client sent is shown as sent, never read as a placeholder or a nested phrase.
+    const sneaky = (await request(t.app).get('/ru/series/nbk.USD?units=%24t(reasons.fromAfterTo)%7B%7Bname%7D%7D')).text.replace(/&#34;/g, '"');
+    expect(sneaky).toMatch(/units="\$t\(reasons\.fromAfterTo\)\{\{name\}\}": допустимые значения/);
     const api = await request(t.app).get('/api/series/nbk.USD?from=2020&to=2010');
     expect(api.body.error).toBe('from 2020-01-01 is after to 2010-12-31');
   });
