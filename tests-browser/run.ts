@@ -198,6 +198,11 @@ try {
       assert((await p.getAttribute('html', 'lang')) === 'ru', 'html lang is not ru');
       const ticks = await p.$$eval('#chart .xtick text', (els) => els.map((e) => e.textContent ?? ''));
       assert(ticks.some((x) => /янв|февр|март|апр|мая|июн/.test(x)), `x ticks are not in Russian: ${ticks.join(', ')}`);
+      // The script's own words and Plotly's toolbar come from the page's catalogue too.
+      const ranges = await p.$$eval('.ranges button', (els) => els.map((e) => e.textContent ?? ''));
+      assert(ranges.join('|') === '1 г.|5 л.|10 л.|всё', `range buttons are not in Russian: ${ranges.join(', ')}`);
+      const tools = await p.$$eval('#chart .modebar-btn', (els) => els.map((e) => e.getAttribute('data-title') ?? ''));
+      assert(tools.includes('Скачать график в SVG') && tools.includes('Сбросить оси') && !tools.some((x) => /^[A-Z][a-z]+( [a-z]+)*/.test(x)), `toolbar not in Russian: ${tools.join(', ')}`);
       const table = await p.locator('table.data-table tbody th').first().innerText();
       assert(/\d+ (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря) 2022 г\./.test(table), `table date not in Russian: ${table}`);
       await p.screenshot({ path: path.join(OUT, `ru-series-${width}.png`), fullPage: false });
