@@ -57,7 +57,7 @@ export function fullCsv(entry: SeriesEntry): string {
   return toCsv(['series_id', 'date', 'value'], entry.observations.map((o) => [entry.meta.id, o.date, o.value]), new Set([2]));
 }
 
-/** The bundle's README in one language: the series as the page names it, then the source's own licence and citation. */
+/** The bundle's README in one language: the series as the page names it, its licence, and the source's own (formal) citation. */
 function readmeIn(lang: string, m: SeriesMeta, url: string): string {
   const t = translator(lang);
   const names = localNames(lang, t);
@@ -69,10 +69,10 @@ function readmeIn(lang: string, m: SeriesMeta, url: string): string {
     t('bundle.source', { name: names.sourceIn(m.source), url: m.source.url }),
     t('bundle.vintage', { vintage: names.vintageIn(m.vintage, m.source.job), retrieved: m.retrievedAt }),
     t('bundle.coverage', { start: m.coverage.start, end: m.coverage.end, count: m.coverage.rows }),
-    m.dateConvention ? t('bundle.dates', { convention: m.dateConvention }) : '',
+    m.dateConvention ? t('bundle.dates', { convention: names.textIn(m.dateConvention).text }) : '',
     '',
     `## ${t('bundle.licence')}`,
-    m.source.licence,
+    names.textIn(m.source.licence).text,
     '',
     `## ${t('bundle.citeAs')}`,
     citation(m, url),

@@ -223,6 +223,7 @@ describe('links, the switch, `/` and caches', () => {
     expect(readme).toMatch(/^# Kazakhstan: trade turnover \(exports \+ imports\) with China \(BNS\)\n\nSeries id: bns\.TURNOVER\.CHN\nUnit: thousands of US dollars \(scale: thousands\)/);
     expect(readme).toMatch(/\n# Казахстан — Китай: товарооборот \(БНС\)\n\nИдентификатор ряда: bns\.TURNOVER\.CHN\nЕдиница: тыс\. долларов США \(масштаб: тысячи\); частота: ежегодно/);
     expect(readme).toMatch(/Охват: с 2018 по 2023, 6 значений/);
+    expect(readme).toMatch(/## Лицензия и условия\nОфициальная статистика Республики Казахстан/);
   });
 
   it('the replication bundle\'s README explains every number in Russian too', async () => {
