@@ -4,7 +4,7 @@
 import type { TFunction } from 'i18next';
 import type { Judgement, ReadingResult } from '../ledger/evaluate.ts';
 import { word, type Wording } from '../ledger/explanation.ts';
-import { DEFAULT_LANGUAGE, phraseTemplate } from './i18n.ts';
+import { dateHelper, DEFAULT_LANGUAGE, phraseTemplate } from './i18n.ts';
 import type { localNames } from './localised-names.ts';
 import { numberFormat } from './view-helpers.ts';
 
@@ -12,7 +12,7 @@ type Names = Pick<ReturnType<typeof localNames>, 'claimPhrase' | 'vintageIn' | '
 
 export function ledgerWords(lang: string, t: TFunction, names: Names) {
   const numbers = numberFormat(lang, 0, 4);
-  const month = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const date = dateHelper(lang, t);
 
   const wording = (claimId: string, readings: ReadingResult[], job: string): Wording => ({
     template: (key) => phraseTemplate(lang, `ledger.${key}`),
@@ -28,7 +28,7 @@ export function ledgerWords(lang: string, t: TFunction, names: Names) {
   const vintageOf = (r: ReadingResult, job: string): string => {
     if (lang === DEFAULT_LANGUAGE || !r.vintageKey) return r.vintage;
     const label = names.vintageIn({ key: r.vintageKey, label: r.vintage }, job);
-    return r.noVintageAsOf ? `${label} ${t('paper.noVintageAsOf', { month: month.format(new Date(`${r.noVintageAsOf}-01T00:00:00Z`)) })}` : label;
+    return r.noVintageAsOf ? `${label} ${t('paper.noVintageAsOf', { month: date(r.noVintageAsOf) })}` : label;
   };
 
   return {

@@ -16,9 +16,8 @@ import { UNITS } from '../../transform/units.ts';
 /** The API reference's English (from the schemas) in the page's language: the catalogue's glossary
  *  (textIn), the units help from the catalogue's unit help. A `literal` (a code, a URL) is set as code. */
 function docText(lang: string, t: TFunction, textIn: (english: string) => { text: string; lang: string }): (english: string) => { text: string; lang: string } {
-  if (lang === DEFAULT_LANGUAGE) return (english) => ({ text: english, lang });
   const units = `${t('api.unitsParam')} ${Object.keys(UNITS).map((u) => `\`${u}\` — ${t(`view.unitHelp.${u}`)}`).join(' ')}`;
-  return (english) => (english === UNITS_DESCRIPTION ? { text: units, lang } : textIn(english));
+  return (english) => (english === UNITS_DESCRIPTION && lang !== DEFAULT_LANGUAGE ? { text: units, lang } : textIn(english));
 }
 
 const EXAMPLE = { id: 'imf.NGDPD.KAZ', query: { from: '2022', to: '2024' } };
