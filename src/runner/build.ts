@@ -51,6 +51,46 @@ function inOrder(parsed: ParsedSeries['observations']): Observation[] | undefine
   return out;
 }
 
+interface Row {
+  date: string;
+  value: number;
+  status?: ObservationStatus;
+  file: string;
+  /** Position in contribution order, so conflicts are reported in the order they were met. */
+  seq: number;
+}
+
+const kept = (r: Row) => (r.status ? { value: r.value, file: r.file, status: r.status } : { value: r.value, file: r.file });
+
+/**
+ * Several snapshots' rows for one series and vintage, merged by date: later contributions win,
+ * and every disagreement is a conflict. A stable sort of the rows in contribution order puts
+ * each date's values in the order they were given (and is near-linear on snapshots that are
+ * each in date order, the usual case: a long history plus a few daily answers).
+ */
+function mergeByDate(id: string, key: string, contribs: Contribution[], conflicts: Conflict[]): { observations: Observation[]; used: Set<string> } {
+  const rows: Row[] = [];
+  for (const c of contribs) for (const [date, value, status] of c.series.observations) rows.push({ date, value, status, file: c.snapshot.file, seq: rows.length });
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const found: Array<[seq: number, conflict: Conflict]> = [];
+  const observations: Observation[] = [];
+  const used = new Set<string>();
+  for (let i = 0; i < rows.length; ) {
+    let last = rows[i];
+    let j = i + 1;
+    for (; j < rows.length && rows[j].date === last.date; j++) {
+      const r = rows[j];
+      if (!agree(last.value, r.value)) found.push([r.seq, { series: id, vintage: key, date: r.date, kept: { value: r.value, file: r.file }, other: kept(last) }]);
+      last = r;
+    }
+    observations.push(last.status ? { date: last.date, value: last.value, status: last.status } : { date: last.date, value: last.value });
+    used.add(last.file);
+    i = j;
+  }
+  for (const [, c] of found.sort((a, b) => a[0] - b[0])) conflicts.push(c);
+  return { observations, used };
+}
+
 export function buildSeries(contributions: Contribution[]): BuildResult {
   // Deterministic order regardless of how the caller listed the snapshots.
   const ordered = [...contributions].sort(
@@ -84,21 +124,7 @@ export function buildSeries(contributions: Contribution[]): BuildResult {
         built.push({ ...head, retrievedAt: last.snapshot.meta.retrievedAt, observations: alone, snapshots: alone.length ? [snapshotRef(last.snapshot)] : [] });
         continue;
       }
-      // Later entries in `contribs` win (ascending precedence, then retrieval time).
-      const values = new Map<string, { value: number; file: string; status?: ObservationStatus }>();
-      for (const c of contribs) {
-        for (const [date, value, status] of c.series.observations) {
-          const prev = values.get(date);
-          if (prev && !agree(prev.value, value)) {
-            conflicts.push({ series: id, vintage: key, date, kept: { value, file: c.snapshot.file }, other: prev });
-          }
-          values.set(date, status ? { value, file: c.snapshot.file, status } : { value, file: c.snapshot.file });
-        }
-      }
-      const observations = [...values]
-        .map(([date, v]): Observation => (v.status ? { date, value: v.value, status: v.status } : { date, value: v.value }))
-        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-      const used = new Set([...values.values()].map((v) => v.file));
+      const { observations, used } = mergeByDate(id, key, contribs, conflicts);
       built.push({
         ...head,
         retrievedAt: contribs.reduce((m, c) => (c.snapshot.meta.retrievedAt > m ? c.snapshot.meta.retrievedAt : m), ''),

@@ -38,3 +38,45 @@ describe('one snapshot in date order', () => {
     expect(built.series.get('toy.A')!.vintages[0].observations).toEqual([{ date: '2001', value: 2 }]);
   });
 });
+
+/** The plain reference: every row into a map by date in contribution order (later wins), each disagreement recorded as met. */
+function referenceMerge(contribs: Array<{ file: string; rows: ParsedSeries['observations'] }>) {
+  const values = new Map<string, { value: number; file: string; status?: string }>();
+  const conflicts: Array<{ date: string; kept: { value: number; file: string }; other: { value: number; file: string; status?: string } }> = [];
+  for (const c of contribs) {
+    for (const [date, value, status] of c.rows) {
+      const prev = values.get(date);
+      if (prev && Math.abs(prev.value - value) > 1e-9 * Math.max(1, Math.abs(prev.value), Math.abs(value))) conflicts.push({ date, kept: { value, file: c.file }, other: prev });
+      values.set(date, status ? { value, file: c.file, status } : { value, file: c.file });
+    }
+  }
+  const observations = [...values].map(([date, v]) => (v.status ? { date, value: v.value, status: v.status } : { date, value: v.value })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { observations, conflicts, used: new Set([...values.values()].map((v) => v.file)) };
+}
+
+describe('several snapshots of one series', () => {
+  it('merge as the plain map-by-date reference does: later snapshots win, every disagreement reported in the order met, only snapshots still used listed', () => {
+    const random = seededRandom(11);
+    for (let trial = 0; trial < 200; trial++) {
+      const k = 2 + Math.floor(random() * 4);
+      const contribs = Array.from({ length: k }, (_, i) => {
+        const n = Math.floor(random() * 10);
+        // Mostly in date order (a history and daily answers), sometimes shuffled or with a repeated date.
+        let dates = Array.from({ length: n }, () => String(2000 + Math.floor(random() * 15))).sort();
+        if (random() < 0.5) dates = [...new Set(dates)];
+        if (random() < 0.2) dates.sort(() => random() - 0.5);
+        const rows: ParsedSeries['observations'] = dates.map((d) => {
+          const value = random() < 0.5 ? Number(d) : Math.round(random() * 4);
+          return random() < 0.2 ? [d, value, 'estimate'] : [d, value];
+        });
+        return { file: `s${i}.csv`, rows, retrievedAt: `2026-01-0${i + 1}` };
+      });
+      const built = buildSeries(contribs.map((c) => ({ snapshot: snapshot(c.file, c.retrievedAt), series: parsed(c.rows) })));
+      const ref = referenceMerge(contribs);
+      const v = built.series.get('toy.A')?.vintages[0];
+      expect(v?.observations ?? []).toEqual(ref.observations);
+      expect(built.conflicts).toEqual(ref.conflicts.map((c) => ({ series: 'toy.A', vintage: 'v1', ...c })));
+      if (v) expect(v.snapshots.map((s) => s.file)).toEqual(contribs.map((c) => c.file).filter((f) => ref.used.has(f)));
+    }
+  });
+});
