@@ -73,6 +73,12 @@ describe('a malformed editions file', () => {
     expect(() => parse(good, bad)).toThrow(expect.objectContaining({ code, message: expect.stringMatching(msg), context: expect.objectContaining({ line: 3, file: 'imported/test' }) }));
   });
 
+  it('years out of order in a group are kept; a repeat after a later year is still a duplicate', () => {
+    const row = (year: number, value: string) => `WEO April 2022,KAZ,916,NGDP_RPCH,${year},${value},Percent change,H,units,2020`;
+    expect(parse(row(2023, '4.1'), row(2021, '4.3'), row(2022, '3.2')).series[0].observations).toEqual([['2023', 4.1], ['2021', 4.3], ['2022', 3.2]]);
+    expect(() => parse(row(2021, '4.3'), row(2023, '4.1'), row(2021, '4.3'))).toThrow(expect.objectContaining({ code: 'IMPORT_DUPLICATE', context: expect.objectContaining({ line: 4 }) }));
+  });
+
   it('fails the rebuild and leaves the processed files byte for byte', async () => {
     const dir = await tempDataDir(['imf']);
     await rebuildAll(dir, [jobNamed('imf', testConfig(dir))]);

@@ -11,23 +11,22 @@ const HEADER = ['vintage', 'iso3', 'imf_code', 'indicator', 'year', 'value', 'un
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const YEAR = /^(19|20)\d\d$/;
 
+interface Group {
+  series: ParsedSeries;
+  /** The latest year seen. */
+  last: string;
+}
+
 function rowError(file: string, line: number, message: string, code = 'IMPORT_BAD_ROW'): PipelineError {
   return new PipelineError(code, `line ${line}: ${message}`, { source: 'imf', file, line });
 }
 
 export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseResult {
   const file = meta.key;
-  const groups = new Map<string, { series: ParsedSeries; years: Set<string> }>();
+  const groups = new Map<string, Group>();
   const editions = new Map<string, Vintage | undefined>();
-  // A code seen once is checked once: 44,000 rows hold a few dozen distinct codes.
-  const seen = { iso3: new Set<string>(), indicator: new Set<string>(), year: new Set<string>(), last: new Set<string>() };
-  const check = (field: keyof typeof seen, value: string, ok: RegExp, message: string, line: number) => {
-    if (seen[field].has(value)) return;
-    if (!ok.test(value)) throw rowError(file, line, message);
-    seen[field].add(value);
-  };
-  let group: { series: ParsedSeries; years: Set<string> } | undefined;
-  let groupOf: string[] = [];
+  let group: Group | undefined;
+  let before: string[] = [];
   let headerSeen = false;
   eachCsvRow(bytes.toString('utf8'), (r, i) => {
     const line = i + 1;
@@ -39,35 +38,38 @@ export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseRes
     if (r.length === 1 && r[0] === '') return;
     if (r.length !== HEADER.length) throw rowError(file, line, `${r.length} fields, expected ${HEADER.length}`);
     const [editionText, iso3, , indicator, year, valueText, , , , lastActual] = r;
-    if (!editions.has(editionText)) {
-      try {
-        editions.set(editionText, weoVintage(editionText));
-      } catch {
-        editions.set(editionText, undefined);
+    // Rows come grouped by edition, country and indicator (44,000 rows, about 1,200 groups): the
+    // codes are checked and the series looked up only when they change.
+    if (!group || editionText !== before[0] || iso3 !== before[1] || indicator !== before[3] || lastActual !== before[9]) {
+      if (!editions.has(editionText)) {
+        try {
+          editions.set(editionText, weoVintage(editionText));
+        } catch {
+          editions.set(editionText, undefined);
+        }
       }
-    }
-    const vintage = editions.get(editionText);
-    if (!vintage) throw rowError(file, line, `edition ${JSON.stringify(editionText)} is not "WEO <Month> <YYYY>"`);
-    check('iso3', iso3, /^[A-Z]{3}$/, `country ${JSON.stringify(iso3)} is not an ISO 3166 alpha-3 code`, line);
-    check('indicator', indicator, /^[A-Z][A-Z0-9_]*$/, `indicator ${JSON.stringify(indicator)} is not a WEO code`, line);
-    check('year', year, YEAR, `year ${JSON.stringify(year)} is not a year`, line);
-    const value = Number(valueText);
-    if (!NUMBER.test(valueText) || !Number.isFinite(value)) throw rowError(file, line, `value ${JSON.stringify(valueText)} is not a finite number`, 'IMPORT_BAD_VALUE');
-    if (lastActual !== '') check('last', lastActual, YEAR, `last_actual_year ${JSON.stringify(lastActual)} is not a year`, line);
-    // Rows come grouped by edition, country and indicator: look the series up only when that changes.
-    if (!group || editionText !== groupOf[0] || iso3 !== groupOf[1] || indicator !== groupOf[2]) {
+      const vintage = editions.get(editionText);
+      if (!vintage) throw rowError(file, line, `edition ${JSON.stringify(editionText)} is not "WEO <Month> <YYYY>"`);
+      if (!/^[A-Z]{3}$/.test(iso3)) throw rowError(file, line, `country ${JSON.stringify(iso3)} is not an ISO 3166 alpha-3 code`);
+      if (!/^[A-Z][A-Z0-9_]*$/.test(indicator)) throw rowError(file, line, `indicator ${JSON.stringify(indicator)} is not a WEO code`);
+      if (lastActual !== '' && !YEAR.test(lastActual)) throw rowError(file, line, `last_actual_year ${JSON.stringify(lastActual)} is not a year`);
       const id = `imf.${indicator}.${iso3}`;
       const key = `${id}|${vintage.key}`;
       group = groups.get(key);
       if (!group) {
-        group = { series: { id, description: weoDescription(indicator, iso3, lastActual ? Number(lastActual) : undefined), vintage, precedence: 1, observations: [] }, years: new Set() };
+        group = { series: { id, description: weoDescription(indicator, iso3, lastActual ? Number(lastActual) : undefined), vintage, precedence: 1, observations: [] }, last: '' };
         groups.set(key, group);
       }
-      groupOf = [editionText, iso3, indicator];
     }
-    if (group!.years.has(year)) throw rowError(file, line, `${editionText} ${iso3} ${indicator} ${year} appears twice`, 'IMPORT_DUPLICATE');
-    group!.years.add(year);
-    group!.series.observations.push([year, value]);
+    before = r;
+    if (!YEAR.test(year)) throw rowError(file, line, `year ${JSON.stringify(year)} is not a year`);
+    const value = Number(valueText);
+    if (!NUMBER.test(valueText) || !Number.isFinite(value)) throw rowError(file, line, `value ${JSON.stringify(valueText)} is not a finite number`, 'IMPORT_BAD_VALUE');
+    // Years usually increase within a group; only a year that does not needs the full look.
+    const obs = group.series.observations;
+    if (year <= group.last && obs.some((o) => o[0] === year)) throw rowError(file, line, `${editionText} ${iso3} ${indicator} ${year} appears twice`, 'IMPORT_DUPLICATE');
+    if (year > group.last) group.last = year;
+    obs.push([year, value]);
   });
   if (!headerSeen) throw new PipelineError('IMPORT_SCHEMA_CHANGED', `expected header ${HEADER.join(',')}, got an empty file`, { source: 'imf', file });
   return { series: [...groups.values()].map((g) => g.series), notes: [] };
