@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { seededRandom } from '../support/seeded-random.ts';
 import { describe, expect, it } from 'vitest';
 import { jobNamed } from '../../pipelines/index.ts';
 import { PipelineError } from '../../src/domain/errors.ts';
@@ -194,5 +195,19 @@ describe('DOTS millions to US dollars', () => {
       expect(millionsToUnits(String(v)), String(v)).toBe(new Decimal(v).times(1e6).toNumber());
     }
     expect(millionsToUnits('1191.26')).toBe(1191260000);
+  });
+
+  it('the arithmetic shortcut gives what the decimal text gives, for every kind of value', async () => {
+    const { millionsToUnits, millionsNumberToUnits } = await import('../../src/sources/imf-imts/dots.ts');
+    const random = seededRandom(3);
+    const values: number[] = [0, -0, 0.8999999999999999, 0.6000000000000002, 1661.9999999999998, 2 ** 31 - 0.01, 2 ** 31, 2 ** 31 + 0.5, 1e15 + 0.25, 9007199254.740991, 1e-7, 5e-324];
+    for (let i = 0; i < 200_000; i++) {
+      const magnitude = 10 ** Math.floor(random() * 21 - 4);
+      const decimals = Math.floor(random() * 9);
+      const raw = (random() - 0.3) * magnitude;
+      // Published-looking values (few decimals) and arbitrary doubles, including sums with float drift.
+      values.push(Number(raw.toFixed(decimals)), raw, Number(raw.toFixed(2)) + Number((random() * 10).toFixed(2)));
+    }
+    for (const v of values) expect(Object.is(millionsNumberToUnits(v), millionsToUnits(String(v))), String(v)).toBe(true);
   });
 });

@@ -88,6 +88,21 @@ describe('the workbook reader reads what exceljs reads', () => {
     expect(sheet.cell(4, 1)).toBe('Молдова, Республика');
   });
 
+  it('cell references: absolute ones read as their cell; anything else is XLSX_UNREADABLE naming the sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('S').getCell('B4').value = 7;
+    const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const withRef = (ref: string) => {
+      const sheet = Buffer.from(parts['xl/worksheets/sheet1.xml']).toString('utf8').replace('r="B4"', `r="${ref}"`);
+      return Buffer.from(zipSync({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(sheet) }));
+    };
+    expect((await readWorkbook(withRef('$B$4'), { source: 't', file: 'f' }))[0].cell(4, 2)).toBe(7);
+    expect((await readWorkbook(withRef('AB12'), { source: 't', file: 'f' }))[0].cell(12, 28)).toBe(7);
+    for (const bad of ['4B', 'B', '4', 'ABCD4', 'B4x', 'b4', 'B0', '']) {
+      await expect(readWorkbook(withRef(bad), { source: 't', file: 'f' }), bad).rejects.toMatchObject({ code: 'XLSX_UNREADABLE', context: { sheet: 'S' } });
+    }
+  });
+
   it('a truncated file and a zip that is not a workbook are XLSX_UNREADABLE', async () => {
     const bytes = fs.readFileSync(bundled[0]);
     await expect(readWorkbook(bytes.subarray(0, 5000), { source: 't', file: 'f' })).rejects.toMatchObject({ code: 'XLSX_UNREADABLE' });

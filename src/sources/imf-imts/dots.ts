@@ -33,10 +33,25 @@ export function millionsToUnits(decimalText: string): number {
   return Number(`${mantissa}e${Number(exp) + 6}`);
 }
 
+/** Beyond this a millionth is no longer finer than the spacing of doubles near the value. */
+const EXACT_MILLIONTHS_BELOW = 2 ** 31;
+
+/**
+ * millionsToUnits(String(v)) without the text when it can be told from arithmetic: if an integer
+ * n divided by 10⁶ gives back v, then n × 10⁻⁶ is the one multiple of 10⁻⁶ that reads back as v
+ * (below 2³¹ doubles are closer than 10⁻⁶), so v's shortest decimal text moved six places is n.
+ * Most cells (two decimals) take this path; a property test holds it to the text path.
+ */
+export function millionsNumberToUnits(v: number): number {
+  const n = Math.round(v * 1e6);
+  if (Math.abs(v) < EXACT_MILLIONTHS_BELOW && n / 1e6 === v) return n === 0 ? 0 : n;
+  return millionsToUnits(String(v));
+}
+
 /** A DOTS cell in US$ millions → US dollars; `at` names the cell, asked only for an error (a location per cell cost more than the rest of the parse). */
 export function dotsCell(v: number | string | null, at: () => Where): DotsCell | null {
   if (v === null) return null;
-  if (typeof v === 'number') return { value: millionsToUnits(String(v)) };
+  if (typeof v === 'number') return { value: millionsNumberToUnits(v) };
   const m = ESTIMATE.exec(v.trim());
   if (!m) throw new PipelineError('DOTS_BAD_VALUE', `${JSON.stringify(v)} is neither a number nor a number with the IMF estimate flag ("0.14 e")`, at());
   return { value: millionsToUnits(m[1].replaceAll(',', '')), status: 'estimate' };

@@ -31,12 +31,19 @@ export function columnLetter(col: number): string {
 
 export const cellRef = (row: number, col: number) => `${columnLetter(col)}${row}`;
 
+/** "AB12" or "$AB$12" → [12, 28]; [0, 0] when it is not a cell reference. (Read per cell: a loop, not a regular expression.) */
 function decodeRef(ref: string): [row: number, col: number] {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return [0, 0];
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // $
   let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return [Number(m[2]), col];
+  const colStart = i;
+  for (let c = ref.charCodeAt(i); c >= 65 && c <= 90; c = ref.charCodeAt(++i)) col = col * 26 + c - 64;
+  const letters = i - colStart;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const rowStart = i;
+  for (let c = ref.charCodeAt(i); c >= 48 && c <= 57; c = ref.charCodeAt(++i)) row = row * 10 + c - 48;
+  if (letters < 1 || letters > 3 || i === rowStart || i !== ref.length) return [0, 0];
+  return [row, col];
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -160,18 +167,18 @@ function readSheet(name: string, xml: string, strings: string[], where: Where): 
   const data = /<sheetData\b[^>]*>([\s\S]*)<\/sheetData>/.exec(xml)?.[1] ?? '';
   const { cells, rowCount } = scanCells(data, name, where);
   // Every cell of a merged range reads as its top-left cell.
-  const master = new Map<string, [number, number]>();
+  const master = new Map<number, number>();
   for (const m of xml.matchAll(/<mergeCell\b[^>]*\sref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
     const [r1, c1] = decodeRef(m[1]);
     const [r2, c2] = decodeRef(m[2]);
-    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) master.set(`${r}:${c}`, [r1, c1]);
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) master.set(key(r, c), key(r1, c1));
   }
   return {
     name,
     rowCount,
     cell: (row, col) => {
-      const [r, c] = master.size ? (master.get(`${row}:${col}`) ?? [row, col]) : [row, col];
-      const raw = cells.get(key(r, c));
+      const at = key(row, col);
+      const raw = cells.get(master.get(at) ?? at);
       return raw ? readCell(raw, strings, () => ({ ...where, sheet: name, cell: cellRef(row, col) })) : null;
     },
   };
