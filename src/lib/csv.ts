@@ -71,6 +71,45 @@ export function toCsv(header: string[], rows: Cell[][], numericColumns: Readonly
   return stringifyCsv([header.map((h) => safeText(h)), ...rows.map((row) => row.map(cell))]);
 }
 
+/** One group of a long table: the text cells its rows share (series id, vintage), then its dated values. */
+export type LongGroup = [lead: string[], observations: ReadonlyArray<{ date: string; value: number }>];
+
+/**
+ * A long table (lead cells, date, value) written group by group without a row array per value:
+ * the same text as toCsv gives for the rows spelled out (property test), a tenth of the
+ * allocation on the large processed files. Text that needs quoting takes toCsv's path.
+ */
+export function longCsv(header: string[], groups: LongGroup[]): string {
+  const plainText = (s: string) => {
+    const t = safeText(s);
+    return NEEDS_QUOTING.test(t) ? undefined : t;
+  };
+  const parts: string[] = [];
+  for (const [lead, observations] of groups) {
+    let prefix = '';
+    for (const c of lead) {
+      const t = plainText(c);
+      if (t === undefined) return longCsvQuoted(header, groups);
+      prefix += `${t},`;
+    }
+    let chunk = '';
+    for (const o of observations) {
+      const date = plainText(o.date);
+      if (date === undefined) return longCsvQuoted(header, groups);
+      chunk += `${prefix}${date},${formatNumber(o.value)}\n`;
+    }
+    parts.push(chunk);
+  }
+  const head = header.map(plainText);
+  if (head.includes(undefined)) return longCsvQuoted(header, groups);
+  return `${head.join(',')}\n${parts.join('')}`;
+}
+
+function longCsvQuoted(header: string[], groups: LongGroup[]): string {
+  const rows = groups.flatMap(([lead, obs]) => obs.map((o): Cell[] => [...lead, o.date, o.value]));
+  return toCsv(header, rows, new Set([header.length - 1]));
+}
+
 /** csv-stringify with our options (LF records; a CR is quoted too). */
 export function stringifyCsv(rows: string[][]): string {
   return stringify(rows, { record_delimiter: '\n', quoted_match: /\r/ });

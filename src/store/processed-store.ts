@@ -5,7 +5,7 @@
 // Each is written atomically; the same build gives byte-identical files.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseCsv, toCsv } from '../lib/csv.ts';
+import { longCsv, parseCsv, type LongGroup } from '../lib/csv.ts';
 import { writeFileAtomicIfChanged } from './atomic-write.ts';
 import type { Observation, SeriesMeta } from '../domain/series.ts';
 import { byCodeUnit } from '../lib/order.ts';
@@ -26,9 +26,6 @@ export interface ProcessedSeries {
   earlier: Map<string, Observation[]>;
 }
 
-const NUM = new Set([2]);
-const NUM_V = new Set([3]);
-
 export function processedPaths(dataDir: string, source: string) {
   const dir = path.join(dataDir, 'processed');
   return {
@@ -45,18 +42,15 @@ export function renderSourceFiles(
   earlier: Map<string, Map<string, Observation[]>>,
 ): SourceFilesText {
   const ids = [...current.keys()].sort();
-  const rows: (string | number)[][] = [];
-  for (const id of ids) for (const o of current.get(id)!) rows.push([id, o.date, o.value]);
-  const vrows: (string | number)[][] = [];
+  const groups: LongGroup[] = ids.map((id) => [[id], current.get(id)!]);
+  const vgroups: LongGroup[] = [];
   for (const id of [...earlier.keys()].sort()) {
-    for (const [vk, obs] of [...earlier.get(id)!].sort(([a], [b]) => byCodeUnit(a, b))) {
-      for (const o of obs) vrows.push([id, vk, o.date, o.value]);
-    }
+    for (const [vk, obs] of [...earlier.get(id)!].sort(([a], [b]) => byCodeUnit(a, b))) vgroups.push([[id, vk], obs]);
   }
   const sortedMeta: SourceFileMeta = { ...fileMeta, series: Object.fromEntries(ids.map((id) => [id, fileMeta.series[id]])) };
   return {
-    csv: toCsv(['series_id', 'date', 'value'], rows, NUM),
-    vintages: toCsv(['series_id', 'vintage', 'date', 'value'], vrows, NUM_V),
+    csv: longCsv(['series_id', 'date', 'value'], groups),
+    vintages: longCsv(['series_id', 'vintage', 'date', 'value'], vgroups),
     meta: JSON.stringify(sortedMeta, null, 2) + '\n',
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, parseCsv, parseWithLibrary, safeText, stringifyCsv, toCsv } from '../../src/lib/csv.ts';
+import { formatNumber, longCsv, parseCsv, parseWithLibrary, safeText, stringifyCsv, toCsv } from '../../src/lib/csv.ts';
 
 describe('CSV', () => {
   it('neutralises text that a spreadsheet would run as a formula, and leaves numbers alone', () => {
@@ -91,6 +91,21 @@ describe('the direct paths give exactly what node-csv gives (property)', () => {
         else expect(parseCsv(text)).toEqual(expected);
       }),
       { numRuns: 5000, seed: 20261201 },
+    );
+  });
+
+  it('a long table written group by group is the text toCsv writes for its rows spelled out', async () => {
+    const fc = await import('fast-check');
+    const text = fc.oneof(fc.constantFrom('nbk.USD', '2022-03-09', 'latest', '=cmd', '-1', '-x', 'a,b', '"q"', 'x\ny'), fc.string({ maxLength: 5 }));
+    const obs = fc.array(fc.record({ date: text, value: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer()) }), { maxLength: 6 });
+    const group = (width: number) => fc.tuple(fc.array(text, { minLength: width, maxLength: width }), obs);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 }).chain((w) => fc.tuple(fc.constant(w), fc.array(group(w), { maxLength: 6 }))), ([width, groups]) => {
+        const header = [...['series_id', 'vintage'].slice(0, width), 'date', 'value'];
+        const rows = groups.flatMap(([lead, o]) => o.map((x) => [...lead, x.date, x.value]));
+        expect(longCsv(header, groups)).toBe(toCsv(header, rows, new Set([width + 1])));
+      }),
+      { numRuns: 2000, seed: 20261204 },
     );
   });
 
