@@ -17,10 +17,13 @@ export interface StoredData {
 
 export async function loadStored(connector: SourceConnector, raw: RawStorage, cache?: ParseCache): Promise<StoredData> {
   const snapshots = await raw.list(connector.name);
+  // Every body is requested at once and parsed in order as it arrives (the reads overlap the parsing).
+  const bodies = snapshots.map((s) => raw.read(s));
+  for (const b of bodies) b.catch(() => undefined); // a failure is reported where it is awaited below
   const contributions: Contribution[] = [];
-  for (const snapshot of snapshots) {
+  for (const [i, snapshot] of snapshots.entries()) {
     try {
-      const parsed = await parseWith(connector, snapshot.meta, await raw.read(snapshot), cache);
+      const parsed = await parseWith(connector, snapshot.meta, await bodies[i], cache);
       for (const series of parsed.series) contributions.push({ snapshot, series });
     } catch (err) {
       throw asPipelineError(err, 'RAW_UNPARSEABLE', { source: connector.name, file: snapshot.file });

@@ -41,17 +41,14 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   }
 }
 
-/** Write only if the content differs, so unchanged files keep their mtime (and ETags stay valid). */
-export async function writeFileAtomicIfChanged(target: string, data: string | Uint8Array): Promise<boolean> {
-  const next = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data);
+/** Does the file hold exactly these bytes? (false when it does not exist) */
+export async function fileHolds(target: string, data: Uint8Array): Promise<boolean> {
   try {
-    const current = await fs.readFile(target);
-    if (current.equals(next)) return false;
+    return (await fs.readFile(target)).equals(data);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw writeError(err, target);
+    return false;
   }
-  await writeFileAtomic(target, next);
-  return true;
 }
 
 /** Temp files left by a process killed mid-write; safe to delete when no writer is running. */

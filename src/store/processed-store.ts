@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { longCsv, parseCsv, type LongGroup } from '../lib/csv.ts';
-import { writeFileAtomicIfChanged } from './atomic-write.ts';
+import { fileHolds, writeFileAtomic } from './atomic-write.ts';
 import type { Observation, SeriesMeta } from '../domain/series.ts';
 import { byCodeUnit } from '../lib/order.ts';
 
@@ -80,11 +80,17 @@ export function processedFolder(dataDir: string): ProcessedStorage {
 /** Write data files before the metadata that describes them. Returns which files changed. */
 export async function writeSourceFiles(dataDir: string, source: string, files: SourceFilesText): Promise<string[]> {
   const p = processedPaths(dataDir, source);
-  const changed: string[] = [];
-  if (await writeFileAtomicIfChanged(p.csv, files.csv)) changed.push(p.csv);
-  if (await writeFileAtomicIfChanged(p.vintages, files.vintages)) changed.push(p.vintages);
-  if (await writeFileAtomicIfChanged(p.meta, files.meta)) changed.push(p.meta);
-  return changed;
+  const planned: Array<[string, Buffer]> = [
+    [p.csv, Buffer.from(files.csv)],
+    [p.vintages, Buffer.from(files.vintages)],
+    [p.meta, Buffer.from(files.meta)],
+  ];
+  // Compared concurrently; only files that differ are written (unchanged ones keep their mtime, so
+  // ETags stay valid), in order, metadata last.
+  const same = await Promise.all(planned.map(([file, bytes]) => fileHolds(file, bytes)));
+  const changed = planned.filter((_, i) => !same[i]);
+  for (const [file, bytes] of changed) await writeFileAtomic(file, bytes);
+  return changed.map(([file]) => file);
 }
 
 function groupRows(rows: string[][], file: string, idCol: number, dateCol: number, valueCol: number, vintageCol?: number) {

@@ -76,21 +76,25 @@ export class RawStore implements RawStorage {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
         throw err;
       }
-      for (const e of entries) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) await walk(p);
-        else if (e.name.endsWith('.meta.json')) {
-          const meta = JSON.parse(await fs.readFile(p, 'utf8')) as RawMeta;
-          out.push({ file: path.relative(this.dataDir, p.slice(0, -'.meta.json'.length)).split(path.sep).join('/'), meta });
-        }
-      }
+      // Folders and sidecars are read concurrently (one round trip each would add up); the sort below fixes the order.
+      await Promise.all(
+        entries.map(async (e) => {
+          const p = path.join(dir, e.name);
+          if (e.isDirectory()) await walk(p);
+          else if (e.name.endsWith('.meta.json')) {
+            const meta = JSON.parse(await fs.readFile(p, 'utf8')) as RawMeta;
+            out.push({ file: path.relative(this.dataDir, p.slice(0, -'.meta.json'.length)).split(path.sep).join('/'), meta });
+          }
+        }),
+      );
     };
     await walk(this.root(source));
     return out.sort(
       (a, b) =>
         byCodeUnit(a.meta.key, b.meta.key) ||
         byCodeUnit(a.meta.retrievedAt, b.meta.retrievedAt) ||
-        byCodeUnit(a.meta.sha256, b.meta.sha256),
+        byCodeUnit(a.meta.sha256, b.meta.sha256) ||
+        byCodeUnit(a.file, b.file),
     );
   }
 

@@ -112,6 +112,18 @@ describe('a job in memory', () => {
     expect(s.error).toMatchObject({ code: 'UNKNOWN_PARSER', message: 'toy has no parser "nope" (it has: lines)', context: { source: 'toy' } });
   });
 
+  it('stored bodies that cannot be read fail the build naming the first one, and no later read goes unhandled', async () => {
+    const e = memoryEffects();
+    for (const key of ['a', 'b', 'c']) e.raw.snapshots.push({ file: `raw/toy/${key}`, meta: { source: 'toy', kind: 'imported-file', parser: 'lines', key, retrievedAt: '', bytes: 1, sha256: key, connectorVersion: '1' } });
+    e.raw.read = async (snapshot) => {
+      await new Promise((r) => setTimeout(r, snapshot.file.endsWith('a') ? 1 : 20)); // the later reads fail after the build has given up
+      throw new Error(`EIO: cannot read ${snapshot.file}`);
+    };
+    const s = await runSource(toy(async () => {}), e, { fetch: false });
+    expect(s.error).toMatchObject({ code: 'RAW_UNPARSEABLE', context: { source: 'toy', file: 'raw/toy/a' } });
+    await new Promise((r) => setTimeout(r, 50)); // an unhandled rejection from b or c would fail the run here
+  });
+
   it('an answer accepted while a commit is under way goes into the next commit, not lost', async () => {
     const e = memoryEffects(memoryHttp(answers));
     let open!: () => void;
