@@ -36,4 +36,8 @@ describe('dropCarriedDays', () => {
       expect(series.map((s) => s.vintages[0].observations)).toEqual(reference(currencies));
     }
   });
+
+  it('a series out of date order is an error, not a wrong answer', () => {
+    expect(() => dropCarriedDays([built([{ date: '2024-01-02', value: 1 }, { date: '2024-01-01', value: 2 }])])).toThrow(/out of date order at 2024-01-01/);
+  });
 });

@@ -13,16 +13,20 @@ export interface StructuralBreak {
 
 /** Dates on which no currency changed repeat the last announced rate; keep announcement days only.
  *  A date is carried when every currency quoted on it has the same rate on the date before it
- *  (the date before among all currencies' dates); one pass per currency. */
+ *  (the date before among all currencies' dates). Each series is in date order, so one walk
+ *  along the sorted dates per currency finds each observation's place (no lookup per value). */
 export function dropCarriedDays(series: BuiltSeries[]): void {
-  const dates = [...new Set(series.flatMap((s) => currentVintage(s).observations.map((o) => o.date)))].sort();
-  const index = new Map(dates.map((d, i) => [d, i]));
+  const all = new Set<string>();
+  for (const s of series) for (const o of currentVintage(s).observations) all.add(o.date);
+  const dates = [...all].sort();
   const changed = new Uint8Array(dates.length);
   for (const s of series) {
+    let i = 0;
     let before = -1;
     let value = NaN;
     for (const o of currentVintage(s).observations) {
-      const i = index.get(o.date)!;
+      while (i < dates.length && dates[i] !== o.date) i++;
+      if (i === dates.length) throw new Error(`${s.id}: observations out of date order at ${o.date}`); // the build sorts them
       // Not quoted on the date before, or quoted differently: this date announces something.
       if (before !== i - 1 || value !== o.value) changed[i] = 1;
       before = i;

@@ -16,22 +16,23 @@ export function parseHistoryCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>, curre
   const rows = parseCsv(bytes.toString('utf8'));
   const header = rows[0] ?? [];
   if (header[0] !== 'date' || header.length < 2) throw new PipelineError('IMPORT_SCHEMA_CHANGED', `expected a header starting with "date", got ${header.join(',')}`, { source: 'nbk', file });
+  const twice = header.find((code, c) => header.indexOf(code) !== c);
+  if (twice !== undefined) throw new PipelineError('IMPORT_SCHEMA_CHANGED', `the header names ${JSON.stringify(twice)} twice`, { source: 'nbk', file });
   const wanted = new Set(currencies);
-  const byCode = new Map<string, Array<[string, number]>>();
+  const columns = header.flatMap((code, c) => (c > 0 && wanted.has(code) ? [{ c, code, values: [] as Array<[string, number]> }] : []));
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i];
     if (r.length === 1 && r[0] === '') continue;
     if (r.length !== header.length) throw new PipelineError('IMPORT_BAD_ROW', `row has ${r.length} fields, expected ${header.length}`, { source: 'nbk', file, line: i + 1 });
-    for (let c = 1; c < header.length; c++) {
-      const code = header[c];
-      if (!wanted.has(code) || r[c] === '') continue; // empty = missing in the origin
+    for (const { c, code, values } of columns) {
+      if (r[c] === '') continue; // empty = missing in the origin
       const v = Number(r[c]);
       if (!Number.isFinite(v) || v <= 0) throw new PipelineError('IMPORT_BAD_VALUE', `${code} ${JSON.stringify(r[c])} is not a positive number`, { source: 'nbk', file, line: i + 1 });
-      let list = byCode.get(code);
-      if (!list) byCode.set(code, (list = []));
-      list.push([r[0], v]);
+      values.push([r[0], v]);
     }
   }
+  // A currency with no value at all starts no series (as before: series are made from values).
+  const byCode = new Map(columns.filter((col) => col.values.length).map((col) => [col.code, col.values]));
   return { series: toSeries(byCode, IMPORTED_PRECEDENCE), notes: [] };
 }
 
