@@ -48,12 +48,12 @@ export function millionsNumberToUnits(v: number): number {
   return millionsToUnits(String(v));
 }
 
-/** A DOTS cell in US$ millions → US dollars; `at` names the cell, asked only for an error (a location per cell cost more than the rest of the parse). */
-export function dotsCell(v: number | string | null, at: () => Where): DotsCell | null {
+/** A DOTS cell in US$ millions → US dollars; `at(row, col)` names the cell, asked only for an error (a location, or even a closure, per cell cost more than the rest of the parse). */
+export function dotsCell(v: number | string | null, at: (row: number, col: number) => Where, row: number, col: number): DotsCell | null {
   if (v === null) return null;
   if (typeof v === 'number') return { value: millionsNumberToUnits(v) };
   const m = ESTIMATE.exec(v.trim());
-  if (!m) throw new PipelineError('DOTS_BAD_VALUE', `${JSON.stringify(v)} is neither a number nor a number with the IMF estimate flag ("0.14 e")`, at());
+  if (!m) throw new PipelineError('DOTS_BAD_VALUE', `${JSON.stringify(v)} is neither a number nor a number with the IMF estimate flag ("0.14 e")`, at(row, col));
   return { value: millionsToUnits(m[1].replaceAll(',', '')), status: 'estimate' };
 }
 
@@ -84,7 +84,7 @@ function readSheet(sheet: Sheet, indicator: string, where: Where, reporterOf: (n
     const name = sheet.cell(r, 2);
     if (name === null) continue;
     if (typeof name !== 'string') throw new PipelineError('DOTS_BAD_NAME', `a partner name must be text, found ${JSON.stringify(name)}`, at(r, 2));
-    const cells = years.map((_, i) => dotsCell(sheet.cell(r, 3 + i), () => at(r, 3 + i)));
+    const cells = years.map((_, i) => dotsCell(sheet.cell(r, 3 + i), at, r, 3 + i));
     if (HEADING_NAMES.en.has(normaliseName(name))) {
       if (cells.some((c) => c !== null)) throw new PipelineError('DOTS_BAD_VALUE', `the heading ${JSON.stringify(name)} should carry no values`, at(r, 2));
       continue;

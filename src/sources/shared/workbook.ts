@@ -77,13 +77,19 @@ function attr(tag: string, name: string): string | undefined {
   return undefined;
 }
 
-/** The text between <name> and </name> in a fragment, or undefined. */
-function element(fragment: string, name: string): string | undefined {
-  const open = fragment.indexOf(`<${name}>`);
-  if (open === -1) return undefined;
-  const close = fragment.indexOf(`</${name}>`, open);
-  return close === -1 ? undefined : fragment.slice(open + name.length + 2, close);
+/** The text between <name> and </name> in a fragment, or undefined (the tags are made once per element name, not per cell). */
+function elementReader(name: string): (fragment: string) => string | undefined {
+  const open = `<${name}>`;
+  const close = `</${name}>`;
+  return (fragment) => {
+    const at = fragment.indexOf(open);
+    if (at === -1) return undefined;
+    const end = fragment.indexOf(close, at);
+    return end === -1 ? undefined : fragment.slice(at + open.length, end);
+  };
 }
+const valueOf = elementReader('v');
+const inlineOf = elementReader('is');
 
 function sharedStrings(part: string | undefined): string[] {
   if (!part) return [];
@@ -96,11 +102,14 @@ interface RawCell {
   inline?: string;
 }
 
-function readCell(c: RawCell, strings: string[], at: () => Where & { sheet: string; cell: string }): CellValue {
+type Locate = (row: number, col: number) => Where & { sheet: string; cell: string };
+
+/** A cell's value; `locate` names the cell, called only for an error. */
+function readCell(c: RawCell, strings: string[], locate: Locate, row: number, col: number): CellValue {
   switch (c.type) {
     case 's': {
       const s = strings[Number(c.v)];
-      if (s === undefined) throw new PipelineError('XLSX_UNREADABLE', `shared string ${c.v} does not exist`, at());
+      if (s === undefined) throw new PipelineError('XLSX_UNREADABLE', `shared string ${c.v} does not exist`, locate(row, col));
       return s;
     }
     case 'str':
@@ -110,13 +119,13 @@ function readCell(c: RawCell, strings: string[], at: () => Where & { sheet: stri
     case 'n': {
       if (c.v === undefined || c.v === '') return null;
       const n = Number(c.v);
-      if (!Number.isFinite(n)) throw new PipelineError('XLSX_UNREADABLE', `a number cell holds ${JSON.stringify(c.v)}`, at());
+      if (!Number.isFinite(n)) throw new PipelineError('XLSX_UNREADABLE', `a number cell holds ${JSON.stringify(c.v)}`, locate(row, col));
       return n;
     }
     case 'e':
-      throw new PipelineError('XLSX_CELL_ERROR', `the cell holds the spreadsheet error ${c.v}`, at());
+      throw new PipelineError('XLSX_CELL_ERROR', `the cell holds the spreadsheet error ${c.v}`, locate(row, col));
     default:
-      throw new PipelineError('XLSX_CELL_TYPE', `the cell holds a ${c.type === 'b' ? 'boolean' : c.type === 'd' ? 'date' : `"${c.type}"`} value, not a number or text`, at());
+      throw new PipelineError('XLSX_CELL_TYPE', `the cell holds a ${c.type === 'b' ? 'boolean' : c.type === 'd' ? 'date' : `"${c.type}"`} value, not a number or text`, locate(row, col));
   }
 }
 
@@ -150,8 +159,8 @@ function scanCells(data: string, name: string, where: Where): { cells: Map<numbe
     }
     const [row, col] = decodeRef(attr(tag, 'r') ?? '');
     if (!row) throw new PipelineError('XLSX_UNREADABLE', `sheet "${name}" has a cell without a usable reference`, { ...where, sheet: name });
-    const v = element(body, 'v');
-    const inline = element(body, 'is');
+    const v = body ? valueOf(body) : undefined;
+    const inline = body ? inlineOf(body) : undefined;
     if (v === undefined && inline === undefined) continue;
     cells.set(key(row, col), { type: attr(tag, 't') ?? 'n', v, inline });
     if (row > rowCount) rowCount = row;
@@ -173,13 +182,14 @@ function readSheet(name: string, xml: string, strings: string[], where: Where): 
     const [r2, c2] = decodeRef(m[2]);
     for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) master.set(key(r, c), key(r1, c1));
   }
+  const locate: Locate = (row, col) => ({ ...where, sheet: name, cell: cellRef(row, col) });
   return {
     name,
     rowCount,
     cell: (row, col) => {
       const at = key(row, col);
       const raw = cells.get(master.get(at) ?? at);
-      return raw ? readCell(raw, strings, () => ({ ...where, sheet: name, cell: cellRef(row, col) })) : null;
+      return raw ? readCell(raw, strings, locate, row, col) : null;
     },
   };
 }
