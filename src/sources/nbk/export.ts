@@ -1,6 +1,6 @@
 // NBK's Excel export (`.xlsx` per date range): a date column, then `<CODE>_quant` / `<CODE>`
 // pairs, the quant changing row by row, so each rate is divided by its own row's quant.
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { PipelineError } from '../../domain/errors.ts';
 import type { ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { assertNotEmpty, assertNotHtml } from '../shared/body-checks.ts';
@@ -29,7 +29,9 @@ type Pair = { code: string; valueCol: number; quantCol: number };
 
 async function firstSheet(bytes: Buffer, ctx: Ctx): Promise<ExcelJS.Worksheet> {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new PipelineError('NBK_NOT_XLSX', 'answer is not an .xlsx workbook (bytes do not start with PK)', ctx);
-  const wb = new ExcelJS.Workbook();
+  // exceljs takes about 270 ms and 28 MB to load: only a run that parses an export answer loads it.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
