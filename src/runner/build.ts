@@ -91,6 +91,13 @@ function mergeByDate(id: string, key: string, contribs: Contribution[], conflict
   return { observations, used };
 }
 
+/** A built vintage, always made by this literal (one object shape for everything that reads thousands of them). */
+function builtVintage(last: Contribution, retrievedAt: string, observations: Observation[], snapshots: SnapshotRef[]): BuiltVintage {
+  const lastActualYear = last.series.description.lastActualYear;
+  const vintage = last.series.vintage;
+  return lastActualYear !== undefined ? { vintage, lastActualYear, retrievedAt, observations, snapshots } : { vintage, retrievedAt, observations, snapshots };
+}
+
 export function buildSeries(contributions: Contribution[]): BuildResult {
   // Deterministic order regardless of how the caller listed the snapshots.
   const ordered = [...contributions].sort(
@@ -116,21 +123,15 @@ export function buildSeries(contributions: Contribution[]): BuildResult {
     const built: BuiltVintage[] = [];
     for (const [key, contribs] of [...vintages].sort(([a], [b]) => byCodeUnit(a, b))) {
       const last = contribs[contribs.length - 1];
-      const lastActualYear = last.series.description.lastActualYear;
-      const head = { vintage: last.series.vintage, ...(lastActualYear !== undefined ? { lastActualYear } : {}) };
       // One snapshot with its dates in order (most series): nothing to merge.
       const alone = contribs.length === 1 ? inOrder(contribs[0].series.observations) : undefined;
       if (alone) {
-        built.push({ ...head, retrievedAt: last.snapshot.meta.retrievedAt, observations: alone, snapshots: alone.length ? [snapshotRef(last.snapshot)] : [] });
+        built.push(builtVintage(last, last.snapshot.meta.retrievedAt, alone, alone.length ? [snapshotRef(last.snapshot)] : []));
         continue;
       }
       const { observations, used } = mergeByDate(id, key, contribs, conflicts);
-      built.push({
-        ...head,
-        retrievedAt: contribs.reduce((m, c) => (c.snapshot.meta.retrievedAt > m ? c.snapshot.meta.retrievedAt : m), ''),
-        observations,
-        snapshots: contribs.filter((c) => used.has(c.snapshot.file)).map((c) => snapshotRef(c.snapshot)),
-      });
+      const retrievedAt = contribs.reduce((m, c) => (c.snapshot.meta.retrievedAt > m ? c.snapshot.meta.retrievedAt : m), '');
+      built.push(builtVintage(last, retrievedAt, observations, contribs.filter((c) => used.has(c.snapshot.file)).map((c) => snapshotRef(c.snapshot))));
     }
     const current = vintages.get(built[built.length - 1].vintage.key)!;
     series.set(id, { id, description: current[current.length - 1].series.description, vintages: built });
