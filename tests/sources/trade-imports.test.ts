@@ -211,3 +211,19 @@ describe('DOTS millions to US dollars', () => {
     for (const v of values) expect(Object.is(millionsNumberToUnits(v), millionsToUnits(String(v))), String(v)).toBe(true);
   });
 });
+
+describe('BNS: the decimals a published number shows', () => {
+  it('as its shortest text shows them, for every kind of value (against a plain reading of the text)', async () => {
+    const { shownDecimals } = await import('../../src/sources/bns/parse.ts');
+    const reference = (v: number) => {
+      const [mantissa, exp] = String(v).split('e');
+      const decimals = mantissa.split('.')[1]?.length ?? 0;
+      return exp === undefined ? decimals : Math.max(0, decimals - Number(exp));
+    };
+    const random = seededRandom(5);
+    const values = [0, 27, 0.03179, 1e-7, 1.5e-10, 123456.789, 1e21, 1.5e21, -0.25];
+    for (let i = 0; i < 20_000; i++) values.push(Number(((random() - 0.5) * 10 ** Math.floor(random() * 30 - 12)).toPrecision(1 + Math.floor(random() * 16))));
+    for (const v of values) expect(shownDecimals(v), String(v)).toBe(reference(v));
+    expect([27, 0.03179, 1e-7, 1.5e-7, 1.5e21].map(shownDecimals)).toEqual([0, 5, 7, 8, 0]);
+  });
+});

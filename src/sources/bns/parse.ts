@@ -104,8 +104,11 @@ export function readBnsSheet(sheet: Sheet, where: Where): BnsTable {
 /** Decimals a published number shows (27 → 0, 0.03179 → 5): its own rounding. */
 export function shownDecimals(v: number): number {
   const s = String(v);
-  if (s.includes('e-')) return Number(s.split('e-')[1]) + (s.split('e-')[0].split('.')[1]?.length ?? 0);
-  return s.split('.')[1]?.length ?? 0;
+  const e = s.indexOf('e');
+  const end = e === -1 ? s.length : e;
+  const dot = s.indexOf('.');
+  const decimals = dot === -1 ? 0 : end - dot - 1;
+  return e === -1 ? decimals : Math.max(0, decimals - Number(s.slice(e + 1))); // 1.5e-7 shows 8, 1.5e+21 none
 }
 
 /** Countries add up to the total within the rounding of the printed values; shares = value / total. */

@@ -112,11 +112,17 @@ export interface ResolvedPartner {
   kind: 'country' | 'group';
 }
 
-/** The partner a printed name stands for, or undefined when nobody has reviewed that name. */
+const resolved = { ru: new Map<string, ResolvedPartner | undefined>(), en: new Map<string, ResolvedPartner | undefined>() };
+
+/** The partner a printed name stands for, or undefined when nobody has reviewed that name.
+ *  Each printed name is looked up once (every release and sheet repeats the same 250 names). */
 export function resolvePartner(name: string, lang: PartnerLanguage): ResolvedPartner | undefined {
+  const known = resolved[lang];
+  if (known.has(name)) return known.get(name);
   const n = normaliseName(name);
   const group = GROUP_NAMES[lang][n];
-  if (group) return { code: group, kind: 'group' };
-  const code = REVIEWED[lang][n] ?? library(lang).get(n);
-  return code ? { code, kind: 'country' } : undefined;
+  const code = group ?? REVIEWED[lang][n] ?? library(lang).get(n);
+  const partner: ResolvedPartner | undefined = code ? Object.freeze({ code, kind: group ? 'group' : 'country' }) : undefined;
+  known.set(name, partner);
+  return partner;
 }
