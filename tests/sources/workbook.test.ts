@@ -103,6 +103,21 @@ describe('the workbook reader reads what exceljs reads', () => {
     }
   });
 
+  it('a cell or start tag never closed inside the sheet data is XLSX_UNREADABLE naming the sheet (it once looped for ever)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = 1;
+    ws.getCell('B1').value = 2;
+    const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const xml = Buffer.from(parts['xl/worksheets/sheet1.xml']).toString('utf8');
+    const broken = [xml.replace(/<\/c><\/row>/, '</row>'), xml.replace(/(<c r="B1"[^>]*)>/, '$1')];
+    expect(broken.every((b) => b !== xml)).toBe(true);
+    for (const sheet of broken) {
+      const bytes = Buffer.from(zipSync({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(sheet) }));
+      await expect(readWorkbook(bytes, { source: 't', file: 'f' })).rejects.toMatchObject({ code: 'XLSX_UNREADABLE', context: { sheet: 'S' } });
+    }
+  });
+
   it('a truncated file and a zip that is not a workbook are XLSX_UNREADABLE', async () => {
     const bytes = fs.readFileSync(bundled[0]);
     await expect(readWorkbook(bytes.subarray(0, 5000), { source: 't', file: 'f' })).rejects.toMatchObject({ code: 'XLSX_UNREADABLE' });

@@ -137,10 +137,31 @@ function endsName(code: number): boolean {
   return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
 }
 
+/** The r (reference) and t (type) attributes of the start tag data[from, to), read in place:
+ *  an attribute starts after whitespace, as XML writes it; other attributes are skipped. */
+function cellAttributes(data: string, from: number, to: number): { ref: string | undefined; type: string } {
+  let ref: string | undefined;
+  let type = 'n';
+  for (let j = from; j < to; j++) {
+    const ws = data.charCodeAt(j);
+    if (ws !== 32 && ws !== 9 && ws !== 10 && ws !== 13) continue;
+    const name = data.charCodeAt(j + 1);
+    if ((name !== 114 && name !== 116) || data.charCodeAt(j + 2) !== 61 || data.charCodeAt(j + 3) !== 34) continue; // r=" or t="
+    const end = data.indexOf('"', j + 4);
+    if (end === -1 || end >= to) break;
+    if (name === 114) ref = data.slice(j + 4, end);
+    else type = data.slice(j + 4, end);
+    j = end;
+  }
+  return { ref, type };
+}
+
 /** The cells of a sheet's <sheetData>, scanned with indexOf: a regular expression per cell made
- *  reading the bundled workbooks several times slower. */
+ *  reading the bundled workbooks several times slower. A tag or cell left open is an error (a
+ *  missing </c> once sent the scan back to the start for ever). */
 function scanCells(data: string, name: string, where: Where): { cells: Map<number, RawCell>; rowCount: number } {
   const cells = new Map<number, RawCell>();
+  const broken = (what: string) => new PipelineError('XLSX_UNREADABLE', `sheet "${name}" has ${what}`, { ...where, sheet: name });
   let rowCount = 0;
   for (let i = data.indexOf('<c'); i !== -1; i = data.indexOf('<c', i)) {
     if (!endsName(data.charCodeAt(i + 2))) {
@@ -148,21 +169,23 @@ function scanCells(data: string, name: string, where: Where): { cells: Map<numbe
       continue;
     }
     const tagEnd = data.indexOf('>', i);
+    if (tagEnd === -1 || data.lastIndexOf('<', tagEnd) !== i) throw broken('a cell whose start tag is not closed');
     const selfClosing = data.charCodeAt(tagEnd - 1) === 47;
-    const tag = data.slice(i + 2, selfClosing ? tagEnd - 1 : tagEnd);
+    const { ref, type } = cellAttributes(data, i + 2, selfClosing ? tagEnd - 1 : tagEnd);
     let body = '';
     if (selfClosing) i = tagEnd + 1;
     else {
       const close = data.indexOf('</c>', tagEnd);
+      if (close === -1) throw broken('a cell that is not closed (no </c>)');
       body = data.slice(tagEnd + 1, close);
       i = close + 4;
     }
-    const [row, col] = decodeRef(attr(tag, 'r') ?? '');
-    if (!row) throw new PipelineError('XLSX_UNREADABLE', `sheet "${name}" has a cell without a usable reference`, { ...where, sheet: name });
+    const [row, col] = decodeRef(ref ?? '');
+    if (!row) throw broken('a cell without a usable reference');
     const v = body ? valueOf(body) : undefined;
     const inline = body ? inlineOf(body) : undefined;
     if (v === undefined && inline === undefined) continue;
-    cells.set(key(row, col), { type: attr(tag, 't') ?? 'n', v, inline });
+    cells.set(key(row, col), { type, v, inline });
     if (row > rowCount) rowCount = row;
   }
   for (let i = data.indexOf('<row'); i !== -1; i = data.indexOf('<row', i + 4)) {
