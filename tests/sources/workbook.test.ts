@@ -98,7 +98,8 @@ describe('the workbook reader reads what exceljs reads', () => {
     };
     expect((await readWorkbook(withRef('$B$4'), { source: 't', file: 'f' }))[0].cell(4, 2)).toBe(7);
     expect((await readWorkbook(withRef('AB12'), { source: 't', file: 'f' }))[0].cell(12, 28)).toBe(7);
-    for (const bad of ['4B', 'B', '4', 'ABCD4', 'B4x', 'b4', 'B0', '']) {
+    expect((await readWorkbook(withRef('XFD1048576'), { source: 't', file: 'f' }))[0].cell(1_048_576, 16_384)).toBe(7);
+    for (const bad of ['4B', 'B', '4', 'ABCD4', 'B4x', 'b4', 'B0', '', 'A1048577', 'XFE1', 'ZZZ1']) {
       await expect(readWorkbook(withRef(bad), { source: 't', file: 'f' }), bad).rejects.toMatchObject({ code: 'XLSX_UNREADABLE', context: { sheet: 'S' } });
     }
   });
@@ -116,6 +117,15 @@ describe('the workbook reader reads what exceljs reads', () => {
       const bytes = Buffer.from(zipSync({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(sheet) }));
       await expect(readWorkbook(bytes, { source: 't', file: 'f' })).rejects.toMatchObject({ code: 'XLSX_UNREADABLE', context: { sheet: 'S' } });
     }
+  });
+
+  it('a row numbered beyond the worksheet limit is XLSX_UNREADABLE (the readers loop over every row up to the last)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('S').getCell('A1').value = 1;
+    const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const xml = Buffer.from(parts['xl/worksheets/sheet1.xml']).toString('utf8').replace('</sheetData>', '<row r="1000000000"/></sheetData>');
+    const bytes = Buffer.from(zipSync({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(xml) }));
+    await expect(readWorkbook(bytes, { source: 't', file: 'f' })).rejects.toMatchObject({ code: 'XLSX_UNREADABLE', message: expect.stringMatching(/row numbered 1000000000/) });
   });
 
   it('a truncated file and a zip that is not a workbook are XLSX_UNREADABLE', async () => {

@@ -31,7 +31,12 @@ export function columnLetter(col: number): string {
 
 export const cellRef = (row: number, col: number) => `${columnLetter(col)}${row}`;
 
-/** "AB12" or "$AB$12" → [12, 28]; [0, 0] when it is not a cell reference. (Read per cell: a loop, not a regular expression.) */
+/** A worksheet's limits (Excel's, which LibreOffice shares): a reference beyond them is damage,
+ *  and would send every loop over the rows through a billion of them. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+/** "AB12" or "$AB$12" → [12, 28]; [0, 0] when it is not a cell reference within the limits. (Read per cell: a loop, not a regular expression.) */
 function decodeRef(ref: string): [row: number, col: number] {
   let i = ref.charCodeAt(0) === 36 ? 1 : 0; // $
   let col = 0;
@@ -42,7 +47,7 @@ function decodeRef(ref: string): [row: number, col: number] {
   let row = 0;
   const rowStart = i;
   for (let c = ref.charCodeAt(i); c >= 48 && c <= 57; c = ref.charCodeAt(++i)) row = row * 10 + c - 48;
-  if (letters < 1 || letters > 3 || i === rowStart || i !== ref.length) return [0, 0];
+  if (letters < 1 || letters > 3 || i === rowStart || i !== ref.length || row > MAX_ROWS || col > MAX_COLUMNS) return [0, 0];
   return [row, col];
 }
 
@@ -190,7 +195,9 @@ function scanCells(data: string, name: string, where: Where): { cells: Map<numbe
   }
   for (let i = data.indexOf('<row'); i !== -1; i = data.indexOf('<row', i + 4)) {
     if (!endsName(data.charCodeAt(i + 4))) continue;
-    rowCount = Math.max(rowCount, Number(attr(data.slice(i + 4, data.indexOf('>', i)), 'r') ?? 0));
+    const r = Number(attr(data.slice(i + 4, data.indexOf('>', i)), 'r') ?? 0);
+    if (!(r >= 0 && r <= MAX_ROWS)) throw broken(`a row numbered ${r}, beyond a worksheet's ${MAX_ROWS} rows`);
+    rowCount = Math.max(rowCount, r);
   }
   return { cells, rowCount };
 }
