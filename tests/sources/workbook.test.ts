@@ -59,6 +59,14 @@ describe('the zip reader gives what fflate gives', () => {
     expect([...unzip(zip, (n) => n === 'b.txt').keys()]).toEqual(['b.txt']);
     expect(() => unzip(zip.subarray(0, zip.length - 30))).toThrow(/end-of-central-directory|damaged|truncated/);
     expect(() => unzip(Buffer.from('not a zip at all, just text that is long enough'))).toThrow(/not a zip file/);
+    // An entry that inflates to more than its directory entry declares (a zip bomb's trick), or declares too much.
+    const entryOf = (z: Buffer, name: string) => z.indexOf(Buffer.from(name), z.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), z.lastIndexOf(Buffer.from(name)))) - 46;
+    const understated = Buffer.from(zip);
+    understated.writeUInt32LE(10, entryOf(understated, 'b.txt') + 24);
+    expect(() => unzip(understated)).toThrow(/b\.txt: inflates to more than the 10 bytes it declares/);
+    const huge = Buffer.from(zip);
+    huge.writeUInt32LE(0xfffffff0, entryOf(huge, 'b.txt') + 24);
+    expect(() => unzip(huge)).toThrow(/b\.txt: says it holds \d+ bytes/);
     const cut = Buffer.concat([zip.subarray(0, 40), Buffer.alloc(zip.length - 40)]);
     cut.set(zip.subarray(zip.length - 120), zip.length - 120);
     expect(() => unzip(cut)).toThrow();

@@ -15,6 +15,19 @@ function endOfDirectory(buf: Buffer): number {
   throw new Error('no end-of-central-directory record (not a zip file, or truncated)');
 }
 
+/** No workbook part we read comes near this; an entry that claims more, or inflates to more
+ *  than it claims (a zip bomb), is refused before it can fill memory. */
+const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
+
+function inflate(name: string, data: Buffer, declared: number): Buffer {
+  try {
+    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, declared) });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new Error(`${name}: inflates to more than the ${declared} bytes it declares`);
+    throw new Error(`${name}: cannot be inflated (${(err as Error).message})`);
+  }
+}
+
 /** Every entry's name and bytes, or only those `wanted` names. */
 export function unzip(buf: Buffer, wanted?: (name: string) => boolean): Map<string, Buffer> {
   const end = endOfDirectory(buf);
@@ -25,6 +38,7 @@ export function unzip(buf: Buffer, wanted?: (name: string) => boolean): Map<stri
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new Error(`central directory entry ${n + 1} is damaged`);
     const method = buf.readUInt16LE(at + 10);
     const size = buf.readUInt32LE(at + 20);
+    const declared = buf.readUInt32LE(at + 24);
     const nameLength = buf.readUInt16LE(at + 28);
     const local = buf.readUInt32LE(at + 42);
     const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
@@ -35,8 +49,9 @@ export function unzip(buf: Buffer, wanted?: (name: string) => boolean): Map<stri
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     if (start + size > buf.length) throw new Error(`${name}: the data runs past the end of the file (truncated)`);
     const data = buf.subarray(start, start + size);
+    if (declared > MAX_ENTRY_BYTES) throw new Error(`${name}: says it holds ${declared} bytes, more than the ${MAX_ENTRY_BYTES} a workbook part may`);
     if (method === 0) out.set(name, data);
-    else if (method === 8) out.set(name, zlib.inflateRawSync(data));
+    else if (method === 8) out.set(name, inflate(name, data, declared));
     else throw new Error(`${name}: compression method ${method} is not supported`);
   }
   return out;
