@@ -93,7 +93,8 @@ export function longCsv(header: string[], groups: LongGroup[]): string {
       prefix += `${t},`;
     }
     let chunk = '';
-    for (const o of observations) {
+    for (let i = 0; i < observations.length; i++) {
+      const o = observations[i];
       const date = plainText(o.date);
       if (date === undefined) return longCsvQuoted(header, groups);
       chunk += `${prefix}${date},${formatNumber(o.value)}\n`;

@@ -28,7 +28,7 @@ function vintageInfo(v: BuiltVintage): VintageInfo {
   const info: VintageInfo =
     v.lastActualYear !== undefined ? { key, label, lastActualYear: v.lastActualYear, retrievedAt, rows, start, end } : { key, label, retrievedAt, rows, start, end };
   let estimates: string[] | undefined;
-  for (const o of obs) if (o.status === 'estimate') (estimates ??= []).push(o.date);
+  for (let i = 0; i < obs.length; i++) if (obs[i].status === 'estimate') (estimates ??= []).push(obs[i].date);
   if (estimates) info.estimates = estimates;
   return info;
 }

@@ -19,7 +19,9 @@ export function validateBuilt(connector: SourceConnector, series: Map<string, Bu
     if (!valid) validDates.set(frequency, (valid = new Set()));
     for (const v of s.vintages) {
       let prev = '';
-      for (const o of v.observations) {
+      const obs = v.observations;
+      for (let i = 0; i < obs.length; i++) {
+        const o = obs[i];
         if (!valid.has(o.date)) {
           if (isValidDate(o.date, frequency)) valid.add(o.date);
           else issues.push({ code: 'BAD_DATE', series: id, date: o.date, message: `date ${JSON.stringify(o.date)} is not a valid ${s.description.frequency} ISO date` });

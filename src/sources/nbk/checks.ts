@@ -17,14 +17,19 @@ export interface StructuralBreak {
  *  along the sorted dates per currency finds each observation's place (no lookup per value). */
 export function dropCarriedDays(series: BuiltSeries[]): void {
   const all = new Set<string>();
-  for (const s of series) for (const o of currentVintage(s).observations) all.add(o.date);
+  for (const s of series) {
+    const obs = currentVintage(s).observations;
+    for (let i = 0; i < obs.length; i++) all.add(obs[i].date);
+  }
   const dates = [...all].sort();
   const changed = new Uint8Array(dates.length);
   for (const s of series) {
     let i = 0;
     let before = -1;
     let value = NaN;
-    for (const o of currentVintage(s).observations) {
+    const obs = currentVintage(s).observations;
+    for (let k = 0; k < obs.length; k++) {
+      const o = obs[k];
       while (i < dates.length && dates[i] !== o.date) i++;
       if (i === dates.length) throw new Error(`${s.id}: observations out of date order at ${o.date}`); // the build sorts them
       // Not quoted on the date before, or quoted differently: this date announces something.

@@ -185,7 +185,9 @@ function scanCells(data: string, name: string, where: Where): { cells: Map<numbe
       body = data.slice(tagEnd + 1, close);
       i = close + 4;
     }
-    const [row, col] = decodeRef(ref ?? '');
+    const at = decodeRef(ref ?? ''); // indexed, not destructured (see runner/build.ts inOrder)
+    const row = at[0];
+    const col = at[1];
     if (!row) throw broken('a cell without a usable reference');
     const v = body ? valueOf(body) : undefined;
     const inline = body ? inlineOf(body) : undefined;
