@@ -21,64 +21,122 @@ function rowError(file: string, line: number, message: string, code = 'IMPORT_BA
   return new PipelineError(code, `line ${line}: ${message}`, { source: 'imf', file, line });
 }
 
-export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseResult {
-  const file = meta.key;
-  const groups = new Map<string, Group>();
-  const editions = new Map<string, Vintage | undefined>();
-  let group: Group | undefined;
-  let before: string[] = [];
-  let headerSeen = false;
-  eachCsvRow(bytes.toString('utf8'), (r, i) => {
-    const line = i + 1;
-    if (i === 0) {
-      headerSeen = true;
+/** The extract's rows, read one at a time; they come grouped by edition, country and indicator
+ *  (44,000 rows, about 1,200 groups), so codes are checked and the series looked up only when
+ *  the group changes. */
+class WeoRows {
+  private groups = new Map<string, Group>();
+  private editions = new Map<string, Vintage | undefined>();
+  private group: Group | undefined;
+  /** The last full row read (its group's fields). */
+  before: string[] = [];
+  private headerSeen = false;
+
+  constructor(private file: string) {}
+
+  /** A row as fields; line 1 is the header. */
+  row(r: string[], line: number): void {
+    const { file } = this;
+    if (line === 1) {
+      this.headerSeen = true;
       if (r.join(',') !== HEADER.join(',')) throw new PipelineError('IMPORT_SCHEMA_CHANGED', `expected header ${HEADER.join(',')}, got ${r.join(',')}`, { source: 'imf', file });
       return;
     }
     if (r.length === 1 && r[0] === '') return;
     if (r.length !== HEADER.length) throw rowError(file, line, `${r.length} fields, expected ${HEADER.length}`);
-    // Fields by index, not destructured: per-row iterator objects add up over 44,000 rows (see build.ts inOrder).
+    const b = this.before;
+    // Fields by index, not destructured: per-row iterator objects add up (see runner/build.ts inOrder).
+    if (!this.group || r[0] !== b[0] || r[1] !== b[1] || r[3] !== b[3] || r[9] !== b[9]) this.group = this.groupOf(r, line);
+    this.before = r;
+    this.value(r[4], r[5], line);
+  }
+
+  private groupOf(r: string[], line: number): Group {
+    const { file, editions } = this;
     const editionText = r[0];
     const iso3 = r[1];
     const indicator = r[3];
-    const year = r[4];
-    const valueText = r[5];
     const lastActual = r[9];
-    // Rows come grouped by edition, country and indicator (44,000 rows, about 1,200 groups): the
-    // codes are checked and the series looked up only when they change.
-    if (!group || editionText !== before[0] || iso3 !== before[1] || indicator !== before[3] || lastActual !== before[9]) {
-      if (!editions.has(editionText)) {
-        try {
-          editions.set(editionText, weoVintage(editionText));
-        } catch {
-          editions.set(editionText, undefined);
-        }
-      }
-      const vintage = editions.get(editionText);
-      if (!vintage) throw rowError(file, line, `edition ${JSON.stringify(editionText)} is not "WEO <Month> <YYYY>"`);
-      if (!/^[A-Z]{3}$/.test(iso3)) throw rowError(file, line, `country ${JSON.stringify(iso3)} is not an ISO 3166 alpha-3 code`);
-      if (!/^[A-Z][A-Z0-9_]*$/.test(indicator)) throw rowError(file, line, `indicator ${JSON.stringify(indicator)} is not a WEO code`);
-      if (lastActual !== '' && !YEAR.test(lastActual)) throw rowError(file, line, `last_actual_year ${JSON.stringify(lastActual)} is not a year`);
-      const id = `imf.${indicator}.${iso3}`;
-      const key = `${id}|${vintage.key}`;
-      group = groups.get(key);
-      if (!group) {
-        group = { series: { id, description: weoDescription(indicator, iso3, lastActual ? Number(lastActual) : undefined), vintage, precedence: 1, observations: [] }, last: '' };
-        groups.set(key, group);
+    if (!editions.has(editionText)) {
+      try {
+        editions.set(editionText, weoVintage(editionText));
+      } catch {
+        editions.set(editionText, undefined);
       }
     }
-    before = r;
+    const vintage = editions.get(editionText);
+    if (!vintage) throw rowError(file, line, `edition ${JSON.stringify(editionText)} is not "WEO <Month> <YYYY>"`);
+    if (!/^[A-Z]{3}$/.test(iso3)) throw rowError(file, line, `country ${JSON.stringify(iso3)} is not an ISO 3166 alpha-3 code`);
+    if (!/^[A-Z][A-Z0-9_]*$/.test(indicator)) throw rowError(file, line, `indicator ${JSON.stringify(indicator)} is not a WEO code`);
+    if (lastActual !== '' && !YEAR.test(lastActual)) throw rowError(file, line, `last_actual_year ${JSON.stringify(lastActual)} is not a year`);
+    const id = `imf.${indicator}.${iso3}`;
+    const key = `${id}|${vintage.key}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { series: { id, description: weoDescription(indicator, iso3, lastActual ? Number(lastActual) : undefined), vintage, precedence: 1, observations: [] }, last: '' };
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+
+  /** A row of the current group: its year and value. */
+  value(year: string, valueText: string, line: number): void {
+    const { file, group } = this;
     if (!YEAR.test(year)) throw rowError(file, line, `year ${JSON.stringify(year)} is not a year`);
     const value = Number(valueText);
     if (!NUMBER.test(valueText) || !Number.isFinite(value)) throw rowError(file, line, `value ${JSON.stringify(valueText)} is not a finite number`, 'IMPORT_BAD_VALUE');
     // Years usually increase within a group; only a year that does not needs the full look.
-    const obs = group.series.observations;
-    if (year <= group.last && obs.some((o) => o[0] === year)) throw rowError(file, line, `${editionText} ${iso3} ${indicator} ${year} appears twice`, 'IMPORT_DUPLICATE');
-    if (year > group.last) group.last = year;
+    const obs = group!.series.observations;
+    if (year <= group!.last && obs.some((o) => o[0] === year)) {
+      const b = this.before;
+      throw rowError(file, line, `${b[0]} ${b[1]} ${b[3]} ${year} appears twice`, 'IMPORT_DUPLICATE');
+    }
+    if (year > group!.last) group!.last = year;
     obs.push([year, value]);
-  });
-  if (!headerSeen) throw new PipelineError('IMPORT_SCHEMA_CHANGED', `expected header ${HEADER.join(',')}, got an empty file`, { source: 'imf', file });
-  return { series: [...groups.values()].map((g) => g.series), notes: [] };
+  }
+
+  result(): ParseResult {
+    if (!this.headerSeen) throw new PipelineError('IMPORT_SCHEMA_CHANGED', `expected header ${HEADER.join(',')}, got an empty file`, { source: 'imf', file: this.file });
+    return { series: [...this.groups.values()].map((g) => g.series), notes: [] };
+  }
+}
+
+/**
+ * Plain text (no quote, no CR) line by line. A line that begins with the last full row's first
+ * four fields and ends with its last four is a row of the same group: only its year and value
+ * are cut out (cutting every field was half the parse). Any other line is split and read whole.
+ */
+function eachPlainRow(body: string, rows: WeoRows): void {
+  let prefix = '';
+  let suffix = '';
+  for (let start = 0, line = 1; start < body.length; line++) {
+    let end = body.indexOf('\n', start);
+    if (end === -1) end = body.length;
+    if (prefix && body.startsWith(prefix, start)) {
+      const yearEnd = body.indexOf(',', start + prefix.length);
+      const valueEnd = yearEnd === -1 ? -1 : body.indexOf(',', yearEnd + 1);
+      if (valueEnd !== -1 && end - valueEnd === suffix.length && body.startsWith(suffix, valueEnd)) {
+        rows.value(body.slice(start + prefix.length, yearEnd), body.slice(yearEnd + 1, valueEnd), line);
+        start = end + 1;
+        continue;
+      }
+    }
+    const r = body.slice(start, end).split(',');
+    rows.row(r, line);
+    if (line > 1 && r.length === HEADER.length) {
+      prefix = `${r[0]},${r[1]},${r[2]},${r[3]},`;
+      suffix = `,${r[6]},${r[7]},${r[8]},${r[9]}`;
+    }
+    start = end + 1;
+  }
+}
+
+export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseResult {
+  const rows = new WeoRows(meta.key);
+  const text = bytes.toString('utf8');
+  if (/["\r\uFEFF]/.test(text)) eachCsvRow(text, (r, i) => rows.row(r, i + 1));
+  else eachPlainRow(text, rows);
+  return rows.result();
 }
 
 /**
