@@ -1,6 +1,6 @@
 // What flows between the layers: raw snapshot metadata, what a parser reads out of a snapshot,
 // and the series the runner builds from them. Types only, shared by sources, store and runner.
-import type { Observation, ObservationStatus, SeriesDescription, SnapshotRef, Vintage } from './series.ts';
+import type { Observation, SeriesDescription, SnapshotRef, Vintage } from './series.ts';
 
 interface RawMetaBase {
   source: string;
@@ -57,8 +57,9 @@ export interface ParsedSeries {
   vintage: Vintage;
   /** Where two snapshots give the same date in the same vintage, the higher precedence wins. */
   precedence: number;
-  /** A third element flags the value as the source flags it (DOTS "0.14 e" is an estimate). */
-  observations: Array<[date: string, value: number] | [date: string, value: number, status: ObservationStatus]>;
+  /** `status` flags a value as the source flags it (DOTS "0.14 e" is an estimate). The build keeps
+   *  these objects (it copies none it need not), so nothing may change them after parsing. */
+  observations: Observation[];
 }
 
 export interface ParseResult {

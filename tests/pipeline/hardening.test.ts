@@ -134,7 +134,7 @@ describe('bounded and plausible answers', () => {
     const connector = (scale: number): SourceConnector => ({
       name: 'toy', title: 'Toy', version: '1', publisher: { name: 't', url: 'http://t', licence: 'l', citation: 'c' }, expectedSeries: () => [],
       parsers: {
-        lines: (b) => ({ notes: [], series: [{ id: 'toy.A', description: { title: 'A', unit: 'u', scale: 'units', frequency: 'annual' }, vintage: { key: b.toString().trim(), label: 'v' }, precedence: 1, observations: [['2001', 1 * scale], ['2002', 2 * scale], ['2003', 3 * scale], ['2004', 4 * scale]] }] }),
+        lines: (b) => ({ notes: [], series: [{ id: 'toy.A', description: { title: 'A', unit: 'u', scale: 'units', frequency: 'annual' }, vintage: { key: b.toString().trim(), label: 'v' }, precedence: 1, observations: [{ date: '2001', value: 1 * scale }, { date: '2002', value: 2 * scale }, { date: '2003', value: 3 * scale }, { date: '2004', value: 4 * scale }] }] }),
       },
       fetch: async (ctx) => void (await ctx.accept({ response: await ctx.http.get('http://toy/now', { source: 'toy' }), parser: 'lines', key: 'k', ext: 'txt' })),
     });

@@ -1,5 +1,6 @@
 // The build's shortcut for a series that one snapshot gives in date order must give exactly what
-// the general merge gives (the same snapshot's rows shuffled take the general path).
+// the general merge gives (the same snapshot's rows shuffled take the general path), and the
+// merge of several snapshots what a plain map by date gives.
 import { describe, expect, it } from 'vitest';
 import type { ParsedSeries, Snapshot } from '../../src/domain/source-data.ts';
 import { buildSeries } from '../../src/runner/build.ts';
@@ -22,7 +23,7 @@ describe('one snapshot in date order', () => {
     const random = seededRandom(7);
     for (let trial = 0; trial < 50; trial++) {
       const n = Math.floor(random() * 12);
-      const rows: ParsedSeries['observations'] = Array.from({ length: n }, (_, i) => (random() < 0.3 ? [String(1990 + i), random() * 100, 'estimate'] : [String(1990 + i), random() * 100]));
+      const rows: ParsedSeries['observations'] = Array.from({ length: n }, (_, i) => (random() < 0.3 ? { date: String(1990 + i), value: random() * 100, status: 'estimate' } : { date: String(1990 + i), value: random() * 100 }));
       const shuffled = [...rows].sort(() => random() - 0.5);
       if (n > 1 && shuffled.every((r, i) => r === rows[i])) shuffled.reverse();
       const last = trial % 2 ? 2001 : undefined;
@@ -33,7 +34,7 @@ describe('one snapshot in date order', () => {
   });
 
   it('a repeated date in one snapshot still goes through the merge and is reported', () => {
-    const built = buildSeries([{ snapshot: snapshot('a.csv', '2026-01-01'), series: parsed([['2001', 1], ['2001', 2]]) }]);
+    const built = buildSeries([{ snapshot: snapshot('a.csv', '2026-01-01'), series: parsed([{ date: '2001', value: 1 }, { date: '2001', value: 2 }]) }]);
     expect(built.conflicts).toHaveLength(1);
     expect(built.series.get('toy.A')!.vintages[0].observations).toEqual([{ date: '2001', value: 2 }]);
   });
@@ -44,7 +45,7 @@ function referenceMerge(contribs: Array<{ file: string; rows: ParsedSeries['obse
   const values = new Map<string, { value: number; file: string; status?: string }>();
   const conflicts: Array<{ date: string; kept: { value: number; file: string }; other: { value: number; file: string; status?: string } }> = [];
   for (const c of contribs) {
-    for (const [date, value, status] of c.rows) {
+    for (const { date, value, status } of c.rows) {
       const prev = values.get(date);
       if (prev && Math.abs(prev.value - value) > 1e-9 * Math.max(1, Math.abs(prev.value), Math.abs(value))) conflicts.push({ date, kept: { value, file: c.file }, other: prev });
       values.set(date, status ? { value, file: c.file, status } : { value, file: c.file });
@@ -67,7 +68,7 @@ describe('several snapshots of one series', () => {
         if (random() < 0.2) dates.sort(() => random() - 0.5);
         const rows: ParsedSeries['observations'] = dates.map((d) => {
           const value = random() < 0.5 ? Number(d) : Math.round(random() * 4);
-          return random() < 0.2 ? [d, value, 'estimate'] : [d, value];
+          return random() < 0.2 ? { date: d, value, status: 'estimate' as const } : { date: d, value };
         });
         return { file: `s${i}.csv`, rows, retrievedAt: `2026-01-0${i + 1}` };
       });

@@ -15,7 +15,7 @@ function parseLines(bytes: Buffer): ParseResult {
     .map((l) => {
       const [date, value] = l.split(',');
       if (!/^\d{4}$/.test(date) || !Number.isFinite(Number(value))) throw new PipelineError('TOY_BAD_LINE', `bad line ${JSON.stringify(l)}`, { source: 'toy' });
-      return [date, Number(value)] as [string, number];
+      return { date, value: Number(value) };
     });
   return { series: [{ id: 'toy.A', description: { title: 'A', unit: 'u', scale: 'units', frequency: 'annual' }, vintage: { key: 'v', label: 'V' }, precedence: 1, observations }], notes: [] };
 }

@@ -18,7 +18,7 @@ describe('SDMX parsers on real recorded IMF answers', () => {
   it('IMTS (SDMX-ML 3.0): group attributes merged, values in full dollars, SCALE not applied', async () => {
     const r = parseImts(await fixture(IMTS), { url: 'u', request: { frequency: 'A' } });
     expect(r.series.map((s) => s.id)).toEqual(['imf.imts.XG_FOB_USD.G001.USA.A', 'imf.imts.XG_FOB_USD.G998.USA.A']);
-    expect(r.series[1].observations).toEqual([['2023', 369756760426], ['2024', 371064529410]]);
+    expect(r.series[1].observations).toEqual([{ date: '2023', value: 369756760426 }, { date: '2024', value: 371064529410 }]);
     expect(r.series[1].description.title).toBe('United States: exports of goods (FOB) to the European Union');
     expect(r.series[1].description.notes?.join()).toMatch(/SCALE attribute \(6\) is a display hint/);
   });
@@ -102,7 +102,7 @@ describe('IMTS connector through the replay server', () => {
     }, ['imts']);
     expect(r.error).toBeUndefined();
     const live = parseImts(Buffer.from(bodies.XG_FOB_USD), { url: 'u', request: { frequency: 'A' } }).series.find((x) => x.id === 'imf.imts.XG_FOB_USD.RUS.KAZ.A')!;
-    const live2020 = live.observations.find(([d]) => d === '2020')![1];
+    const live2020 = live.observations.find((o) => o.date === '2020')!.value;
     const rus = (await readSourceFiles(dir, 'imts'))!.series.get('imf.imts.XG_FOB_USD.RUS.KAZ.A')!;
     // DOTS's years before, the live answer's 2020 (not DOTS's 4,899.45 million) and its 2024 after.
     expect(rus.observations.find((o) => o.date === '1995')!.value).toBe(2365800000);

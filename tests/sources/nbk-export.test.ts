@@ -33,15 +33,15 @@ describe('NBK Excel export parser', () => {
     ]);
     const r = await parseExcelExport(body, meta, ['USD', 'UZS']);
     const by = Object.fromEntries(r.series.map((s) => [s.id, s.observations]));
-    expect(by['nbk.USD']).toEqual([['2016-06-01', 338.5], ['2016-06-02', 338.61]]);
-    expect(by['nbk.UZS']).toEqual([['2016-06-01', 0.12], ['2016-06-02', 0.115], ['2016-06-03', 0.1148]]);
+    expect(by['nbk.USD']).toEqual([{ date: '2016-06-01', value: 338.5 }, { date: '2016-06-02', value: 338.61 }]);
+    expect(by['nbk.UZS']).toEqual([{ date: '2016-06-01', value: 0.12 }, { date: '2016-06-02', value: 0.115 }, { date: '2016-06-03', value: 0.1148 }]);
     expect(r.notes.join()).toMatch(/USD has no rate on 2016-06-03 \(empty cell\)/);
   });
 
   it('accepts date cells stored as dates', async () => {
     const body = await workbook(['date', 'USD_quant', 'USD'], [[new Date(Date.UTC(2014, 1, 13)) as unknown as string, 1, 184.5]]);
     const r = await parseExcelExport(body, meta, ['USD']);
-    expect(r.series[0].observations).toEqual([['2014-02-13', 184.5]]);
+    expect(r.series[0].observations).toEqual([{ date: '2014-02-13', value: 184.5 }]);
   });
 
   it.each([

@@ -44,7 +44,7 @@ describe('NBK get_rates.cfm parser on real recorded answers', () => {
     const by = Object.fromEntries(series.map((s) => [s.id, s]));
     // The partners' currencies the configured list of 15 used to drop.
     for (const id of ['nbk.TJS', 'nbk.AZN', 'nbk.KRW', 'nbk.INR', 'nbk.IRR', 'nbk.XDR']) expect(by[id], id).toBeDefined();
-    expect(by['nbk.IRR'].observations).toEqual([['2026-04-01', 0.0004]]);
+    expect(by['nbk.IRR'].observations).toEqual([{ date: '2026-04-01', value: 0.0004 }]);
     expect(by['nbk.TJS'].description.title).toBe('Official rate: tenge per Tajikistani Somoni (TJS)');
     expect(by['nbk.TJS'].description.unit).toBe('tenge per 1 TJS');
     expect(by['nbk.USD'].description.title).toBe('Official rate: tenge per US dollar (USD)');

@@ -14,7 +14,7 @@ describe('NBK daily history', () => {
     const text = fs.readFileSync(FILE, 'utf8');
     const [header, ...lines] = text.trim().split('\n').map((l) => l.split(','));
     const wanted = ['USD', 'RUB', 'KGS'];
-    const expected = new Map(wanted.map((c) => [`nbk.${c}`, lines.filter((l) => l[header.indexOf(c)] !== '').map((l) => [l[0], Number(l[header.indexOf(c)])])]));
+    const expected = new Map(wanted.map((c) => [`nbk.${c}`, lines.filter((l) => l[header.indexOf(c)] !== '').map((l) => ({ date: l[0], value: Number(l[header.indexOf(c)]) }))]));
     const parsed = parseHistoryCsv(Buffer.from(text), meta, wanted);
     expect(new Map(parsed.series.map((s) => [s.id, s.observations]))).toEqual(expected);
   });

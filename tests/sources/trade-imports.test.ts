@@ -53,7 +53,7 @@ describe('BNS trade by partner', () => {
     const rus = r2023.series.filter((s) => s.id === 'bns.TURNOVER.RUS');
     expect(rus.map((s) => s.vintage.key).sort()).toEqual(['2023', 'latest']);
     // The cells as published, row 12 of sheets 2022 and 2023.
-    expect(Object.fromEntries(rus[0].observations)).toEqual({ '2022': 26972021.44517, '2023': 27054449.63674 });
+    expect(Object.fromEntries(rus[0].observations.map((o) => [o.date, o.value]))).toEqual({ '2022': 26972021.44517, '2023': 27054449.63674 });
     const files = (await readSourceFiles(path.join(REPO, 'data'), 'bns'))!;
     const exportsRus = files.series.get('bns.TURNOVER.RUS')!;
     expect(exportsRus.observations.map((o) => o.date)).toEqual(['2018', '2019', '2020', '2021', '2022', '2023']);
@@ -145,8 +145,8 @@ describe('IMF DOTS', () => {
   it('keeps an estimate flag as the value\'s status, in US dollars, under the IMTS id', async () => {
     const r = await parseDotsWorkbook(await dotsWorkbook([['World', 10, '1,191.26 e'], ['Russian Federation', 0.1, '0.14 e']]), { key: 'k' }, { home: 'KAZ' });
     const rus = r.series.find((s) => s.id === 'imf.imts.XG_FOB_USD.RUS.KAZ.A')!;
-    expect(rus.observations).toEqual([['2019', 100000], ['2020', 140000, 'estimate']]);
-    expect(r.series.find((s) => s.id === 'imf.imts.XG_FOB_USD.G001.KAZ.A')!.observations[1]).toEqual(['2020', 1191260000, 'estimate']);
+    expect(rus.observations).toEqual([{ date: '2019', value: 100000 }, { date: '2020', value: 140000, status: 'estimate' }]);
+    expect(r.series.find((s) => s.id === 'imf.imts.XG_FOB_USD.G001.KAZ.A')!.observations[1]).toEqual({ date: '2020', value: 1191260000, status: 'estimate' });
   });
 
   it('the bundled Kazakhstan file: flags survive to the processed data (Australia 1993, "0.14 e")', async () => {
@@ -170,7 +170,7 @@ describe('Comtrade and wiiw', () => {
   it('Comtrade: the FOB/CIF column must equal primaryValue; a changed header is named', async () => {
     const text = (await raw('comtrade/imported/comtrade_chn_kaz_total/comtrade_reporter_CHN_partner_KAZ_total.csv')).toString('utf8');
     const r = parseComtradeCsv(Buffer.from(text), { key: 'k' });
-    expect(Object.fromEntries(r.series.find((s) => s.id === 'comtrade.X.KAZ.CHN')!.observations)['2022']).toBe(16355236459);
+    expect(Object.fromEntries(r.series.find((s) => s.id === 'comtrade.X.KAZ.CHN')!.observations.map((o) => [o.date, o.value]))['2022']).toBe(16355236459);
     expect(() => parseComtradeCsv(Buffer.from(text.replace('"16355236459"', '"16355236458"')), { key: 'k' })).toThrow(/differs from primaryValue/);
     expect(() => parseComtradeCsv(Buffer.from(text.replace('fobvalue', 'fob_value')), { key: 'k' })).toThrow(/lacks fobvalue/);
   });
@@ -179,7 +179,7 @@ describe('Comtrade and wiiw', () => {
     const text = (await raw('wiiw/imported/wiiw_partners/wiiw_partners.csv')).toString('utf8');
     const r = parseWiiwCsv(Buffer.from(text), { key: 'k' });
     const nl = r.series.find((s) => s.id === 'wiiw.FDI_STOCK.NLD')!;
-    expect(Object.fromEntries(nl.observations)['2021']).toBe(52143.0636);
+    expect(Object.fromEntries(nl.observations.map((o) => [o.date, o.value]))['2021']).toBe(52143.0636);
     expect(r.series.find((s) => s.id === 'wiiw.FDI_INFLOW.G001')!.description.notes![0]).toMatch(/Not the "gross inflow"/i);
     // The EU's 2003 share, 46.6276997 %, made wrong by one digit.
     const err = (() => { try { parseWiiwCsv(Buffer.from(text.replace('46.6276997', '47.6276997')), { key: 'k' }); } catch (e) { return e as PipelineError; } })();

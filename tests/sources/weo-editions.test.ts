@@ -81,13 +81,13 @@ describe('a malformed editions file', () => {
     // A row that looks like its group's but has a field more, or a unit that changes, is read whole.
     const row = (year: number, tail = 'Percent change,H,units,2020') => `WEO April 2022,KAZ,916,NGDP_RPCH,${year},2.5,${tail}`;
     expect(() => parse(row(2021), row(2022, 'Percent change,H,units,x,2020'))).toThrow(expect.objectContaining({ code: 'IMPORT_BAD_ROW', message: expect.stringMatching(/line 3: 11 fields/) }));
-    expect(parse(row(2021), row(2022, 'Percent,H,units,2020')).series[0].observations).toEqual([['2021', 2.5], ['2022', 2.5]]);
+    expect(parse(row(2021), row(2022, 'Percent,H,units,2020')).series[0].observations).toEqual([{ date: '2021', value: 2.5 }, { date: '2022', value: 2.5 }]);
     expect(() => parse(row(2021), row(2022, 'Percent change,H,units,2021'))).not.toThrow();
   });
 
   it('years out of order in a group are kept; a repeat after a later year is still a duplicate', () => {
     const row = (year: number, value: string) => `WEO April 2022,KAZ,916,NGDP_RPCH,${year},${value},Percent change,H,units,2020`;
-    expect(parse(row(2023, '4.1'), row(2021, '4.3'), row(2022, '3.2')).series[0].observations).toEqual([['2023', 4.1], ['2021', 4.3], ['2022', 3.2]]);
+    expect(parse(row(2023, '4.1'), row(2021, '4.3'), row(2022, '3.2')).series[0].observations).toEqual([{ date: '2023', value: 4.1 }, { date: '2021', value: 4.3 }, { date: '2022', value: 3.2 }]);
     expect(() => parse(row(2021, '4.3'), row(2023, '4.1'), row(2021, '4.3'))).toThrow(expect.objectContaining({ code: 'IMPORT_DUPLICATE', context: expect.objectContaining({ line: 4 }) }));
   });
 

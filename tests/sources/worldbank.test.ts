@@ -19,8 +19,8 @@ describe('World Bank parser', () => {
     expect(p.series).toHaveLength(1);
     expect(p.series[0].id).toBe('wb.NY.GNP.PCAP.CD.USA');
     expect(p.series[0].vintage).toEqual({ key: '2020-07-01', label: 'WDI, last updated 2020-07-01' });
-    expect(p.series[0].observations[0]).toEqual(['1990', 24060]);
-    expect(p.series[0].observations.at(-1)).toEqual(['1997', 31270]);
+    expect(p.series[0].observations[0]).toEqual({ date: '1990', value: 24060 });
+    expect(p.series[0].observations.at(-1)).toEqual({ date: '1997', value: 31270 });
   });
   it.each([[ERROR_120, /120 Invalid value/], [ERROR_175, /175 Invalid format: The indicator was not found/]])('turns an error answered with 200 into a failure with the provider message', (body, msg) => {
     expect(() => parseWbPage(Buffer.from(body), { url: 'u' }, ['KAZ'])).toThrowError(msg);
@@ -29,7 +29,7 @@ describe('World Bank parser', () => {
     const j = JSON.parse((await fixture(REAL)).toString());
     j[1][0].value = null;
     const p = parseWbPage(Buffer.from(JSON.stringify(j)), { url: 'u' }, ['USA']);
-    expect(p.series[0].observations.map(([d]) => d)).not.toContain('1997');
+    expect(p.series[0].observations.map((o) => o.date)).not.toContain('1997');
     expect(p.series[0].observations).toHaveLength(7);
   });
 });

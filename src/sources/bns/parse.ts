@@ -172,8 +172,10 @@ export async function parseBnsWorkbook(bytes: Buffer, meta: Pick<RawMeta, 'key'>
           s = { own: { id, description, vintage: own, precedence: release, observations: [] }, latest: { id, description, vintage: BNS_LATEST, precedence: release, observations: [] } };
           series.set(id, s);
         }
-        s.own.observations.push([String(t.year), v]);
-        s.latest.observations.push([String(t.year), v]);
+        // One observation in both views (observations are never changed after parsing).
+        const o = { date: String(t.year), value: v };
+        s.own.observations.push(o);
+        s.latest.observations.push(o);
       });
     }
   }

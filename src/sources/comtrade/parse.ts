@@ -61,8 +61,8 @@ export function parseComtradeCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): Par
       };
       series.set(id, s);
     }
-    s.observations.push([year, value]);
+    s.observations.push({ date: year, value });
   }
-  for (const s of series.values()) s.observations.sort(([a], [b]) => byCodeUnit(a, b));
+  for (const s of series.values()) s.observations.sort((a, b) => byCodeUnit(a.date, b.date));
   return { series: [...series.values()], notes: [] };
 }

@@ -126,7 +126,7 @@ export async function parseDotsWorkbook(bytes: Buffer, meta: Pick<RawMeta, 'key'
     for (const r of rows) {
       const observations: ParsedSeries['observations'] = [];
       r.cells.forEach((c, i) => {
-        if (c) observations.push(c.status ? [t.years[i], c.value, c.status] : [t.years[i], c.value]);
+        if (c) observations.push(c.status ? { date: t.years[i], value: c.value, status: c.status } : { date: t.years[i], value: c.value });
       });
       if (!observations.length) continue;
       const description = imtsDescription(spec.indicator, t.reporter, r.code, 'annual', undefined);

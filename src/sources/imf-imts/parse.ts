@@ -56,7 +56,7 @@ export function parseImts(body: Buffer, meta: { url?: string; request?: Record<s
       description: imtsDescription(a.INDICATOR, a.COUNTRY, a.COUNTERPART_COUNTRY, freq, a.SCALE),
       vintage: IMTS_VINTAGE,
       precedence: 1,
-      observations: s.observations.map((o) => [o.period, o.value] as [string, number]).sort(([x], [y]) => byCodeUnit(x, y)),
+      observations: s.observations.map((o) => ({ date: o.period, value: o.value })).sort((x, y) => byCodeUnit(x.date, y.date)),
     });
   }
   return { series, notes };

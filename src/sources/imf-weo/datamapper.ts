@@ -4,6 +4,7 @@
 // an unknown indicator answers 200 with the countries listing; missing years are absent or
 // null; a stray "" key appears; the vintage lives only in /indicators; HTML means blocked.
 import { PipelineError } from '../../domain/errors.ts';
+import type { Observation } from '../../domain/series.ts';
 import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { assertNotHtml, isRecord, parseJsonBody } from '../shared/body-checks.ts';
 import { weoDescription, weoVintage } from './weo.ts';
@@ -35,16 +36,16 @@ export function parseDataMapperIndicator(
     if (!isRecord(years)) {
       throw new PipelineError('IMF_COUNTRY_MISSING', `${iso3} is missing from the ${indicator} answer (${Object.keys(byCountry).length} economies present)`, { ...ctx, country: iso3 });
     }
-    const observations: Array<[string, number]> = [];
+    const observations: Observation[] = [];
     for (const [year, value] of Object.entries(years)) {
       if (!/^\d{4}$/.test(year)) continue; // the stray "" key, and anything else that is not a year
       if (value === null) continue;
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw new PipelineError('IMF_BAD_VALUE', `${indicator} ${iso3} ${year} is ${JSON.stringify(value)}, not a number`, { ...ctx, country: iso3, date: year });
       }
-      observations.push([year, value]);
+      observations.push({ date: year, value });
     }
-    observations.sort(([a], [b]) => byCodeUnit(a, b));
+    observations.sort((a, b) => byCodeUnit(a.date, b.date));
     series.push({ id: `imf.${indicator}.${iso3}`, description: weoDescription(indicator, iso3), vintage, precedence: 2, observations });
   }
   return { series, notes: [] };

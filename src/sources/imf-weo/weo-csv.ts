@@ -87,12 +87,12 @@ class WeoRows {
     if (!NUMBER.test(valueText) || !Number.isFinite(value)) throw rowError(file, line, `value ${JSON.stringify(valueText)} is not a finite number`, 'IMPORT_BAD_VALUE');
     // Years usually increase within a group; only a year that does not needs the full look.
     const obs = group!.series.observations;
-    if (year <= group!.last && obs.some((o) => o[0] === year)) {
+    if (year <= group!.last && obs.some((o) => o.date === year)) {
       const b = this.before;
       throw rowError(file, line, `${b[0]} ${b[1]} ${b[3]} ${year} appears twice`, 'IMPORT_DUPLICATE');
     }
     if (year > group!.last) group!.last = year;
-    obs.push([year, value]);
+    obs.push({ date: year, value });
   }
 
   result(): ParseResult {

@@ -1,6 +1,6 @@
 // What every nbk.<CCY> series says about itself, whichever NBK endpoint a date came from.
 import { Decimal } from 'decimal.js';
-import type { Publisher, SeriesDescription, Vintage } from '../../domain/series.ts';
+import type { Observation, Publisher, SeriesDescription, Vintage } from '../../domain/series.ts';
 import type { ParsedSeries } from '../../domain/source-data.ts';
 
 export const NBK_PUBLISHER: Publisher = {
@@ -51,7 +51,7 @@ export function rateCurrency(id: string): string | undefined {
 }
 
 /** One currency's rates as any NBK endpoint delivers them. */
-export function parsedRateSeries(ccy: string, precedence: number, observations: Array<[string, number]>): ParsedSeries {
+export function parsedRateSeries(ccy: string, precedence: number, observations: Observation[]): ParsedSeries {
   return { id: `nbk.${ccy}`, description: nbkDescription(ccy), vintage: NBK_VINTAGE, precedence, observations };
 }
 

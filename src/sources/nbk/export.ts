@@ -2,6 +2,7 @@
 // pairs, the quant changing row by row, so each rate is divided by its own row's quant.
 import type * as ExcelJS from 'exceljs';
 import { PipelineError } from '../../domain/errors.ts';
+import type { Observation } from '../../domain/series.ts';
 import type { ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { assertNotEmpty, assertNotHtml } from '../shared/body-checks.ts';
 import { nbkToIso } from './dates.ts';
@@ -72,7 +73,7 @@ export async function parseExcelExport(bytes: Buffer, meta: Pick<RawMeta, 'url' 
   const sheet = await firstSheet(bytes, ctx);
   const { headerRow, pairs } = findHeader(sheet, ctx);
   const wanted = new Set(currencies);
-  const byCode = new Map<string, Array<[string, number]>>();
+  const byCode = new Map<string, Observation[]>();
   const seen = new Set<string>();
   const notes: string[] = [];
   sheet.eachRow((row, n) => {
@@ -95,7 +96,7 @@ export async function parseExcelExport(bytes: Buffer, meta: Pick<RawMeta, 'url' 
       if (!/^[1-9]\d*$/.test(quant)) throw new PipelineError('NBK_BAD_QUANT', `row ${n}: ${code} quant ${JSON.stringify(quant)} is not a positive whole number`, { ...ctx, line: n, date });
       let list = byCode.get(code);
       if (!list) byCode.set(code, (list = []));
-      list.push([date, ratePerUnit(value, quant)]);
+      list.push({ date, value: ratePerUnit(value, quant) });
     }
   });
   return { series: toSeries(byCode, EXPORT_PRECEDENCE), notes };

@@ -76,6 +76,6 @@ export function parseFeed(body: Buffer, meta: Pick<RawMeta, 'url' | 'contentType
   // Every answer quotes the US dollar (the fixing is against it): without it the answer is broken,
   // and storing it would count the date as done.
   if (!rates.some((r) => r.code === 'USD')) throw new PipelineError('NBK_CURRENCY_MISSING', `the answer for ${date} has no USD rate (${rates.length} other currencies)`, { source: 'nbk', url: meta.url, date });
-  const series = rates.map((r) => parsedRateSeries(r.code, FEED_PRECEDENCE, [[date, r.perUnit]]));
+  const series = rates.map((r) => parsedRateSeries(r.code, FEED_PRECEDENCE, [{ date, value: r.perUnit }]));
   return { series, notes: [] };
 }

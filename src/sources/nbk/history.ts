@@ -1,13 +1,14 @@
 // The bundled daily history (an imported file): wide `date,AUD,...,ZAR`, tenge per 1 unit
 // already divided by the quant, an empty field where the origin has no value.
 import { PipelineError } from '../../domain/errors.ts';
+import type { Observation } from '../../domain/series.ts';
 import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { parseCsv } from '../../lib/csv.ts';
 import { parsedRateSeries } from './describe.ts';
 
 export const IMPORTED_PRECEDENCE = 1;
 
-export function toSeries(byCode: Map<string, Array<[string, number]>>, precedence: number): ParsedSeries[] {
+export function toSeries(byCode: Map<string, Observation[]>, precedence: number): ParsedSeries[] {
   return [...byCode].map(([code, observations]) => parsedRateSeries(code, precedence, observations));
 }
 
@@ -19,7 +20,7 @@ export function parseHistoryCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>, curre
   const twice = header.find((code, c) => header.indexOf(code) !== c);
   if (twice !== undefined) throw new PipelineError('IMPORT_SCHEMA_CHANGED', `the header names ${JSON.stringify(twice)} twice`, { source: 'nbk', file });
   const wanted = new Set(currencies);
-  const columns = header.flatMap((code, c) => (c > 0 && wanted.has(code) ? [{ c, code, values: [] as Array<[string, number]> }] : []));
+  const columns = header.flatMap((code, c) => (c > 0 && wanted.has(code) ? [{ c, code, values: [] as Observation[] }] : []));
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i];
     if (r.length === 1 && r[0] === '') continue;
@@ -28,7 +29,7 @@ export function parseHistoryCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>, curre
       if (r[c] === '') continue; // empty = missing in the origin
       const v = Number(r[c]);
       if (!Number.isFinite(v) || v <= 0) throw new PipelineError('IMPORT_BAD_VALUE', `${code} ${JSON.stringify(r[c])} is not a positive number`, { source: 'nbk', file, line: i + 1 });
-      values.push([r[0], v]);
+      values.push({ date: r[0], value: v });
     }
   }
   // A currency with no value at all starts no series (as before: series are made from values).

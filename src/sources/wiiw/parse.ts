@@ -80,7 +80,7 @@ export function parseWiiwCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseRe
     for (const [code, e] of byPartner) {
       checkShares(code, e, total, years, { ...where, line: e.line });
       const observations: ParsedSeries['observations'] = [];
-      e.eur?.forEach((v, k) => v !== null && observations.push([years[k], v]));
+      e.eur?.forEach((v, k) => v !== null && observations.push({ date: years[k], value: v }));
       if (!observations.length) continue;
       series.push({
         id: `wiiw.${dirCode}.${code}`,

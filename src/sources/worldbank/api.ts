@@ -54,9 +54,9 @@ export function parseWbPage(body: Buffer, meta: Pick<RawMeta, 'url' | 'contentTy
     const id = `wb.${code}.${iso3}`;
     let s = groups.get(id);
     if (!s) groups.set(id, (s = { id, description: description(code, iso3), vintage: wbVintage(lastUpdated), precedence: 2, observations: [] }));
-    s.observations.push([date, row.value]);
+    s.observations.push({ date, value: row.value });
   }
-  for (const s of groups.values()) s.observations.sort(([a], [b]) => byCodeUnit(a, b));
+  for (const s of groups.values()) s.observations.sort((a, b) => byCodeUnit(a.date, b.date));
   return { page, pages, lastUpdated, series: [...groups.values()] };
 }
 

@@ -22,7 +22,7 @@ export function parseWdiLongCsv(bytes: Buffer, meta: Pick<RawMeta, 'key' | 'retr
     const id = `wb.${code}.${iso3}`;
     let s = groups.get(id);
     if (!s) groups.set(id, (s = { id, description: description(code, iso3), vintage, precedence: 1, observations: [] }));
-    s.observations.push([year, value]);
+    s.observations.push({ date: year, value });
   }
   return { series: [...groups.values()], notes: [] };
 }
