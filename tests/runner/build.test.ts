@@ -59,7 +59,7 @@ describe('several snapshots of one series', () => {
   it('merge as the plain map-by-date reference does: later snapshots win, every disagreement reported in the order met, only snapshots still used listed', () => {
     const random = seededRandom(11);
     for (let trial = 0; trial < 200; trial++) {
-      const k = 2 + Math.floor(random() * 4);
+      const k = 2 + Math.floor(random() * 10); // up to 11 snapshots: walked side by side up to 8, sorted beyond
       const contribs = Array.from({ length: k }, (_, i) => {
         const n = Math.floor(random() * 10);
         // Mostly in date order (a history and daily answers), sometimes shuffled or with a repeated date.
@@ -70,7 +70,7 @@ describe('several snapshots of one series', () => {
           const value = random() < 0.5 ? Number(d) : Math.round(random() * 4);
           return random() < 0.2 ? { date: d, value, status: 'estimate' as const } : { date: d, value };
         });
-        return { file: `s${i}.csv`, rows, retrievedAt: `2026-01-0${i + 1}` };
+        return { file: `s${i}.csv`, rows, retrievedAt: `2026-01-${String(i + 1).padStart(2, "0")}` };
       });
       const built = buildSeries(contribs.map((c) => ({ snapshot: snapshot(c.file, c.retrievedAt), series: parsed(c.rows) })));
       const ref = referenceMerge(contribs);
