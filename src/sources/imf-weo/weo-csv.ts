@@ -45,7 +45,7 @@ class WeoRows {
     if (r.length === 1 && r[0] === '') return;
     if (r.length !== HEADER.length) throw rowError(file, line, `${r.length} fields, expected ${HEADER.length}`);
     const b = this.before;
-    // Fields by index, not destructured: per-row iterator objects add up (see runner/build.ts inOrder).
+    // Fields by index, not destructured: per-row iterator objects add up (see the head of runner/build.ts).
     if (!this.group || r[0] !== b[0] || r[1] !== b[1] || r[3] !== b[3] || r[9] !== b[9]) this.group = this.groupOf(r, line);
     this.before = r;
     this.value(r[4], r[5], line);

@@ -185,7 +185,7 @@ function scanCells(data: string, name: string, where: Where): { cells: Map<numbe
       body = data.slice(tagEnd + 1, close);
       i = close + 4;
     }
-    const at = decodeRef(ref ?? ''); // indexed, not destructured (see runner/build.ts inOrder)
+    const at = decodeRef(ref ?? ''); // indexed, not destructured (see the head of runner/build.ts)
     const row = at[0];
     const col = at[1];
     if (!row) throw broken('a cell without a usable reference');
