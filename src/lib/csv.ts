@@ -127,8 +127,8 @@ export function parseCsv(text: string): string[][] {
 
 /**
  * Each row of CSV text in turn (index 0 is the header), as parseCsv gives them, without holding
- * them all: a large file's rows then die young instead of filling the old generation (the
- * garbage collector was a quarter of parsing the 44,000-row WEO extract).
+ * them all on the plain path: a large file's rows then die young instead of filling the old
+ * generation.
  */
 export function eachCsvRow(text: string, fn: (row: string[], index: number) => void): void {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

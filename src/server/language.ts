@@ -54,6 +54,7 @@ function staticLocals(lang: string): Record<string, unknown> {
   let l = perLanguage.get(lang);
   if (!l) {
     const t = translator(lang);
+    const names = localNames(lang, t);
     l = {
       lang,
       t,
@@ -62,8 +63,8 @@ function staticLocals(lang: string): Record<string, unknown> {
       codeSpans,
       ...numberHelpers(lang),
       fmtDate: dateHelper(lang, t),
-      ...localNames(lang, t),
-      ...ledgerWords(lang, t, localNames(lang, t)),
+      ...names,
+      ...ledgerWords(lang, t, names),
       // What the browser's chart code says (range buttons, its own button, Plotly's toolbar), as JSON for the page.
       chartWords: {
         ranges: [t('charts.ranges.y1'), t('charts.ranges.y5'), t('charts.ranges.y10'), t('charts.ranges.all')],

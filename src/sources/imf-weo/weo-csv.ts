@@ -29,7 +29,7 @@ class WeoRows {
   private editions = new Map<string, Vintage | undefined>();
   private group: Group | undefined;
   /** The last full row read (its group's fields). */
-  before: string[] = [];
+  private before: string[] = [];
   private headerSeen = false;
 
   constructor(private file: string) {}

@@ -25,11 +25,14 @@ export function parseHistoryCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>, curre
     const r = rows[i];
     if (r.length === 1 && r[0] === '') continue;
     if (r.length !== header.length) throw new PipelineError('IMPORT_BAD_ROW', `row has ${r.length} fields, expected ${header.length}`, { source: 'nbk', file, line: i + 1 });
-    for (const { c, code, values } of columns) {
-      if (r[c] === '') continue; // empty = missing in the origin
-      const v = Number(r[c]);
-      if (!Number.isFinite(v) || v <= 0) throw new PipelineError('IMPORT_BAD_VALUE', `${code} ${JSON.stringify(r[c])} is not a positive number`, { source: 'nbk', file, line: i + 1 });
-      values.push({ date: r[0], value: v });
+    // Indexed, not destructured: this runs once per cell (see the head of runner/build.ts).
+    for (let k = 0; k < columns.length; k++) {
+      const col = columns[k];
+      const text = r[col.c];
+      if (text === '') continue; // empty = missing in the origin
+      const v = Number(text);
+      if (!Number.isFinite(v) || v <= 0) throw new PipelineError('IMPORT_BAD_VALUE', `${col.code} ${JSON.stringify(text)} is not a positive number`, { source: 'nbk', file, line: i + 1 });
+      col.values.push({ date: r[0], value: v });
     }
   }
   // A currency with no value at all starts no series (as before: series are made from values).
