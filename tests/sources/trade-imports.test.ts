@@ -126,6 +126,33 @@ describe('BNS trade by partner', () => {
 });
 
 describe('IMF DOTS', () => {
+  it('a damaged copy of a real DOTS workbook (a cell left open, a row beyond the sheet, an entry bigger than it says) fails the rebuild with XLSX_UNREADABLE; the processed files stay byte for byte', async () => {
+    const { strToU8, unzipSync, zipSync } = await import('fflate');
+    const dir = await tempDataDir(['imts']);
+    await rebuildAll(dir, [jobNamed('imts', testConfig(dir))]);
+    const before = await processedBytes(dir);
+    const parts = unzipSync(new Uint8Array(await raw('imts/imported/dots_210/DOTS_210.xlsx')));
+    const sheet = Buffer.from(parts['xl/worksheets/sheet1.xml']).toString('utf8');
+    const withSheet = (xml: string) => Buffer.from(zipSync({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(xml) }));
+    const understated = withSheet(sheet);
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const entry = understated.indexOf(name, understated.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), understated.lastIndexOf(name))) - 46;
+    understated.writeUInt32LE(100, entry + 24); // the directory now says the sheet inflates to 100 bytes
+    const damaged: Array<[string, Buffer, RegExp]> = [
+      ['cell left open', withSheet(sheet.replace(/<\/c><\/row>/, '</row>')), /not closed/],
+      ['row beyond the sheet', withSheet(sheet.replace('</sheetData>', '<row r="2000000"/></sheetData>')), /row numbered 2000000/],
+      ['entry bigger than it says', understated, /inflates to more than the 100 bytes/],
+    ];
+    for (const [what, bytes, message] of damaged) {
+      const key = `imported/damaged_${what.replaceAll(' ', '_')}`;
+      await new RawStore(dir).put({ kind: 'imported-file', source: 'imts', parser: 'dots-xlsx', key, retrievedAt: '2026-12-02T00:00:00Z', connectorVersion: 'test' }, bytes, 'xlsx', undefined, 'DOTS_210.xlsx');
+      const [summary] = await rebuildAll(dir, [jobNamed('imts', testConfig(dir))]);
+      expect(summary.error, what).toMatchObject({ code: 'XLSX_UNREADABLE', message: expect.stringMatching(message), context: { source: 'imts', file: key } });
+      expect(await processedBytes(dir), what).toEqual(before);
+      await fs.rm(path.join(dir, 'raw/imts', key), { recursive: true });
+    }
+  });
+
   async function dotsWorkbook(cells: Array<[string, ...Array<number | string | null>]>): Promise<Buffer> {
     const wb = new ExcelJS.Workbook();
     for (const name of ['Exports, FOB', 'Imports, CIF']) {

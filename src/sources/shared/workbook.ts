@@ -161,6 +161,9 @@ function cellAttributes(data: string, from: number, to: number): { ref: string |
   return { ref, type };
 }
 
+/** A cell's or row's own tag (not <color>, <charset>… inside rich text), or a row's end. */
+const NEXT_CELL_OR_ROW = /<c[\s>/]|<\/?row[\s>/]/;
+
 /** The cells of a sheet's <sheetData>, scanned with indexOf: a regular expression per cell made
  *  reading the bundled workbooks several times slower. A tag or cell left open is an error (a
  *  missing </c> once sent the scan back to the start for ever). */
@@ -181,8 +184,9 @@ function scanCells(data: string, name: string, where: Where): { cells: Map<numbe
     if (selfClosing) i = tagEnd + 1;
     else {
       const close = data.indexOf('</c>', tagEnd);
-      if (close === -1) throw broken('a cell that is not closed (no </c>)');
-      body = data.slice(tagEnd + 1, close);
+      body = close === -1 ? '' : data.slice(tagEnd + 1, close);
+      // No </c> before the next cell or row begins: the scan would run on and swallow the next cell.
+      if (close === -1 || NEXT_CELL_OR_ROW.test(body)) throw broken('a cell that is not closed (no </c>)');
       i = close + 4;
     }
     const at = decodeRef(ref ?? ''); // indexed, not destructured (see the head of runner/build.ts)
