@@ -128,6 +128,19 @@ describe('the workbook reader reads what exceljs reads', () => {
     }
   });
 
+  it('a shared string left open is XLSX_UNREADABLE (every later string would otherwise shift to the wrong cell)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = 'Китай';
+    ws.getCell('A2').value = 'Россия';
+    ws.getCell('A3').value = 'Германия';
+    const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const xml = Buffer.from(parts['xl/sharedStrings.xml']).toString('utf8');
+    expect(xml.match(/<\/si>/g)).toHaveLength(3);
+    const bytes = Buffer.from(zipSync({ ...parts, 'xl/sharedStrings.xml': strToU8(xml.replace('</si>', '')) }));
+    await expect(readWorkbook(bytes, { source: 't', file: 'f' })).rejects.toMatchObject({ code: 'XLSX_UNREADABLE', message: expect.stringMatching(/shared string/) });
+  });
+
   it('a row numbered beyond the worksheet limit is XLSX_UNREADABLE (the readers loop over every row up to the last)', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('S').getCell('A1').value = 1;

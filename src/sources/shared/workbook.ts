@@ -96,9 +96,14 @@ function elementReader(name: string): (fragment: string) => string | undefined {
 const valueOf = elementReader('v');
 const inlineOf = elementReader('is');
 
-function sharedStrings(part: string | undefined): string[] {
+/** The shared strings, by index. An item left open would run on into the next and shift every
+ *  later string onto the wrong cells, so it is an error. */
+function sharedStrings(part: string | undefined, where: Where): string[] {
   if (!part) return [];
-  return [...part.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => runsText(m[1] ?? ''));
+  return [...part.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m, i) => {
+    if (m[1]?.includes('<si')) throw new PipelineError('XLSX_UNREADABLE', `shared string ${i} is not closed (no </si>)`, where);
+    return runsText(m[1] ?? '');
+  });
 }
 
 interface RawCell {
@@ -244,7 +249,7 @@ export async function readWorkbook(bytes: Buffer, where: Where): Promise<Sheet[]
   const rels = part('xl/_rels/workbook.xml.rels');
   if (!book || !rels) throw new PipelineError('XLSX_UNREADABLE', 'not a readable .xlsx workbook (no xl/workbook.xml or its relationships)', where);
   const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attr(m[0], 'Id'), attr(m[0], 'Target') ?? '']));
-  const strings = sharedStrings(part('xl/sharedStrings.xml'));
+  const strings = sharedStrings(part('xl/sharedStrings.xml'), where);
   return [...book.matchAll(/<sheet\b[^>]*>/g)].map((m) => {
     const name = xmlText(attr(m[0], 'name') ?? '');
     const target = targets.get(attr(m[0], 'r:id')) ?? '';
