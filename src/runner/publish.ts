@@ -87,11 +87,19 @@ export function renderBuild(connector: SourceConnector, built: BuildResult): Ren
   return { files: renderSourceFiles(fileMeta, current, earlier), current };
 }
 
-/** The processed values a build replaces, or undefined when its CSV is the same text (an identical file needs no parsing to know nothing changed). */
-export async function replacedValues(connector: SourceConnector, rendered: RenderedBuild, processed: ProcessedStorage): Promise<Map<string, Observation[]> | undefined> {
+/** The processed values a build replaces, or undefined when its CSV is the same text (an identical
+ *  file needs no parsing to know nothing changed). A damaged old file replaces nothing: the build
+ *  from raw is written over it (`onDamaged` says so). */
+export async function replacedValues(connector: SourceConnector, rendered: RenderedBuild, processed: ProcessedStorage, onDamaged: (message: string) => void = () => {}): Promise<Map<string, Observation[]> | undefined> {
   const oldCsv = await processed.readCsv(connector.name);
   if (oldCsv === rendered.files.csv) return undefined;
-  return oldCsv ? parseSeriesCsv(oldCsv, `processed/${connector.name}.csv`) : new Map();
+  if (oldCsv === undefined) return new Map();
+  try {
+    return parseSeriesCsv(oldCsv, `processed/${connector.name}.csv`);
+  } catch (err) {
+    onDamaged(`processed/${connector.name}.csv could not be read (${(err as Error).message}); rewritten from the raw snapshots`);
+    return new Map();
+  }
 }
 
 /** What changed in each series against the values replaced. */

@@ -160,7 +160,7 @@ export class Staging {
     assertValid(connector, built.series);
     const rendered = renderBuild(connector, built);
     // Unchanged text: nothing to check for implausible revisions, nothing changed.
-    const replaced = await replacedValues(connector, rendered, this.effects.processed);
+    const replaced = await replacedValues(connector, rendered, this.effects.processed, (m) => this.summary.notes.push(m));
     if (replaced) this.assertPlausible(built.series, replaced);
     // Raw first: processed data must always be reproducible from what raw holds.
     for (let i = 0; i < fresh.length; i += RAW_WRITE_CONCURRENCY) {

@@ -16,9 +16,29 @@ export function writeError(err: unknown, file: string): PipelineError {
   return new PipelineError('WRITE_FAILED', `cannot write ${file}: ${(err as Error).message}`, { file }, { cause: err });
 }
 
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+/** A file written in full beside its target, not yet visible under the target's name. */
+export interface StagedFile {
+  /** Rename it over the target (atomic) and make the rename durable. */
+  commit(): Promise<void>;
+  /** Remove the temp file (after a failure elsewhere). */
+  discard(): Promise<void>;
+}
+
+/** The name of a temp file for a target: hidden, and recognisable as a pending write of it. */
+export function tempNameFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+}
+
+/** Is this file name a temp file of a pending (or interrupted) write of `name`? */
+export function isTempOf(entry: string, name?: string): boolean {
+  const m = /^\.(.+)\.tmp-\d+-[0-9a-f]{8}$/.exec(entry);
+  return m !== null && (name === undefined || m[1] === name);
+}
+
+export async function stageFile(target: string, data: string | Uint8Array): Promise<StagedFile> {
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  const tmp = tempNameFor(target);
+  const discard = () => fs.rm(tmp, { force: true }).catch(() => undefined);
   try {
     await fs.mkdir(dir, { recursive: true });
     const fh = await fs.open(tmp, 'w');
@@ -28,17 +48,31 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     } finally {
       await fh.close();
     }
-    await fs.rename(tmp, target);
-    const dh = await fs.open(dir, 'r');
-    try {
-      await dh.sync();
-    } finally {
-      await dh.close();
-    }
   } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    await discard();
     throw writeError(err, target);
   }
+  return {
+    discard,
+    async commit() {
+      try {
+        await fs.rename(tmp, target);
+        const dh = await fs.open(dir, 'r');
+        try {
+          await dh.sync();
+        } finally {
+          await dh.close();
+        }
+      } catch (err) {
+        await discard();
+        throw writeError(err, target);
+      }
+    },
+  };
+}
+
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  await (await stageFile(target, data)).commit();
 }
 
 /** Does the file hold exactly these bytes? (false when it does not exist) */
@@ -63,7 +97,7 @@ export async function removeStaleTempFiles(dir: string): Promise<number> {
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) removed += await removeStaleTempFiles(p);
-    else if (/^\..+\.tmp-\d+-[0-9a-f]{8}$/.test(e.name)) {
+    else if (isTempOf(e.name)) {
       await fs.rm(p, { force: true });
       removed++;
     }

@@ -2,11 +2,15 @@
 //   processed/<source>.csv           tidy long: series_id,date,value (current vintage)
 //   processed/<source>.vintages.csv  series_id,vintage,date,value (earlier vintages)
 //   processed/<source>.meta.json     metadata for every series
-// Each is written atomically; the same build gives byte-identical files.
+//   processed/<source>.sha256        the sha256 of the three, written last (`sha256sum -c` reads it)
+// Each is written atomically; the same build gives byte-identical files. A reader checks the
+// files against the checksums, so a damaged file is named, never served.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { longCsv, parseCsv, type LongGroup } from '../lib/csv.ts';
 import { fileHolds, writeFileAtomic } from './atomic-write.ts';
+import { sha256 } from './raw-store.ts';
+import { PipelineError } from '../domain/errors.ts';
 import type { Observation, SeriesMeta } from '../domain/series.ts';
 import { byCodeUnit } from '../lib/order.ts';
 
@@ -33,7 +37,14 @@ export function processedPaths(dataDir: string, source: string) {
     csv: path.join(dir, `${source}.csv`),
     vintages: path.join(dir, `${source}.vintages.csv`),
     meta: path.join(dir, `${source}.meta.json`),
+    sums: path.join(dir, `${source}.sha256`),
   };
+}
+
+/** The checksum file of a source's three files, in `sha256sum`'s format. */
+function renderSums(source: string, files: Omit<SourceFilesText, 'sums'>): string {
+  const line = (text: string, name: string) => `${sha256(Buffer.from(text))}  ${name}\n`;
+  return line(files.csv, `${source}.csv`) + line(files.vintages, `${source}.vintages.csv`) + line(files.meta, `${source}.meta.json`);
 }
 
 export function renderSourceFiles(
@@ -48,17 +59,19 @@ export function renderSourceFiles(
     for (const [vk, obs] of [...earlier.get(id)!].sort(([a], [b]) => byCodeUnit(a, b))) vgroups.push([[id, vk], obs]);
   }
   const sortedMeta: SourceFileMeta = { ...fileMeta, series: Object.fromEntries(ids.map((id) => [id, fileMeta.series[id]])) };
-  return {
+  const text = {
     csv: longCsv(['series_id', 'date', 'value'], groups),
     vintages: longCsv(['series_id', 'vintage', 'date', 'value'], vgroups),
     meta: JSON.stringify(sortedMeta, null, 2) + '\n',
   };
+  return { ...text, sums: renderSums(fileMeta.source, text) };
 }
 
 export interface SourceFilesText {
   csv: string;
   vintages: string;
   meta: string;
+  sums: string;
 }
 
 /** What the runner needs of the processed files: the folder below, or memory in tests. */
@@ -77,16 +90,17 @@ export function processedFolder(dataDir: string): ProcessedStorage {
   };
 }
 
-/** Write data files before the metadata that describes them. Returns which files changed. */
+/** Write data files before the metadata that describes them, and the checksums of all last. Returns which files changed. */
 export async function writeSourceFiles(dataDir: string, source: string, files: SourceFilesText): Promise<string[]> {
   const p = processedPaths(dataDir, source);
   const planned: Array<[string, Buffer]> = [
     [p.csv, Buffer.from(files.csv)],
     [p.vintages, Buffer.from(files.vintages)],
     [p.meta, Buffer.from(files.meta)],
+    [p.sums, Buffer.from(files.sums)],
   ];
   // Compared concurrently; only files that differ are written (unchanged ones keep their mtime, so
-  // ETags stay valid), in order, metadata last.
+  // ETags stay valid), in order, metadata and then checksums last.
   const same = await Promise.all(planned.map(([file, bytes]) => fileHolds(file, bytes)));
   const changed = planned.filter((_, i) => !same[i]);
   for (const [file, bytes] of changed) await writeFileAtomic(file, bytes);
@@ -116,12 +130,12 @@ export function parseSeriesCsv(text: string, file: string): Map<string, Observat
   return new Map([...grouped].map(([id, byV]) => [id, byV.get('') ?? []]));
 }
 
-/** Only the metadata of one source's processed files (no CSV parsing). */
+/** Only the metadata of one source's processed files (no CSV parsing); undefined when absent or damaged. */
 export async function readSourceMeta(dataDir: string, source: string): Promise<SourceFileMeta | undefined> {
   try {
     return JSON.parse(await fs.readFile(processedPaths(dataDir, source).meta, 'utf8')) as SourceFileMeta;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || err instanceof SyntaxError) return undefined;
     throw err;
   }
 }
@@ -133,24 +147,57 @@ function flagEstimates(obs: Observation[], dates: string[] | undefined): Observa
   return obs.map((o) => (flagged.has(o.date) ? { ...o, status: 'estimate' } : o));
 }
 
-/** Read one source's processed files. Returns undefined when the source has none yet. */
-export async function readSourceFiles(dataDir: string, source: string): Promise<{ fileMeta: SourceFileMeta; series: Map<string, ProcessedSeries> } | undefined> {
-  const p = processedPaths(dataDir, source);
-  let metaText: string;
+/** A processed file that cannot be trusted: named relative to the data folder, with the cure. */
+export function damagedFile(dataDir: string, file: string, what: string): PipelineError {
+  const rel = path.relative(dataDir, file).split(path.sep).join('/');
+  return new PipelineError('PROCESSED_DAMAGED', `${rel} ${what}; npm run rebuild rewrites it from the raw snapshots`, { file: rel });
+}
+
+async function readText(file: string): Promise<string | undefined> {
   try {
-    metaText = await fs.readFile(p.meta, 'utf8');
+    return await fs.readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
-  const fileMeta = JSON.parse(metaText) as SourceFileMeta;
-  const current = groupRows(parseCsv(await fs.readFile(p.csv, 'utf8')), p.csv, 0, 1, 2);
-  let earlier = new Map<string, Map<string, Observation[]>>();
-  try {
-    earlier = groupRows(parseCsv(await fs.readFile(p.vintages, 'utf8')), p.vintages, 0, 2, 3, 1);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+}
+
+/** Each file's text checked against the checksum file (when there is one: files written before checksums were kept have none). */
+function checkSums(dataDir: string, p: ReturnType<typeof processedPaths>, sums: string | undefined, texts: Array<[string, string | undefined]>): void {
+  if (sums === undefined) return;
+  const expected = new Map<string, string>();
+  for (const line of sums.split('\n')) {
+    const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
+    if (m) expected.set(m[2], m[1]);
+    else if (line !== '') throw damagedFile(dataDir, p.sums, `has a line that is not "<sha256>  <file>"`);
   }
+  for (const [file, text] of texts) {
+    const want = expected.get(path.basename(file));
+    if (want === undefined) throw damagedFile(dataDir, p.sums, `has no checksum for ${path.basename(file)}`);
+    if (text === undefined) throw damagedFile(dataDir, file, 'is missing');
+    if (sha256(Buffer.from(text)) !== want) throw damagedFile(dataDir, file, 'does not match its checksum (truncated, edited or damaged)');
+  }
+}
+
+function parseOrDamaged<T>(dataDir: string, file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    throw damagedFile(dataDir, file, `cannot be read (${(err as Error).message})`);
+  }
+}
+
+/** Read one source's processed files. Returns undefined when the source has none yet; a damaged file is a PROCESSED_DAMAGED error naming it. */
+export async function readSourceFiles(dataDir: string, source: string): Promise<{ fileMeta: SourceFileMeta; series: Map<string, ProcessedSeries> } | undefined> {
+  const p = processedPaths(dataDir, source);
+  const [metaText, csvText, vintagesText, sums] = await Promise.all([p.meta, p.csv, p.vintages, p.sums].map(readText));
+  if (metaText === undefined) return undefined;
+  checkSums(dataDir, p, sums, [[p.csv, csvText], [p.vintages, vintagesText], [p.meta, metaText]]);
+  if (csvText === undefined) throw damagedFile(dataDir, p.csv, 'is missing');
+  const fileMeta = parseOrDamaged(dataDir, p.meta, () => JSON.parse(metaText) as SourceFileMeta);
+  if (typeof fileMeta?.series !== 'object' || fileMeta.series === null) throw damagedFile(dataDir, p.meta, 'has no series');
+  const current = parseOrDamaged(dataDir, p.csv, () => groupRows(parseCsv(csvText), p.csv, 0, 1, 2));
+  const earlier = vintagesText === undefined ? new Map<string, Map<string, Observation[]>>() : parseOrDamaged(dataDir, p.vintages, () => groupRows(parseCsv(vintagesText), p.vintages, 0, 2, 3, 1));
   const series = new Map<string, ProcessedSeries>();
   for (const [id, meta] of Object.entries(fileMeta.series)) {
     const byVintage = new Map(meta.vintages.map((v) => [v.key, v.estimates]));

@@ -1,11 +1,12 @@
 // Raw snapshots: provider bytes exactly as received, never edited or deleted, each with a
 // metadata sidecar (`<file>.meta.json`). They are the vintages every processed number traces to.
-// A body is written before its sidecar, so a crash leaves at worst an orphan body that no
-// listing sees. A body identical to the latest one for the same request is not stored twice.
+// Every read checks a body against its sidecar's sha256. A body identical to the latest one
+// for the same request is not stored twice.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { writeFileAtomic } from './atomic-write.ts';
+import { isTempOf, stageFile, writeFileAtomic } from './atomic-write.ts';
+import { PipelineError } from '../domain/errors.ts';
 import type { RawMeta, RawMetaDraft, Snapshot } from '../domain/source-data.ts';
 import { byCodeUnit } from '../lib/order.ts';
 
@@ -20,6 +21,19 @@ export interface RawStorage {
 }
 
 const REJECTED_PREFIX_BYTES = 65_536;
+const SIDECAR = '.meta.json';
+
+/** What a source's raw folder may hold beside snapshots: its documentation, and the publisher's
+ *  original files kept for reference (the snapshots are their conversions; never read). */
+const KEPT_BESIDE = {
+  folders: new Set(['original']),
+  isDocument: (name: string) => name.endsWith('.md'),
+};
+
+/** A raw file that cannot be trusted: which one, what is wrong, and how to heal it. */
+function rawError(code: string, file: string, what: string): PipelineError {
+  return new PipelineError(code, `${file} ${what}. Raw snapshots are never rewritten: restore the file from a backup or the bundled snapshot (or move it out of data/raw), then run npm run rebuild`, { file });
+}
 
 export function sha256(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
@@ -65,7 +79,11 @@ export class RawStore implements RawStorage {
     return path.join(this.dataDir, 'raw', source);
   }
 
-  /** Every snapshot of a source, in a stable order (key, retrievedAt, sha). */
+  /**
+   * Every snapshot of a source, in a stable order (key, retrievedAt, sha). Every body has its
+   * sidecar and every sidecar its body (a coded error names the one alone); a sidecar whose body
+   * is still a temp file is a write a crash interrupted before its commit, and is not listed.
+   */
   async list(source: string): Promise<Snapshot[]> {
     const out: Snapshot[] = [];
     const walk = async (dir: string): Promise<void> => {
@@ -76,14 +94,19 @@ export class RawStore implements RawStorage {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
         throw err;
       }
+      const names = entries.map((e) => e.name);
       // Folders and sidecars are read concurrently (one round trip each would add up); the sort below fixes the order.
       await Promise.all(
         entries.map(async (e) => {
           const p = path.join(dir, e.name);
-          if (e.isDirectory()) await walk(p);
-          else if (e.name.endsWith('.meta.json')) {
-            const meta = JSON.parse(await fs.readFile(p, 'utf8')) as RawMeta;
-            out.push({ file: path.relative(this.dataDir, p.slice(0, -'.meta.json'.length)).split(path.sep).join('/'), meta });
+          if (e.isDirectory()) {
+            if (!KEPT_BESIDE.folders.has(e.name)) await walk(p);
+          } else if (e.name.endsWith(SIDECAR)) {
+            const body = e.name.slice(0, -SIDECAR.length);
+            if (names.includes(body)) out.push({ file: this.relative(p.slice(0, -SIDECAR.length)), meta: await this.readSidecar(p) });
+            else if (!names.some((n) => isTempOf(n, body))) throw rawError('RAW_BODY_MISSING', this.relative(path.join(dir, body)), 'has a sidecar but no body');
+          } else if (!isTempOf(e.name) && !KEPT_BESIDE.isDocument(e.name) && !names.includes(e.name + SIDECAR)) {
+            throw rawError('RAW_SIDECAR_MISSING', this.relative(p), 'has no sidecar (.meta.json): where it came from is unknown, so it is not read');
           }
         }),
       );
@@ -98,15 +121,54 @@ export class RawStore implements RawStorage {
     );
   }
 
-  async read(snapshot: Snapshot): Promise<Buffer> {
-    return fs.readFile(path.join(this.dataDir, snapshot.file));
+  private relative(abs: string): string {
+    return path.relative(this.dataDir, abs).split(path.sep).join('/');
   }
 
-  /** Write a planned snapshot: the body first, then its sidecar (a body without one is never listed). */
+  private async readSidecar(abs: string): Promise<RawMeta> {
+    const text = await fs.readFile(abs, 'utf8');
+    let meta: RawMeta;
+    try {
+      meta = JSON.parse(text) as RawMeta;
+    } catch (err) {
+      throw rawError('RAW_SIDECAR_INVALID', this.relative(abs), `is not JSON (${(err as Error).message})`);
+    }
+    const missing = ['source', 'key', 'parser', 'retrievedAt', 'sha256', 'bytes'].filter((k) => meta?.[k as keyof RawMeta] === undefined);
+    if (missing.length) throw rawError('RAW_SIDECAR_INVALID', this.relative(abs), `lacks ${missing.join(', ')}`);
+    return meta;
+  }
+
+  /** The body, checked against its sidecar's length and sha256 (a hand edit or a bad disk never reaches a parser). */
+  async read(snapshot: Snapshot): Promise<Buffer> {
+    let body: Buffer;
+    try {
+      body = await fs.readFile(path.join(this.dataDir, snapshot.file));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw rawError('RAW_BODY_MISSING', snapshot.file, 'has a sidecar but no body');
+      throw err;
+    }
+    const hash = sha256(body);
+    if (body.byteLength !== snapshot.meta.bytes || hash !== snapshot.meta.sha256) {
+      throw rawError('RAW_CHECKSUM_MISMATCH', snapshot.file, `does not match its sidecar: ${body.byteLength} bytes with sha256 ${hash.slice(0, 12)}…, the sidecar says ${snapshot.meta.bytes} bytes with ${String(snapshot.meta.sha256).slice(0, 12)}…`);
+    }
+    return body;
+  }
+
+  /**
+   * Write a planned snapshot. The body is written in full under a temp name, then its sidecar,
+   * then the body is renamed in: a crash leaves either nothing listed or both files, never a
+   * body without its sidecar.
+   */
   async write(snapshot: Snapshot, body: Uint8Array): Promise<void> {
     const abs = path.join(this.dataDir, snapshot.file);
-    await writeFileAtomic(abs, body);
-    await writeFileAtomic(`${abs}.meta.json`, JSON.stringify(snapshot.meta, null, 2) + '\n');
+    const staged = await stageFile(abs, body);
+    try {
+      await writeFileAtomic(`${abs}${SIDECAR}`, JSON.stringify(snapshot.meta, null, 2) + '\n');
+    } catch (err) {
+      await staged.discard();
+      throw err;
+    }
+    await staged.commit();
   }
 
   /**

@@ -6,6 +6,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { processedPaths, readSourceFiles, type SourceFileMeta } from './processed-store.ts';
 import type { Observation, SeriesMeta } from '../domain/series.ts';
+import { asPipelineError } from '../domain/errors.ts';
 
 export interface SeriesEntry {
   meta: SeriesMeta;
@@ -14,6 +15,15 @@ export interface SeriesEntry {
   /** Changes whenever the source's processed files change: a strong validator for HTTP caching. */
   etag: string;
   lastModified: Date;
+}
+
+/** A source whose processed files could not be read: what the status pages say, and the cure. */
+export interface DamagedSource {
+  source: string;
+  file: string;
+  code: string;
+  message: string;
+  heal: string;
 }
 
 export interface EventInfo {
@@ -28,6 +38,7 @@ export class DataRepository {
   private series = new Map<string, SeriesEntry>();
   private sourceMeta = new Map<string, SourceFileMeta>();
   private stamps = new Map<string, string>();
+  private damage = new Map<string, DamagedSource>();
   private lastCheck = 0;
   private loading: Promise<void> | undefined;
   events: EventInfo[] = [];
@@ -42,13 +53,11 @@ export class DataRepository {
     private clock: () => number = Date.now,
   ) {}
 
+  /** Changes when the metadata or the checksums (written last) are rewritten. */
   private async stamp(source: string): Promise<string> {
-    try {
-      const st = await fs.stat(processedPaths(this.dataDir, source).meta);
-      return `${st.mtimeMs}:${st.size}`;
-    } catch {
-      return 'none';
-    }
+    const p = processedPaths(this.dataDir, source);
+    const one = (file: string) => fs.stat(file).then((st) => `${st.mtimeMs}:${st.size}`, () => 'none');
+    return `${await one(p.meta)}|${await one(p.sums)}`;
   }
 
   async load(): Promise<void> {
@@ -61,11 +70,24 @@ export class DataRepository {
     this.lastCheck = this.clock();
   }
 
+  /**
+   * Load one source. A damaged file is named (`damaged()`) and the source keeps what it served
+   * before (nothing, at start): one bad file never takes the other sources down.
+   */
   private async loadSource(source: string): Promise<void> {
+    const stamp = await this.stamp(source);
+    let files: Awaited<ReturnType<typeof readSourceFiles>>;
+    try {
+      files = await readSourceFiles(this.dataDir, source);
+    } catch (err) {
+      const e = asPipelineError(err, 'PROCESSED_DAMAGED', { source });
+      this.damage.set(source, { source, file: String(e.context.file ?? `processed/${source}.*`), code: e.code, message: e.message, heal: 'npm run rebuild' });
+      this.stamps.set(source, stamp);
+      return;
+    }
+    this.damage.delete(source);
     this.version++;
     this.sourceVersions.set(source, this.version);
-    const stamp = await this.stamp(source);
-    const files = await readSourceFiles(this.dataDir, source);
     const fresh = new Map<string, SeriesEntry>();
     if (files) {
       const st = await fs.stat(processedPaths(this.dataDir, source).csv);
@@ -97,6 +119,11 @@ export class DataRepository {
   versionOf(ids: string[]): string {
     const jobs = [...new Set(ids.map((id) => this.series.get(id)?.meta.source.job ?? '?'))].sort();
     return jobs.map((j) => `${j}:${this.sourceVersions.get(j) ?? 0}`).join(',');
+  }
+
+  /** Sources whose processed files could not be read at the last look, with the file and the cure. */
+  damaged(): DamagedSource[] {
+    return [...this.damage.values()];
   }
 
   get(id: string): SeriesEntry | undefined {

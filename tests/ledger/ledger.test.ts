@@ -6,6 +6,7 @@ import { evaluateLedger, VERDICTS } from '../../src/ledger/evaluate.ts';
 import { DataRepository } from '../../src/store/repository.ts';
 import { repositoryLookup } from '../../src/ledger/lookup.ts';
 import { JOBS } from '../../pipelines/index.ts';
+import { resealProcessed } from '../support/tamper.ts';
 
 describe('recipe operations on hand-built series', () => {
   const rates = [{ date: '2020', value: 10 }, { date: '2021', value: 20 }, { date: '2022', value: -50 }];
@@ -116,6 +117,7 @@ describe('re-check on refresh', () => {
     const text = await fs.readFile(csv, 'utf8');
     expect(text).toContain('imf.LUR.KAZ,2022,4.875\n');
     await fs.writeFile(csv, text.replace('imf.LUR.KAZ,2022,4.875\n', 'imf.LUR.KAZ,2022,5.3\n'));
+    await resealProcessed(dir, 'imf');
     // 4.9 % in 2021 → 5.3 % in 2022: the level no longer matches 4.9, and the rate now rises.
     expect((await afterJob(record)).ledgerChanges).toEqual([
       { claim: 'unemployment-2022', before: 'matches', after: 'differs' },

@@ -6,6 +6,7 @@ import { tempDataDir } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { JOBS } from '../../pipelines/index.ts';
+import { resealProcessed } from '../support/tamper.ts';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
 let dataDir: string;
@@ -135,6 +136,7 @@ describe('escaping', () => {
     meta.series['imf.LUR.KAZ'].title = '<script>alert(1)</script>=HYPERLINK("x")';
     meta.series['imf.LUR.KAZ'].unit = '</script><img src=x onerror=alert(1)>';
     await fs.writeFile(metaFile, JSON.stringify(meta));
+    await resealProcessed(dir, 'imf');
     const { app: evil } = await testApp(dir);
     for (const url of ['/series/imf.LUR.KAZ', '/data', '/']) {
       const res = await request(evil).get(url);
@@ -206,6 +208,7 @@ describe('rendered-response cache', () => {
     const meta = JSON.parse(await fs.readFile(metaFile, 'utf8'));
     meta.series['imf.LUR.KAZ'].title = 'Kazakhstan: Unemployment rate (retitled by a refresh)';
     await fs.writeFile(metaFile, JSON.stringify(meta));
+    await resealProcessed(dir, 'imf');
     clock += 1000; // the repository checks files at most once a second
     const after = await request(a).get('/series/imf.LUR.KAZ').set('Host', 'kz.test').set('If-None-Match', first.headers.etag);
     expect(after.status).toBe(200);

@@ -11,6 +11,7 @@ import { weoVintage } from '../../src/sources/imf-weo/weo.ts';
 import { rebuildAll } from '../../src/runner/rebuild.ts';
 import { jobNamed } from '../../pipelines/index.ts';
 import { processedBytes, REPO, tempDataDir, testConfig } from '../support/data-dir.ts';
+import { rewriteRaw } from '../support/tamper.ts';
 
 const FILE = path.join(REPO, 'data/raw/imf/imported/weo_vintages_kaz_partners/weo_vintages_kaz_partners.csv');
 let rows: string[][];
@@ -97,7 +98,8 @@ describe('a malformed editions file', () => {
     const before = await processedBytes(dir);
     const file = path.join(dir, 'raw/imf/imported/weo_vintages_kaz_partners/weo_vintages_kaz_partners.csv');
     const text = await fs.readFile(file, 'utf8');
-    await fs.writeFile(file, text.replace('WEO April 2022,KAZ,916,NGDP_RPCH,2022,2.32,', 'WEO April 2022,KAZ,916,NGDP_RPCH,2022,n/a,'));
+    // A new edition file that does not parse (its sidecar consistent, as a connector would store it).
+    await rewriteRaw(dir, path.relative(dir, file), text.replace('WEO April 2022,KAZ,916,NGDP_RPCH,2022,2.32,', 'WEO April 2022,KAZ,916,NGDP_RPCH,2022,n/a,'));
     const [r] = await rebuildAll(dir, [jobNamed('imf', testConfig(dir))]);
     expect(r.outcome).toBe('failed');
     expect(r.error).toMatchObject({ code: 'IMPORT_BAD_VALUE', context: { source: 'imf', file: 'imported/weo_vintages_kaz_partners' } });

@@ -23,10 +23,12 @@ describe('raw store', () => {
     expect(await store.list('nbk')).toHaveLength(2);
   });
 
-  it('ignores a body whose sidecar was never written (crash between the two)', async () => {
+  it('ignores a body still under its temp name (a crash before the commit), but names a body that has no sidecar', async () => {
     const dir = await tempDataDir();
     await fs.mkdir(path.join(dir, 'raw/nbk/x'), { recursive: true });
-    await fs.writeFile(path.join(dir, 'raw/nbk/x/orphan.xml'), 'x');
+    await fs.writeFile(path.join(dir, 'raw/nbk/x/.orphan.xml.tmp-42-0123abcd'), 'x');
     expect(await new RawStore(dir).list('nbk')).toEqual([]);
+    await fs.writeFile(path.join(dir, 'raw/nbk/x/orphan.xml'), 'x');
+    await expect(new RawStore(dir).list('nbk')).rejects.toMatchObject({ code: 'RAW_SIDECAR_MISSING', context: { file: 'raw/nbk/x/orphan.xml' } });
   });
 });

@@ -75,7 +75,7 @@ export function apiRoutes(ctx: AppContext): Router {
 
   r.get('/api/status', async (req, res) => {
     parseQuery(EmptyQuery, req.query as Record<string, unknown>);
-    res.json({ running: ctx.controller.running ?? null, sources: await statuses(ctx) });
+    res.json({ running: ctx.controller.running ?? null, sources: await statuses(ctx), damaged: ctx.repo.damaged() });
   });
 
   // Failed token attempts per client address, to slow down guessing. Only wrong tokens are

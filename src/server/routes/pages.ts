@@ -45,7 +45,7 @@ export function pageRoutes(ctx: AppContext): Router {
 
   r.get('/status', async (_req, res) => {
     const runs = await readRuns(ctx.config.dataDir);
-    res.render('status', { title: (res.locals.t as TFunction)('status.title'), statuses: await statuses(ctx, runs), runs: runs.slice(-25).reverse(), running: ctx.controller.running, now: ctx.now() });
+    res.render('status', { title: (res.locals.t as TFunction)('status.title'), statuses: await statuses(ctx, runs), runs: runs.slice(-25).reverse(), running: ctx.controller.running, damaged: ctx.repo.damaged(), now: ctx.now() });
   });
 
   return r;
