@@ -1,16 +1,13 @@
 // Entry point: load the bundled (or refreshed) data, start the schedules, listen, and stop
 // gracefully: stop accepting, let a running refresh end after the requests in flight (what it
 // fetched and validated by then is kept), exit.
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { allJobs, loadJobConfig } from '../pipelines/index.ts';
 import { createApp } from './server/app.ts';
 import { loadContent } from './server/content.ts';
 import { RefreshController } from './server/refresh-controller.ts';
 import { startScheduler, type Scheduler } from './server/scheduler.ts';
-import { removeStaleTempFiles } from './store/atomic-write.ts';
 import { DataRepository } from './store/repository.ts';
-import { lockPath, processAlive, readLock } from './runner/lock.ts';
+import { recoverAfterCrash } from './runner/crash-recovery.ts';
 
 let config: ReturnType<typeof loadJobConfig>;
 try {
@@ -24,11 +21,7 @@ const jobs = allJobs(config);
 const names = jobs.map((j) => j.name);
 
 // After a SIGKILL: temp files of an interrupted write, and a lock of a dead process, go.
-const lock = await readLock(config.dataDir);
-if (!lock || !processAlive(lock.pid)) {
-  await removeStaleTempFiles(path.join(config.dataDir, 'processed'));
-  if (lock) await fs.rm(lockPath(config.dataDir), { force: true });
-}
+for (const note of (await recoverAfterCrash(config.dataDir)).notes) console.warn(`note: ${note}`);
 
 const repo = new DataRepository(config.dataDir, names);
 await repo.load();

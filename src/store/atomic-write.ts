@@ -18,6 +18,8 @@ export function writeError(err: unknown, file: string): PipelineError {
 
 /** A file written in full beside its target, not yet visible under the target's name. */
 export interface StagedFile {
+  /** The temp file's path. */
+  readonly path: string;
   /** Rename it over the target (atomic) and make the rename durable. */
   commit(): Promise<void>;
   /** Remove the temp file (after a failure elsewhere). */
@@ -53,6 +55,7 @@ export async function stageFile(target: string, data: string | Uint8Array): Prom
     throw writeError(err, target);
   }
   return {
+    path: tmp,
     discard,
     async commit() {
       try {
