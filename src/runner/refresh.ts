@@ -33,6 +33,8 @@ export interface RefreshRequest {
   now?: () => Date;
   /** An operator's word that an implausible answer or revision is real. */
   allowImplausible?: boolean;
+  /** The caller already holds the lock for this run (the server takes it before answering). */
+  lockHeld?: boolean;
 }
 
 /** Record, for each job, a run that could not start because another refresh held the lock. */
@@ -52,9 +54,9 @@ export async function recordRefused(dataDir: string, id: string, trigger: Trigge
 export async function refresh(req: RefreshRequest): Promise<RunRecord[]> {
   const now = req.now ?? (() => new Date());
   const id = req.runId ?? newRunId(req.trigger, now());
-  let lock: HeldLock;
+  let lock: HeldLock | undefined;
   try {
-    lock = await acquireLock(req.config.dataDir, `${req.trigger} refresh ${id} of ${req.jobs.map((j) => j.name).join(', ')}`);
+    if (!req.lockHeld) lock = await acquireLock(req.config.dataDir, `${req.trigger} refresh ${id} of ${req.jobs.map((j) => j.name).join(', ')}`);
   } catch (err) {
     // Refused runs leave a trace: the history and the status page say who held the lock.
     if (err instanceof PipelineError && err.code === 'LOCKED') return recordRefused(req.config.dataDir, id, req.trigger, req.jobs.map((j) => j.name), err.context.holder as LockInfo | undefined, now());
@@ -86,7 +88,7 @@ export async function refresh(req: RefreshRequest): Promise<RunRecord[]> {
       records.push(record);
     }
   } finally {
-    await lock.release();
+    await lock?.release();
   }
   return records;
 }

@@ -3,6 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { z } from 'zod';
 import type { RunSummary } from './run-summary.ts';
 import { PipelineError } from '../domain/errors.ts';
 import { writeError } from '../store/atomic-write.ts';
@@ -54,21 +55,53 @@ export async function appendRun(dataDir: string, record: RunRecord): Promise<voi
   }
 }
 
-export async function readRuns(dataDir: string): Promise<RunRecord[]> {
+/** The shape a history line must have to be shown (a hand edit or an older writer may leave others). */
+const RunLine = z.looseObject({
+  id: z.string(),
+  trigger: z.enum(['schedule', 'manual', 'cli']),
+  job: z.string(),
+  outcome: z.enum(['success', 'failed', 'refused']),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  fetched: z.number(),
+  snapshotsWritten: z.array(z.string()),
+  changes: z.array(z.looseObject({ series: z.string(), added: z.number(), revised: z.number(), removed: z.number() })),
+  conflicts: z.array(z.unknown()),
+  notes: z.array(z.string()),
+  error: z.looseObject({ code: z.string(), message: z.string() }).optional(),
+});
+
+export interface RunHistory {
+  runs: RunRecord[];
+  /** Lines that could not be read (torn by a crash) or do not have a run's shape: skipped, counted. */
+  skipped: number;
+}
+
+export async function readRunHistory(dataDir: string): Promise<RunHistory> {
   let text: string;
   try {
     text = await fs.readFile(runLogPath(dataDir), 'utf8');
   } catch {
-    return [];
+    return { runs: [], skipped: 0 };
   }
-  const out: RunRecord[] = [];
+  const runs: RunRecord[] = [];
+  let skipped = 0;
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
+    let parsed: unknown;
     try {
-      out.push(JSON.parse(line) as RunRecord);
+      parsed = JSON.parse(line);
     } catch {
-      // a line torn by a crash mid-append
+      skipped++; // a line torn by a crash mid-append
+      continue;
     }
+    const r = RunLine.safeParse(parsed);
+    if (r.success) runs.push(r.data as RunRecord);
+    else skipped++;
   }
-  return out;
+  return { runs, skipped };
+}
+
+export async function readRuns(dataDir: string): Promise<RunRecord[]> {
+  return (await readRunHistory(dataDir)).runs;
 }

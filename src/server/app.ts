@@ -87,6 +87,8 @@ export function createApp(deps: AppDeps): express.Express {
       res.sendFile(asset.file);
     });
   }
+  // The language first, so that even a refusal below is said in the page's language.
+  app.use(language);
   // A path that is not valid percent-encoding is the client's error, whichever route it aims at.
   app.use((req, _res, next) => {
     try {
@@ -96,7 +98,6 @@ export function createApp(deps: AppDeps): express.Express {
     }
     next();
   });
-  app.use(language);
   // Reading is open to any origin (a notebook, an Observable page): GET on the API and the
   // downloads answers with CORS headers, without credentials. POST /api/refresh stays same-origin.
   app.use((req, res, next) => {

@@ -6,6 +6,9 @@
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import { newRunId, type RunRecord, type Trigger } from '../runner/run-log.ts';
+import { acquireLock, type HeldLock, type LockInfo } from '../runner/lock.ts';
+import { PipelineError } from '../domain/errors.ts';
+import { recordRefused } from '../runner/refresh.ts';
 
 export interface RunningRefresh {
   id: string;
@@ -22,6 +25,15 @@ export interface RefreshWorkerData {
   jobNames: string[];
   trigger: Trigger;
   runId: string;
+  /** The server took the lock before starting the worker (and releases it when the worker ends). */
+  lockHeld: boolean;
+}
+
+/** What a start request came to: started, joined the run already going here, or refused (another process holds the lock; the refusal is in the run history). */
+export interface StartResult {
+  id: string;
+  started: boolean;
+  refused?: { message: string; holder: LockInfo | undefined };
 }
 
 type WorkerMessage =
@@ -43,13 +55,32 @@ export class RefreshController {
     private onDone: () => Promise<void> = async () => {},
   ) {}
 
-  /** Start a refresh unless one is running; either way return the id of the run in progress. */
-  start(jobNames: string[], trigger: Trigger): { id: string; started: boolean } {
+  /**
+   * Start a refresh unless one is running. The lock is taken here, before anyone is answered, so
+   * the answer and the run history always agree: a run another process holds the lock against is
+   * refused and recorded as such, never announced as started.
+   */
+  async start(jobNames: string[], trigger: Trigger): Promise<StartResult> {
     if (this.running) return { id: this.running.id, started: false };
     const names = this.jobNames.filter((j) => jobNames.includes(j));
     const id = newRunId(trigger);
     this.running = { id, jobs: names, trigger, startedAt: new Date().toISOString() };
-    const data: RefreshWorkerData = { config: { ...this.config }, jobNames: names, trigger, runId: id };
+    let lock: HeldLock;
+    try {
+      lock = await acquireLock(this.config.dataDir, `${trigger} refresh ${id} of ${names.join(', ')}`);
+    } catch (err) {
+      this.running = undefined;
+      if (!(err instanceof PipelineError && err.code === 'LOCKED')) throw err;
+      const holder = err.context.holder as LockInfo | undefined;
+      const [refused] = await recordRefused(this.config.dataDir, id, trigger, names, holder);
+      return { id, started: false, refused: { message: refused.error!.message, holder } };
+    }
+    this.runWorker(id, names, trigger, lock);
+    return { id, started: true };
+  }
+
+  private runWorker(id: string, names: string[], trigger: Trigger, lock: HeldLock): void {
+    const data: RefreshWorkerData = { config: { ...this.config }, jobNames: names, trigger, runId: id, lockHeld: true };
     const worker = new Worker(this.workerUrl, { workerData: data });
     this.worker = worker;
     this.promise = new Promise<RunRecord[]>((resolve) => {
@@ -67,11 +98,11 @@ export class RefreshController {
       worker.on('error', (err) => console.error(`refresh ${id}: ${err.message}`));
       worker.on('exit', () => resolve(records));
     }).finally(async () => {
+      await lock.release().catch(() => undefined);
       this.running = undefined;
       this.worker = undefined;
       await this.onDone().catch(() => undefined);
     });
-    return { id, started: true };
   }
 
   /** Wait for the run in progress, if any (tests, graceful stop). */

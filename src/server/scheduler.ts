@@ -5,7 +5,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { JobDefinition } from '../runner/job.ts';
 
 export interface Starter {
-  start(jobs: string[], trigger: 'schedule'): { id: string; started: boolean };
+  start(jobs: string[], trigger: 'schedule'): Promise<{ id: string; started: boolean }>;
 }
 
 export interface Scheduler {
@@ -25,8 +25,8 @@ export function startScheduler(jobs: JobDefinition[], starter: Starter, now: () 
     if (!cron.validate(schedule.cron)) throw new Error(`pipelines/${job.name}: invalid cron expression ${schedule.cron}`);
     const task = cron.schedule(
       schedule.cron,
-      () => {
-        const { id, started } = starter.start([job.name], 'schedule');
+      async () => {
+        const { id, started } = await starter.start([job.name], 'schedule');
         log.push({ job: job.name, at: now().toISOString(), started, runId: id });
         if (log.length > 100) log.shift();
       },

@@ -7,7 +7,7 @@ import { refresh } from '../runner/refresh.ts';
 import { ledgerAfterJob } from '../ledger/recheck.ts';
 import type { RefreshWorkerData } from '../server/refresh-controller.ts';
 
-const { config, jobNames, trigger, runId } = workerData as RefreshWorkerData;
+const { config, jobNames, trigger, runId, lockHeld } = workerData as RefreshWorkerData;
 const abort = new AbortController();
 parentPort!.on('message', (m) => {
   if (m === 'abort') abort.abort();
@@ -19,6 +19,7 @@ try {
     jobs: jobs.filter((j) => jobNames.includes(j.name)),
     trigger,
     runId,
+    lockHeld,
     signal: abort.signal,
     onStart: (job, id) => parentPort!.postMessage({ type: 'start', job, runId: id }),
     onProgress: (job, done, total, label) => parentPort!.postMessage({ type: 'progress', job, done, total, label }),

@@ -19,7 +19,7 @@ describe('scheduler', () => {
     // Monday 2026-11-30 10:29 UTC = 15:29 in Astana (UTC+5).
     vi.useFakeTimers({ now: new Date('2026-11-30T10:29:00Z') });
     const starts: string[] = [];
-    scheduler = startScheduler([job('nbk', '30 15 * * 1-5')], { start: (jobs) => (starts.push(`${jobs[0]}@${new Date().toISOString()}`), { id: 'r1', started: true }) });
+    scheduler = startScheduler([job('nbk', '30 15 * * 1-5')], { start: async (jobs) => (starts.push(`${jobs[0]}@${new Date().toISOString()}`), { id: 'r1', started: true }) });
     expect(scheduler.nextRun('nbk')?.toISOString()).toBe('2026-11-30T10:30:00.000Z');
     await vi.advanceTimersByTimeAsync(30_000);
     expect(starts).toEqual([]);
@@ -36,7 +36,7 @@ describe('scheduler', () => {
     let running = true;
     const started: string[] = [];
     scheduler = startScheduler([job('nbk', '30 15 * * 1-5')], {
-      start: (jobs) => {
+      start: async (jobs) => {
         if (running) return { id: 'manual-run', started: false };
         started.push(jobs[0]);
         return { id: 'new', started: true };
@@ -51,7 +51,7 @@ describe('scheduler', () => {
   it('skips weekends for working-day schedules', async () => {
     // Saturday 2026-12-05 10:00 UTC.
     vi.useFakeTimers({ now: new Date('2026-12-05T10:00:00Z') });
-    scheduler = startScheduler([job('nbk', '30 15 * * 1-5')], { start: () => ({ id: 'x', started: true }) });
+    scheduler = startScheduler([job('nbk', '30 15 * * 1-5')], { start: async () => ({ id: 'x', started: true }) });
     expect(scheduler.nextRun('nbk')?.toISOString()).toBe('2026-12-07T10:30:00.000Z');
   });
 });

@@ -41,3 +41,30 @@ describe('two servers on one data folder', () => {
     }
   });
 });
+
+describe('two servers on one data folder, asked at once', () => {
+  it('the answer and the run history agree: the second server never says 202 for a run it then refuses', async () => {
+    const dir = await tempDataDir();
+    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    const slow = await startReplayServer({}, () => ({ delayMs: 300, status: 503, body: 'down' }));
+    try {
+      const env = { REFRESH_TOKEN: 'a-long-enough-test-token', NBK_RATES_URL: `${slow.url}/rss/get_rates.cfm`, HTTP_RETRIES: '0', HTTP_TIMEOUT_MS: '5000' };
+      const a = await testApp(dir, env);
+      const b = await testApp(dir, { ...env, SCHEDULE: 'off' });
+      const auth = { Authorization: 'Bearer a-long-enough-test-token' };
+      const first = await request(a.app).post('/api/refresh').set(auth).send({ source: 'nbk' });
+      // At once: A's worker has not even loaded yet.
+      const second = await request(b.app).post('/api/refresh').set(auth).send({ source: 'nbk' });
+      await a.controller.settle();
+      await b.controller.settle();
+      const runs = (await fs.readFile(path.join(dir, 'runs.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+      for (const res of [first, second]) {
+        const recorded = runs.filter((r) => r.id === res.body.runId).map((r) => r.outcome);
+        expect(recorded, JSON.stringify(res.body)).toEqual([res.status === 409 ? 'refused' : expect.stringMatching(/^(success|failed)$/)]);
+      }
+      expect([first.status, second.status]).toEqual([202, 409]);
+    } finally {
+      slow.close();
+    }
+  });
+});

@@ -5,15 +5,12 @@ import crypto from 'node:crypto';
 import express from 'express';
 import type { AppContext } from '../context.ts';
 import { parseViewParams } from '../view-params.ts';
-import { ApiSeriesQuery, EmptyQuery, parseQuery } from '../query-schemas.ts';
+import { ApiSeriesQuery, EmptyQuery, parseQuery, RefreshBody } from '../query-schemas.ts';
 import { NotFound } from '../http-error.ts';
 import { buildSeriesView } from '../view-model.ts';
 import { viewCsv } from '../downloads.ts';
 import { statuses } from '../status.ts';
 import { HttpError } from '../http-error.ts';
-import { liveHolder } from '../../runner/lock.ts';
-import { recordRefused } from '../../runner/refresh.ts';
-import { newRunId } from '../../runner/run-log.ts';
 
 /** Constant-time comparison of a presented bearer token with the configured one. */
 export function tokenMatches(presented: string, expected: string): boolean {
@@ -102,21 +99,21 @@ export function apiRoutes(ctx: AppContext): Router {
       return;
     }
     failures.delete(who);
-    const source = (req.body?.source ?? req.query.source ?? 'all') as unknown;
+    // The body's schema is strict: a misspelt key ({"sources": …}) must not widen the run to every source.
+    const body = parseQuery(RefreshBody, (req.body ?? {}) as Record<string, unknown>);
+    const source = body.source ?? parseQuery(RefreshBody, req.query as Record<string, unknown>).source ?? 'all';
     const names = ctx.jobs.map((j) => j.name);
-    if (typeof source !== 'string' || (source !== 'all' && !names.includes(source))) {
+    if (source !== 'all' && !names.includes(source)) {
       res.status(400).json({ error: `source must be one of ${names.join(', ')} or all` });
       return;
     }
     const jobs = source === 'all' ? names : [source];
-    // Another process (the CLI, a second server) holds the lock: say so, and record the refusal.
-    const holder = ctx.controller.running ? undefined : await liveHolder(ctx.config.dataDir);
-    if (holder) {
-      const [refused] = await recordRefused(ctx.config.dataDir, newRunId('manual'), 'manual', jobs, holder);
-      res.status(409).json({ error: refused.error!.message, runId: refused.id, holder });
+    // Another process (the CLI, a second server) holds the lock: the refusal is recorded and said.
+    const { id, started, refused } = await ctx.controller.start(jobs, 'manual');
+    if (refused) {
+      res.status(409).json({ error: refused.message, runId: id, holder: refused.holder ?? null });
       return;
     }
-    const { id, started } = ctx.controller.start(jobs, 'manual');
     res.status(202).json({ runId: id, started, status: '/api/status' });
   });
 

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.ts';
 import { headlineCards, headlineEditions } from '../overview.ts';
 import { BadRequest } from '../view-params.ts';
 import { bannersFor, statuses } from '../status.ts';
-import { readRuns } from '../../runner/run-log.ts';
+import { readRunHistory } from '../../runner/run-log.ts';
 import { renderToString } from '../response-cache.ts';
 
 export function pageRoutes(ctx: AppContext): Router {
@@ -44,8 +44,8 @@ export function pageRoutes(ctx: AppContext): Router {
   });
 
   r.get('/status', async (_req, res) => {
-    const runs = await readRuns(ctx.config.dataDir);
-    res.render('status', { title: (res.locals.t as TFunction)('status.title'), statuses: await statuses(ctx, runs), runs: runs.slice(-25).reverse(), running: ctx.controller.running, damaged: ctx.repo.damaged(), now: ctx.now() });
+    const { runs, skipped } = await readRunHistory(ctx.config.dataDir);
+    res.render('status', { title: (res.locals.t as TFunction)('status.title'), statuses: await statuses(ctx, runs), runs: runs.slice(-25).reverse(), skippedRuns: skipped, running: ctx.controller.running, damaged: ctx.repo.damaged(), now: ctx.now() });
   });
 
   return r;

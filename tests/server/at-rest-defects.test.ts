@@ -1,0 +1,57 @@
+// Defects of issue "A damaged file never takes the dashboard down" that the server answers for:
+// a refresh body that is not what the schema says, a run history with a line that does not fit,
+// and Russian pages whose address cannot be decoded. Each failed before its fix.
+import { beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { tempDataDir } from '../support/data-dir.ts';
+import { testApp } from '../support/app.ts';
+
+const TOKEN = 'a-long-enough-test-token';
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDataDir();
+  await fs.cp(path.resolve('data'), dir, { recursive: true });
+});
+
+describe('the refresh body is validated by its schema', () => {
+  it.each([
+    ['a misspelt key', '{"sources":"bns"}', 'sources'],
+    ['a __proto__ key', '{"__proto__":{"source":"x"}}', '__proto__'],
+    ['a source that is not a string', '{"source":["nbk"]}', 'source'],
+  ])('%s is a 400 naming it, and nothing runs', async (_n, body, named) => {
+    const { app, controller } = await testApp(dir, { REFRESH_TOKEN: TOKEN });
+    const res = await request(app).post('/api/refresh').set('Authorization', `Bearer ${TOKEN}`).set('Content-Type', 'application/json').send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toContain(named);
+    expect(controller.running).toBeUndefined();
+  });
+});
+
+describe('the run history is read line by line against its shape', () => {
+  it('a line that is JSON but lacks fields is skipped and counted, never a 500', async () => {
+    const d = await tempDataDir();
+    await fs.cp(path.resolve('data'), d, { recursive: true });
+    const good = { id: 'r1', trigger: 'cli', job: 'nbk', outcome: 'success', startedAt: '2026-12-01T00:00:00Z', endedAt: '2026-12-01T00:00:01Z', fetched: 0, changes: [], snapshotsWritten: [], notes: [], conflicts: [] };
+    const lines = [JSON.stringify({ id: 'hand', outcome: 'success', job: 'nbk' }), '[1,2]', '"text"', JSON.stringify(good), JSON.stringify({ ...good, changes: 'many' })];
+    await fs.writeFile(path.join(d, 'runs.jsonl'), lines.join('\n') + '\n');
+    const { app } = await testApp(d);
+    for (const url of ['/status', '/ru/status', '/', '/api/status']) {
+      const res = await request(app).get(url);
+      expect(res.status, url).toBe(200);
+    }
+    const page = await request(app).get('/status');
+    expect(page.text).toContain('r1');
+    expect(page.text).toMatch(/4 lines? of the run history/);
+  });
+});
+
+describe('a Russian address that cannot be decoded', () => {
+  it.each(['/ru/%E0%A4%A', '/ru/series/%zz', '/ru/paper/%'])('%s answers in Russian', async (url) => {
+    const { app } = await testApp(dir);
+    const res = await request(app).get(url);
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/<html lang="ru"/);
+  });
+});
