@@ -6,9 +6,14 @@
 //      errors, non-2xx, p99.
 //  (3) a 300 MB answer (peak RSS of the CLI), (4) a full disk (a 4 MB tmpfs) during a refresh,
 //      then space freed and one ordinary refresh, (5) 20 refresh requests while the CLI holds the
-//      lock, (6) the CSV API hammered while cached pages are measured (scripts/reliability-trials.ts).
+//      lock, (6) the CSV API hammered while cached pages are measured (scripts/reliability-trials.ts),
+//  (7) 200 random damages to files at rest, each met by a server start, a refresh and a rebuild,
+//      (8) 500 pairs of processes taking the lock at once, (9) two servers on one folder asked at
+//      0, 0.2 and 1 s apart (scripts/damage-trials.ts).
 // Targets: 0 torn files, 0 errors, 0 5xx; peak RSS ≤ 300 MB; processed = rebuild after a full
-// disk; every refused request 409 and recorded; cached p99 ≤ 2× alone. Exit code 1 if missed.
+// disk; every refused request 409 and recorded; cached p99 ≤ 2× alone; 0 crashes, 0 silent
+// changes, every data damage named with a code, every processed damage healed by a rebuild;
+// 0 lock overlaps; every answer of the two servers agrees with the run history. Exit code 1 if missed.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -20,6 +25,7 @@ import { hashes, killTrial, runRefreshChild } from '../tests/support/kill-trials
 import { rebuildAll } from '../src/runner/rebuild.ts';
 import { jobNamed } from '../pipelines/index.ts';
 import { fullDiskTrial, heavyEndpointTrial, hugeAnswerTrial, refusedRequestsTrial } from './reliability-trials.ts';
+import { damageAtRestTrial, lockRaceTrial, twoServerTrial } from './damage-trials.ts';
 
 const TRIALS = Number(process.env.TRIALS ?? 100);
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
@@ -27,6 +33,8 @@ const template = await fs.readFile(path.join(REPO, 'tests/fixtures/nbk/get_rates
 // Real answers for the two recorded dates; the bundled history already holds both, so the
 // "new" version differs from the old in its metadata (raw snapshots, retrieval time).
 const provider = await startReplayServer({}, (url) => {
+  // A provider that is down, for the two-server trial: its runs end quickly, and fail.
+  if (url.pathname.startsWith('/down/')) return { delayMs: 300, status: 503, body: 'down' };
   const fdate = url.searchParams.get('fdate')!;
   return { delayMs: 20, body: Buffer.from(template.replace('<date>01.04.2026</date>', `<date>${fdate}</date>`)) };
 });
@@ -100,6 +108,9 @@ await new Promise((r) => setTimeout(r, 3000)); // let a refresh in flight finish
 const refused = await refusedRequestsTrial(url, token, dir);
 const heavy = await heavyEndpointTrial(url, Number(process.env.HEAVY_SECONDS ?? 10));
 server.kill('SIGTERM');
+const damages = await damageAtRestTrial(Number(process.env.DAMAGES ?? 200), provider, Number(process.env.SEED ?? 1));
+const lockRace = await lockRaceTrial(Number(process.env.LOCK_PAIRS ?? 500));
+const twoServers = await twoServerTrial(provider, Number(process.env.TWO_SERVER_ROUNDS ?? 3));
 await provider.close();
 const huge = await hugeAnswerTrial();
 const disk = await fullDiskTrial();
@@ -123,11 +134,16 @@ const result = {
   fullDisk: disk,
   refusedWhileLocked: refused,
   heavyEndpoint: heavy,
+  damageAtRest: damages,
+  lockRace,
+  twoServers,
 };
 console.log(JSON.stringify(result, null, 2));
 const diskOk = 'skipped' in disk || (disk.afterSpaceFreed.processedEqualsRebuild && disk.runLog.tornLines === 0 && disk.tempFilesLeft === 0);
 const ok =
   torn === 0 && neither === 0 && stuck === 0 && load.errors === 0 && load.non2xx === 0 && refreshes > 0 &&
-  huge.peakRssMb <= 300 && huge.processedUnchanged && diskOk && refused.answered409 === 20 && refused.refusedRunsRecorded >= 20 && heavy.ratio <= 2;
+  huge.peakRssMb <= 300 && huge.processedUnchanged && diskOk && refused.answered409 === 20 && refused.refusedRunsRecorded >= 20 && heavy.ratio <= 2 &&
+  damages.crashes === 0 && damages.silentChanges === 0 && damages.uncoded === 0 && damages.notHealed === 0 && damages.dataDamagesNamed === damages.dataDamages &&
+  lockRace.overlaps === 0 && twoServers.disagreements === 0;
 console.log(ok ? 'reliability: all targets met' : 'reliability: TARGET MISSED');
 process.exit(ok ? 0 : 1);

@@ -90,7 +90,23 @@ export function processedFolder(dataDir: string): ProcessedStorage {
   };
 }
 
-/** Write data files before the metadata that describes them, and the checksums of all last. Returns which files changed. */
+/** The hashes the checksum file accepts for each file name (two while a write is under way). */
+function parseSums(text: string): Map<string, Set<string>> | undefined {
+  const out = new Map<string, Set<string>>();
+  for (const line of text.split('\n')) {
+    const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
+    if (m) out.set(m[2], (out.get(m[2]) ?? new Set()).add(m[1]));
+    else if (line !== '') return undefined;
+  }
+  return out;
+}
+
+/**
+ * Write data files before the metadata that describes them, and the checksums last. Before the
+ * first file is replaced, the checksum file accepts each file's old and new version, so a crash
+ * mid-way leaves files that are each the old or the new version and still verify; the final
+ * checksum file then accepts only the new ones. Returns which files changed.
+ */
 export async function writeSourceFiles(dataDir: string, source: string, files: SourceFilesText): Promise<string[]> {
   const p = processedPaths(dataDir, source);
   const planned: Array<[string, Buffer]> = [
@@ -100,10 +116,14 @@ export async function writeSourceFiles(dataDir: string, source: string, files: S
     [p.sums, Buffer.from(files.sums)],
   ];
   // Compared concurrently; only files that differ are written (unchanged ones keep their mtime, so
-  // ETags stay valid), in order, metadata and then checksums last.
+  // ETags stay valid), in order, checksums last.
   const same = await Promise.all(planned.map(([file, bytes]) => fileHolds(file, bytes)));
   const changed = planned.filter((_, i) => !same[i]);
-  for (const [file, bytes] of changed) await writeFileAtomic(file, bytes);
+  if (!changed.length) return [];
+  const old = parseSums(await fs.readFile(p.sums, 'utf8').catch(() => ''));
+  if (old?.size) await writeFileAtomic(p.sums, files.sums + [...old].flatMap(([name, hashes]) => [...hashes].map((h) => `${h}  ${name}\n`)).join(''));
+  for (const [file, bytes] of changed) if (file !== p.sums) await writeFileAtomic(file, bytes);
+  await writeFileAtomic(p.sums, files.sums);
   return changed.map(([file]) => file);
 }
 
@@ -165,17 +185,13 @@ async function readText(file: string): Promise<string | undefined> {
 /** Each file's text checked against the checksum file (when there is one: files written before checksums were kept have none). */
 function checkSums(dataDir: string, p: ReturnType<typeof processedPaths>, sums: string | undefined, texts: Array<[string, string | undefined]>): void {
   if (sums === undefined) return;
-  const expected = new Map<string, string>();
-  for (const line of sums.split('\n')) {
-    const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
-    if (m) expected.set(m[2], m[1]);
-    else if (line !== '') throw damagedFile(dataDir, p.sums, `has a line that is not "<sha256>  <file>"`);
-  }
+  const accepted = parseSums(sums);
+  if (!accepted) throw damagedFile(dataDir, p.sums, 'has a line that is not "<sha256>  <file>"');
   for (const [file, text] of texts) {
-    const want = expected.get(path.basename(file));
-    if (want === undefined) throw damagedFile(dataDir, p.sums, `has no checksum for ${path.basename(file)}`);
+    const hashes = accepted.get(path.basename(file));
+    if (hashes === undefined) throw damagedFile(dataDir, p.sums, `has no checksum for ${path.basename(file)}`);
     if (text === undefined) throw damagedFile(dataDir, file, 'is missing');
-    if (sha256(Buffer.from(text)) !== want) throw damagedFile(dataDir, file, 'does not match its checksum (truncated, edited or damaged)');
+    if (!hashes.has(sha256(Buffer.from(text)))) throw damagedFile(dataDir, file, 'does not match its checksum (truncated, edited or damaged)');
   }
 }
 
