@@ -66,6 +66,10 @@ export function partnerName(code: string): string {
   return BY_CODE.get(code)?.en ?? countryName(code);
 }
 
+/** The European Union of 27 members (from 1 February 2020), a fixed composition for every year:
+ *  a publisher's own EU row follows the membership of its year (BNS's counts the UK to 2022). */
+export const EU27_2020 = ['AUT', 'BEL', 'BGR', 'HRV', 'CYP', 'CZE', 'DNK', 'EST', 'FIN', 'FRA', 'DEU', 'GRC', 'HUN', 'IRL', 'ITA', 'LVA', 'LTU', 'LUX', 'MLT', 'NLD', 'POL', 'PRT', 'ROU', 'SVK', 'SVN', 'ESP', 'SWE'] as const;
+
 /** Central Asia as the paper uses it: Kazakhstan's four neighbours in the region. No source
  *  publishes it as a group; the partners page sums these four countries and says so. */
 export const CENTRAL_ASIA = ['KGZ', 'TJK', 'TKM', 'UZB'] as const;

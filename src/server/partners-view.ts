@@ -5,7 +5,8 @@
 import { isGroup, partnerName } from '../domain/partners.ts';
 import type { Observation } from '../domain/series.ts';
 import type { DataRepository } from '../store/repository.ts';
-import { blockValues, concentration, REST_BLOCK, TRADE_BLOCKS, type BlockValue, type Concentration } from '../transform/trade-structure.ts';
+import { blockValues, concentration, REST_BLOCK, TRADE_BLOCKS, type BlockValue, type Concentration, type YearTable } from '../transform/trade-structure.ts';
+import { exactSum, percentGap, percentOf, scaled } from '../transform/exact.ts';
 import type { TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, languageOfTranslator, translator } from './i18n.ts';
 import type { ChartPayload } from './view-model.ts';
@@ -17,8 +18,11 @@ export const FLOWS: readonly Flow[] = ['turnover', 'exports', 'imports'];
 export interface TradePublication {
   id: 'imf' | 'bns';
   label: string;
-  /** Multiply a value by this to get US dollars. */
+  /** The publication's unit in US dollars (BNS prints thousands); applied in decimal. */
   toUsd: number;
+  /** Its precision in US dollars: DOTS's millions carry six decimals (whole dollars), though some
+   *  of its cells are computed doubles (4.400000000000004); BNS's thousands five (cents). */
+  decimals: number;
   /** The series for a flow and partner code; null where the publication derives the flow (IMF turnover). */
   seriesId(flow: Flow, code: string): string | null;
   pattern: RegExp;
@@ -26,12 +30,12 @@ export interface TradePublication {
 
 export const PUBLICATIONS: readonly TradePublication[] = [
   {
-    id: 'imf', label: 'IMF DOTS/IMTS', toUsd: 1,
+    id: 'imf', label: 'IMF DOTS/IMTS', toUsd: 1, decimals: 0,
     seriesId: (flow, code) => (flow === 'turnover' ? null : `imf.imts.${flow === 'exports' ? 'XG_FOB_USD' : 'MG_CIF_USD'}.${code}.KAZ.A`),
     pattern: /^imf\.imts\.(XG_FOB_USD|MG_CIF_USD)\.([A-Z0-9_]+)\.KAZ\.A$/,
   },
   {
-    id: 'bns', label: 'BNS', toUsd: 1000,
+    id: 'bns', label: 'BNS', toUsd: 1000, decimals: 2,
     seriesId: (flow, code) => `bns.${flow.toUpperCase()}.${code}`,
     pattern: /^bns\.(TURNOVER|EXPORTS|IMPORTS)\.([A-Z0-9_]+)$/,
   },
@@ -41,36 +45,52 @@ const FLOW_OF: Record<string, Flow> = { XG_FOB_USD: 'exports', MG_CIF_USD: 'impo
 
 type ByCode = Map<string, Map<string, number>>;
 
-/** Every partner's values for one publication and flow, in US dollars, by code then year. */
-export function publicationValues(repo: DataRepository, pub: TradePublication): Record<Flow, ByCode> {
-  const out: Record<Flow, ByCode> = { turnover: new Map(), exports: new Map(), imports: new Map() };
+/** One publication's values for every flow, in US dollars, by code then year; for a turnover the
+ *  publication does not print (the IMF's), which partners had one flow only. */
+export interface PublicationValues extends Record<Flow, ByCode> {
+  missingFlow: Map<string, Map<string, 'exports' | 'imports'>>;
+}
+
+/** Every partner's values for one publication and flow, in US dollars (scaled in decimal), by code then year. */
+export function publicationValues(repo: DataRepository, pub: TradePublication): PublicationValues {
+  const out: PublicationValues = { turnover: new Map(), exports: new Map(), imports: new Map(), missingFlow: new Map() };
   for (const e of repo.list()) {
     const m = pub.pattern.exec(e.meta.id);
     if (!m) continue;
-    out[FLOW_OF[m[1]]].set(m[2], new Map(e.observations.map((o: Observation) => [o.date, o.value * pub.toUsd])));
+    out[FLOW_OF[m[1]]].set(m[2], new Map(e.observations.map((o: Observation) => [o.date, scaled(o.value, pub.toUsd, pub.decimals)])));
   }
-  // The IMF gives no turnover: exports + imports where both are there, else missing (never one flow alone).
+  // The IMF gives no turnover: exports + imports, a flow not published counted as absent (a
+  // partner with exports only still trades), and which flow was missing kept for the notes.
   if (pub.id === 'imf') {
-    for (const [code, x] of out.exports) {
-      const m = out.imports.get(code);
-      if (!m) continue;
+    for (const code of new Set([...out.exports.keys(), ...out.imports.keys()])) {
+      const x = out.exports.get(code) ?? new Map<string, number>();
+      const m = out.imports.get(code) ?? new Map<string, number>();
       const t = new Map<string, number>();
-      for (const [year, v] of x) if (m.has(year)) t.set(year, v + m.get(year)!);
+      const gone = new Map<string, 'exports' | 'imports'>();
+      for (const year of new Set([...x.keys(), ...m.keys()])) {
+        t.set(year, exactSum([x.get(year) ?? 0, m.get(year) ?? 0]));
+        if (!x.has(year)) gone.set(year, 'exports');
+        else if (!m.has(year)) gone.set(year, 'imports');
+      }
       out.turnover.set(code, t);
+      if (gone.size) out.missingFlow.set(code, gone);
     }
   }
   return out;
 }
 
-function yearTable(values: ByCode, year: string) {
+function yearTable(values: ByCode, year: string, missingFlow?: PublicationValues['missingFlow']): YearTable {
   const countries = new Map<string, number>();
   const groups = new Map<string, number>();
+  const oneWay = new Map<string, 'exports' | 'imports'>();
   for (const [code, byYear] of values) {
     const v = byYear.get(year);
     if (v === undefined) continue;
     (isGroup(code) ? groups : countries).set(code, v);
+    const gone = missingFlow?.get(code)?.get(year);
+    if (gone) oneWay.set(code, gone);
   }
-  return { countries, groups };
+  return { countries, groups, missingFlow: oneWay };
 }
 
 export interface BlockRow {
@@ -78,42 +98,59 @@ export interface BlockRow {
   year: string;
   total: number | null;
   blocks: BlockValue[];
+  /** The publisher's own EU row, apart from the constant EU-27 block. */
+  published: BlockValue;
   concentration: Concentration | null;
 }
 
-export function blockRows(values: ByCode, pub: TradePublication): BlockRow[] {
-  const years = [...new Set([...(values.get('G001')?.keys() ?? [])])].sort();
+/** The block rows of one flow; `missingFlow` only for a turnover made of two flows. */
+export function blockRows(values: ByCode, pub: TradePublication, missingFlow?: PublicationValues['missingFlow']): BlockRow[] {
+  const years = [...(values.get('G001')?.keys() ?? [])].sort();
   return years.map((year) => {
-    const t = yearTable(values, year);
-    return { publication: pub.label, year, ...blockValues(t), concentration: concentration(t.countries) };
+    const t = yearTable(values, year, missingFlow);
+    return { publication: pub.label, year, ...blockValues(t), concentration: concentration(t) };
   });
 }
 
+/** The block rows of a flow of a publication (the turnover with its one-flow notes). */
+export function flowRows(values: PublicationValues, pub: TradePublication, flow: Flow): BlockRow[] {
+  return blockRows(values[flow], pub, flow === 'turnover' ? values.missingFlow : undefined);
+}
+
+type FlowPoint = { exports: number | null; imports: number | null; turnover: number | null };
+
 export interface MirrorRow {
   year: string;
-  own: Record<'imf' | 'bns', { exports: number | null; imports: number | null; turnover: number | null }>;
-  mirror: Record<'imf' | 'comtrade', { exports: number | null; imports: number | null; turnover: number | null }>;
-  /** Mirror turnover / own turnover − 1, in percent, within one pair of publications. */
-  gapPct: number | null;
-  gapBasis: string | null;
+  own: Record<'imf' | 'bns', FlowPoint>;
+  mirror: Record<'imf' | 'comtrade', FlowPoint>;
+  /** Mirror turnover / own turnover − 1, in percent, for each pair of publications that has the year:
+   *  IMF DOTS on both sides, and BNS against UN Comtrade. Never one pair standing in for the other. */
+  gaps: { imf: number | null; bnsComtrade: number | null };
 }
+
+/** What each gap compares, in words (the page and the CSV say it). */
+export const GAP_BASES = {
+  imf: 'IMF DOTS/IMTS on both sides: Kazakhstan\'s reported trade against the partner\'s reported trade with Kazakhstan',
+  bnsComtrade: 'BNS (Kazakhstan) against UN Comtrade (the partner\'s customs)',
+} as const;
 
 const BLOCK_COLORS: Record<string, string> = { RUS: '#a1261b', CHN: '#c8642a', EU: '#1f5f8b', USA: '#8b3a8f', CA: '#2a8c55', REST: '#5f6b7a' };
 const BLOCK_LABEL = Object.fromEntries([...TRADE_BLOCKS.map((b) => [b.id, b.label]), [REST_BLOCK.id, REST_BLOCK.label]]);
 
-const bn = (v: number | null | undefined) => (v === null || v === undefined ? null : v / 1e9);
+const bn = (v: number | null | undefined) => (v === null || v === undefined ? null : scaled(v, 1e-9));
 
-function flowPoint(get: (id: string) => number | undefined, x: string | null, m: string | null) {
-  const exports = x ? get(x) ?? null : null;
-  const imports = m ? get(m) ?? null : null;
-  return { exports: bn(exports), imports: bn(imports), turnover: exports !== null && imports !== null ? bn(exports + imports) : null };
+function flowPoint(get: (id: string) => number | undefined, x: string, m: string): FlowPoint {
+  const exports = get(x) ?? null;
+  const imports = get(m) ?? null;
+  return { exports: bn(exports), imports: bn(imports), turnover: exports !== null && imports !== null ? bn(exactSum([exports, imports])) : null };
 }
 
 /** Kazakhstan's own figures with a partner against the partner's figures with Kazakhstan. */
 export function mirrorRows(repo: DataRepository, partner: string): MirrorRow[] {
-  const value = (id: string, year: string, scale = 1) => {
+  // Each publication at its precision (IMF and Comtrade whole dollars, BNS cents), in decimal.
+  const value = (id: string, year: string, factor = 1, decimals = 0) => {
     const v = repo.get(id)?.observations.find((o) => o.date === year)?.value;
-    return v === undefined ? undefined : v * scale;
+    return v === undefined ? undefined : scaled(v, factor, decimals);
   };
   const ids = {
     imfOwn: [`imf.imts.XG_FOB_USD.${partner}.KAZ.A`, `imf.imts.MG_CIF_USD.${partner}.KAZ.A`],
@@ -127,17 +164,15 @@ export function mirrorRows(repo: DataRepository, partner: string): MirrorRow[] {
   return [...years].sort().map((year) => {
     const own = {
       imf: flowPoint((id) => value(id, year), ids.imfOwn[0], ids.imfOwn[1]),
-      bns: flowPoint((id) => value(id, year, 1000), ids.bnsOwn[0], ids.bnsOwn[1]),
+      bns: flowPoint((id) => value(id, year, 1000, 2), ids.bnsOwn[0], ids.bnsOwn[1]),
     };
     const mirror = {
       imf: flowPoint((id) => value(id, year), ids.imfMirror[0], ids.imfMirror[1]),
       comtrade: flowPoint((id) => value(id, year), ids.comtrade[0], ids.comtrade[1]),
     };
-    // Pair like with like: BNS against Comtrade where both exist, else the IMF's two sides.
-    const pair = own.bns.turnover !== null && mirror.comtrade.turnover !== null ? (['bns', 'comtrade'] as const) : own.imf.turnover !== null && mirror.imf.turnover !== null ? (['imf', 'imf'] as const) : null;
-    const gapPct = pair ? (mirror[pair[1]].turnover! / own[pair[0]].turnover! - 1) * 100 : null;
-    const gapBasis = pair ? (pair[0] === 'bns' ? 'BNS against UN Comtrade' : 'IMF DOTS, both sides') : null;
-    return { year, own, mirror, gapPct, gapBasis };
+    // Like with like only: each pair of publications gives its own gap where it has the year.
+    const gaps = { imf: percentGap(mirror.imf.turnover, own.imf.turnover), bnsComtrade: percentGap(mirror.comtrade.turnover, own.bns.turnover) };
+    return { year, own, mirror, gaps };
   });
 }
 
@@ -171,6 +206,8 @@ export function fdiRows(repo: DataRepository): FdiRow[] {
 }
 
 export interface ShareChange {
+  /** A block of countries, or one partner country (Russia is both: the two rows say which). */
+  kind: 'block' | 'country';
   id: string;
   label: string;
   shares: Array<number | null>;
@@ -180,13 +217,13 @@ export interface ShareChange {
 export function shareChanges(rows: BlockRow[], values: ByCode, years: string[]): ShareChange[] {
   const byYear = new Map(rows.map((r) => [r.year, r]));
   const blocks = [...TRADE_BLOCKS.map((b) => b.id), REST_BLOCK.id].map((id) => ({
-    id, label: BLOCK_LABEL[id], shares: years.map((y) => byYear.get(y)?.blocks.find((b) => b.id === id)?.share ?? null),
+    kind: 'block' as const, id, label: BLOCK_LABEL[id], shares: years.map((y) => byYear.get(y)?.blocks.find((b) => b.id === id)?.share ?? null),
   }));
   const last = years[years.length - 1];
   const total = (y: string) => values.get('G001')?.get(y);
   const top = [...values].filter(([code, v]) => !isGroup(code) && v.has(last)).sort(([, a], [, b]) => b.get(last)! - a.get(last)!).slice(0, 10);
   const countries = top.map(([code, v]) => ({
-    id: code, label: partnerName(code), shares: years.map((y) => (v.has(y) && total(y) ? (100 * v.get(y)!) / total(y)! : null)),
+    kind: 'country' as const, id: code, label: partnerName(code), shares: years.map((y) => (v.has(y) ? percentOf(v.get(y)!, total(y) ?? null) : null)),
   }));
   return [...blocks, ...countries];
 }
@@ -196,8 +233,8 @@ export const SHARE_YEARS = ['2021', '2022', '2023'];
 
 /** The share-change table alone (its CSV needs no charts and no IMF table). */
 export function turnoverShares(repo: DataRepository): { years: string[]; rows: ShareChange[] } {
-  const turnover = publicationValues(repo, PUBLICATIONS[1]).turnover;
-  return { years: SHARE_YEARS, rows: shareChanges(blockRows(turnover, PUBLICATIONS[1]), turnover, SHARE_YEARS) };
+  const values = publicationValues(repo, PUBLICATIONS[1]);
+  return { years: SHARE_YEARS, rows: shareChanges(flowRows(values, PUBLICATIONS[1], 'turnover'), values.turnover, SHARE_YEARS) };
 }
 
 export interface PartnersView {
@@ -233,12 +270,12 @@ const chart = (title: string, ariaLabel: string, yTitle: string, traces: ChartPa
 export function partnersView(repo: DataRepository, flow: Flow, t: TFunction = translator(DEFAULT_LANGUAGE)): PartnersView {
   const imfValues = publicationValues(repo, PUBLICATIONS[0]);
   const bnsValues = publicationValues(repo, PUBLICATIONS[1]);
-  const imf = blockRows(imfValues[flow], PUBLICATIONS[0]);
-  const bns = blockRows(bnsValues[flow], PUBLICATIONS[1]);
+  const imf = flowRows(imfValues, PUBLICATIONS[0], flow);
+  const bns = flowRows(bnsValues, PUBLICATIONS[1], flow);
   const bnsYears = new Set(bns.map((r) => r.year));
   const overlap = imf.map((r) => r.year).filter((y) => bnsYears.has(y));
-  const imfTurnover = flow === 'turnover' ? imf : blockRows(imfValues.turnover, PUBLICATIONS[0]);
-  const bnsTurnover = flow === 'turnover' ? bns : blockRows(bnsValues.turnover, PUBLICATIONS[1]);
+  const imfTurnover = flow === 'turnover' ? imf : flowRows(imfValues, PUBLICATIONS[0], 'turnover');
+  const bnsTurnover = flow === 'turnover' ? bns : flowRows(bnsValues, PUBLICATIONS[1], 'turnover');
   const mirror = { RUS: mirrorRows(repo, 'RUS'), CHN: mirrorRows(repo, 'CHN') };
   const fdi = fdiRows(repo);
   const src = t('partners.chart.source');
@@ -277,7 +314,7 @@ export function partnersView(repo: DataRepository, flow: Flow, t: TFunction = tr
       mirrorRUS: mirrorChart('RUS'),
       mirrorCHN: mirrorChart('CHN'),
       fdi: chart(t('partners.chart.fdiTitle'), t('partners.chart.fdiAria'), t('partners.chart.yEurBn'), FDI_PARTNERS.filter((c) => c !== 'G001').map((c, i) => ({
-        id: `fdi-${c}`, name: t(`partners.fdiNames.${c}`), x: fdi.map((r) => `${r.year}-01-01`), y: fdi.map((r) => (r.stock[c] === null ? null : r.stock[c]! / 1000)), yaxis: 'y' as const, mode: 'lines', color: ['#1f5f8b', '#2a8c55', '#8b3a8f', '#c8642a', '#a1261b'][i],
+        id: `fdi-${c}`, name: t(`partners.fdiNames.${c}`), x: fdi.map((r) => `${r.year}-01-01`), y: fdi.map((r) => (r.stock[c] === null ? null : scaled(r.stock[c]!, 1e-3))), yaxis: 'y' as const, mode: 'lines', color: ['#1f5f8b', '#2a8c55', '#8b3a8f', '#c8642a', '#a1261b'][i],
       })), 'kz-fdi-stock', t('partners.chart.fdiSource'), lang),
     },
   };
@@ -285,5 +322,5 @@ export function partnersView(repo: DataRepository, flow: Flow, t: TFunction = tr
 
 /** The concentration rows of both publications for turnover (the table and its download). */
 export function concentrationRows(repo: DataRepository): BlockRow[] {
-  return PUBLICATIONS.flatMap((p) => blockRows(publicationValues(repo, p).turnover, p));
+  return PUBLICATIONS.flatMap((p) => flowRows(publicationValues(repo, p), p, 'turnover'));
 }
