@@ -46,6 +46,7 @@ export class RefreshController {
   running: RunningRefresh | undefined;
   private promise: Promise<RunRecord[]> | undefined;
   private worker: Worker | undefined;
+  private starting: Promise<void> | undefined;
 
   constructor(
     private config: Config,
@@ -61,20 +62,32 @@ export class RefreshController {
    * refused and recorded as such, never announced as started.
    */
   async start(jobNames: string[], trigger: Trigger): Promise<StartResult> {
+    // One start at a time: a request arriving while another waits for the lock learns its
+    // outcome first (joins the run it started, or tries, and is refused, on its own record).
+    while (this.starting) await this.starting;
     if (this.running) return { id: this.running.id, started: false };
+    const attempt = this.tryStart(jobNames, trigger);
+    this.starting = attempt.then(() => undefined, () => undefined);
+    try {
+      return await attempt;
+    } finally {
+      this.starting = undefined;
+    }
+  }
+
+  private async tryStart(jobNames: string[], trigger: Trigger): Promise<StartResult> {
     const names = this.jobNames.filter((j) => jobNames.includes(j));
     const id = newRunId(trigger);
-    this.running = { id, jobs: names, trigger, startedAt: new Date().toISOString() };
     let lock: HeldLock;
     try {
       lock = await acquireLock(this.config.dataDir, `${trigger} refresh ${id} of ${names.join(', ')}`);
     } catch (err) {
-      this.running = undefined;
       if (!(err instanceof PipelineError && err.code === 'LOCKED')) throw err;
       const holder = err.context.holder as LockInfo | undefined;
       const [refused] = await recordRefused(this.config.dataDir, id, trigger, names, holder);
       return { id, started: false, refused: { message: refused.error!.message, holder } };
     }
+    this.running = { id, jobs: names, trigger, startedAt: new Date().toISOString() };
     this.runWorker(id, names, trigger, lock);
     return { id, started: true };
   }

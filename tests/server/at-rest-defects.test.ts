@@ -7,6 +7,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { tempDataDir } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
+import { acquireLock } from '../../src/runner/lock.ts';
+import { readRuns } from '../../src/runner/run-log.ts';
 
 const TOKEN = 'a-long-enough-test-token';
 let dir: string;
@@ -53,5 +55,18 @@ describe('a Russian address that cannot be decoded', () => {
     const res = await request(app).get(url);
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/<html lang="ru"/);
+  });
+});
+
+describe('refresh requests at once', () => {
+  it('twenty requests at once while another process holds the lock: twenty 409s, twenty refused runs (found by check:reliability)', async () => {
+    const d = await tempDataDir();
+    await fs.cp(path.resolve('data'), d, { recursive: true });
+    const { app } = await testApp(d, { REFRESH_TOKEN: 'a-long-enough-test-token' });
+    const lock = await acquireLock(d, 'x');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => request(app).post('/api/refresh').set('Authorization', 'Bearer a-long-enough-test-token').send({ source: 'nbk' })));
+    await lock.release();
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(409));
+    expect((await readRuns(d)).filter((r) => r.outcome === 'refused')).toHaveLength(20);
   });
 });
