@@ -70,3 +70,19 @@ describe('refresh requests at once', () => {
     expect((await readRuns(d)).filter((r) => r.outcome === 'refused')).toHaveLength(20);
   });
 });
+
+describe('Vary through the response cache (issue "Numbers on the partners page…", item 11)', () => {
+  it('/ says it varies on Accept-Language and Cookie as well as Accept-Encoding, first answer and cached alike', async () => {
+    const { app } = await testApp(dir);
+    for (let i = 0; i < 2; i++) {
+      const res = await request(app).get('/').set('Cookie', 'lang=en');
+      expect(res.status).toBe(200);
+      const vary = String(res.headers.vary).split(/,\s*/).map((v) => v.toLowerCase());
+      expect(vary).toEqual(expect.arrayContaining(['accept-language', 'cookie', 'accept-encoding']));
+    }
+    // A shared cache keyed on Vary keeps the redirect a Russian-preferring first visit gets apart from the English page.
+    const redirect = await request(app).get('/').set('Accept-Language', 'ru');
+    expect(redirect.status).toBe(302);
+    expect(String(redirect.headers.vary).toLowerCase()).toContain('accept-language');
+  });
+});
