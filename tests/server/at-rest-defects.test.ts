@@ -9,6 +9,7 @@ import { tempDataDir } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
 import { acquireLock } from '../../src/runner/lock.ts';
 import { readRuns } from '../../src/runner/run-log.ts';
+import { searchSeries } from '../../src/server/series-search.ts';
 
 const TOKEN = 'a-long-enough-test-token';
 let dir: string;
@@ -84,5 +85,22 @@ describe('Vary through the response cache (issue "Numbers on the partners page�
     const redirect = await request(app).get('/').set('Accept-Language', 'ru');
     expect(redirect.status).toBe(302);
     expect(String(redirect.headers.vary).toLowerCase()).toContain('accept-language');
+  });
+});
+
+describe('search in every language (issue "Numbers on the partners page…", item 8)', () => {
+  it.each([
+    ['/ru/data?q=рубль', 'nbk.RUB'], ['/ru/data?q=рубля', 'nbk.RUB'], ['/ru/data?q=российский', 'nbk.RUB'], ['/ru/data?q=инфляция', 'imf.PCPIPCH.KAZ'],
+    ['/ru/data?q=Россия', 'bns.TURNOVER.RUS'], ['/ru/data?q=Китай', 'bns.TURNOVER.CHN'], ['/data?q=ruble', 'nbk.RUB'], ['/data?q=Rouble', 'nbk.RUB'], ['/data?q=nbk.rub', 'nbk.RUB'],
+  ])('%s finds %s', async (url, id) => {
+    const { app } = await testApp(dir);
+    const res = await request(app).get(encodeURI(url));
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`/series/${id}"`);
+  });
+
+  it('"compare with" finds Russian names and word forms too', async () => {
+    const { repo } = await testApp(dir);
+    for (const q of ['рубль', 'рубля', 'российский рубль']) expect(searchSeries(repo, q).map((e) => e.meta.id), q).toContain('nbk.RUB');
   });
 });

@@ -7,6 +7,7 @@ import { BadRequest } from '../view-params.ts';
 import { bannersFor, statuses } from '../status.ts';
 import { readRunHistory } from '../../runner/run-log.ts';
 import { renderToString } from '../response-cache.ts';
+import { matchesQuery } from '../series-search.ts';
 
 export function pageRoutes(ctx: AppContext): Router {
   const r = Router();
@@ -33,12 +34,8 @@ export function pageRoutes(ctx: AppContext): Router {
 
   r.get('/data', async (req, res) => {
     const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : '';
-    const words = q.toLowerCase().split(/\s+/).filter(Boolean);
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
-      const rows = ctx.repo.list().filter((e) => {
-        const hay = `${e.meta.id} ${e.meta.title} ${e.meta.unit} ${e.meta.source.name} ${e.meta.country ?? ''}`.toLowerCase();
-        return words.every((w) => hay.includes(w));
-      });
+      const rows = ctx.repo.list().filter((e) => matchesQuery(e, q));
       return { body: await renderToString(res, 'data', { title: (res.locals.t as TFunction)('data.title'), rows, q, total: ctx.repo.list().length }) };
     });
   });
