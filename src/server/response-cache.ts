@@ -79,7 +79,9 @@ export class ResponseCache {
     }
     for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
     res.setHeader('ETag', e.etag);
-    res.vary('Accept-Encoding'); // added to what the route said it varies on (the language at /), never replacing it
+    // Added to what the route said it varies on (the language at /), never replacing it.
+    const vary = String(res.getHeader('Vary') ?? '');
+    if (!/\baccept-encoding\b/i.test(vary)) res.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     res.setHeader('Cache-Control', 'no-cache'); // revalidate: a reload costs a 304
     if (req.headers['if-none-match'] === e.etag) {
       res.status(304).end();

@@ -62,7 +62,7 @@ describe('refresh lock under races', () => {
     const reader = spawn(process.execPath, ['-e', `
       const fs = require('node:fs');
       let torn = 0, reads = 0;
-      const end = Date.now() + 3000;
+      const end = Date.now() + 30000;
       while (Date.now() < end && !fs.existsSync(${JSON.stringify(file)} + '.done')) {
         try { const t = fs.readFileSync(${JSON.stringify(file)}, 'utf8'); reads++; if (!t.endsWith('}\\n')) torn++; } catch {}
       }
@@ -70,10 +70,11 @@ describe('refresh lock under races', () => {
     `]);
     let out = '';
     reader.stdout.on('data', (d) => (out += d));
+    const exited = new Promise((r) => reader.once('exit', r));
     await new Promise((r) => setTimeout(r, 100));
     for (let i = 0; i < 300; i++) await (await acquireLock(dir, 'x')).release();
     await fs.writeFile(`${file}.done`, '');
-    await new Promise((r) => reader.once('exit', r));
+    await exited;
     const { torn, reads } = JSON.parse(out);
     expect(reads).toBeGreaterThan(0);
     expect(torn).toBe(0);

@@ -9,6 +9,7 @@ function fakeRes() {
   const out = { status: 200, headers: {} as Record<string, string>, body: undefined as Buffer | undefined };
   const res = {
     setHeader: (k: string, v: string) => void (out.headers[k.toLowerCase()] = v),
+    getHeader: (k: string) => out.headers[k.toLowerCase()],
     status: (s: number) => ((out.status = s), res),
     type: (t: string) => void (out.headers['content-type'] = t),
     end: (b?: Buffer) => void (out.body = b),
