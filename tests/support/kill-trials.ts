@@ -50,7 +50,9 @@ export async function killTrial(template: string, env: Record<string, string>, a
   await rebuildAll(rebuiltDir, allJobs(loadJobConfig({ DATA_DIR: rebuiltDir })).filter((j) => j.name === 'nbk' || j.name === 'imf'));
   const rebuilt = await hashes(rebuiltDir);
   await fs.rm(rebuiltDir, { recursive: true, force: true });
-  const neither = [...now].filter(([name, h]) => h !== before.get(name) && h !== after.get(name) && h !== rebuilt.get(name)).map(([n]) => n);
+  // A checksum file may also be the transitional one a write leaves while under way (it accepts
+  // each file's old and new version); that the files verify against it is the torn check above.
+  const neither = [...now].filter(([name, h]) => !name.endsWith('.sha256') && h !== before.get(name) && h !== after.get(name) && h !== rebuilt.get(name)).map(([n]) => n);
   // The lock a killed process leaves must not block the next run.
   const lock = await readLock(dir);
   let stuckLock = false;
