@@ -21,6 +21,10 @@ export const URLS = [
   '/series/imf.NGDPD.KAZ/metadata.json', '/series/imf.LUR.KAZ/bundle.zip', '/series/nbk.USD/full.csv',
   '/api/series', '/api/series/nbk.USD?freq=q&agg=eop', '/api/series/imf.PCPIPCH.KAZ?units=pch', '/api/series/imf.NGDPD.KAZ?format=csv&layout=wide',
   '/api/status', '/api/nope', '/series/nope.X', '/series/nbk.USD?units=bogus', '/series/nbk.USD?from=2020&to=2010', '/favicon.ico',
+  '/partners', '/partners?flow=exports', '/partners/blocks.csv', '/partners/mirror.csv', '/partners/concentration.csv', '/partners/shares.csv', '/partners/fdi.csv', '/api/partners',
+  '/ru/', '/ru/data?q=рубль', '/ru/partners', '/ru/paper', '/ru/series/nbk.TJS', '/ru/series/imf.NGDPD.KAZ?vintage=2024-04', '/ru/series/bns.EXPORTS.CHN', '/ru/series/wiiw.FDI_STOCK.NLD',
+  '/ru/series/comtrade.M.KAZ.CHN', '/ru/series/imf.imts.XG_FOB_USD.RUS.KAZ.A', '/ru/series/wb.PA.NUS.FCRF.KAZ', '/ru/status', '/series/bns.EXPORTS.CHN/bundle.zip', '/series/wiiw.FDI_STOCK.NLD/metadata.json',
+  '/vintages', '/ru/vintages', '/api/openapi.json', '/api', '/series/nbk.USD?compare=рубль',
 ];
 
 async function main() {

@@ -4,6 +4,7 @@
 import type { SettingSpec } from '../config.ts';
 import type { RawMetaDraft } from '../domain/source-data.ts';
 import type { SourceConnector } from '../sources/connector.ts';
+import { Vocabulary } from '../domain/source-words.ts';
 
 export interface Schedule {
   cron: string;
@@ -42,4 +43,9 @@ export interface JobDefinition {
 
 export function urlSetting(name: string, url: string, description: string): SettingSpec {
   return { name, default: url, kind: 'url', description };
+}
+
+/** Every job's words (id schemes, title phrases), as the server and the ledger read them. */
+export function vocabularyOf(jobs: readonly JobDefinition[]): Vocabulary {
+  return Vocabulary.of(jobs.map((j) => ({ name: j.name, words: j.connector.words })));
 }

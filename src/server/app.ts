@@ -23,6 +23,7 @@ import { language, languageLocals } from './language.ts';
 import { DEFAULT_LANGUAGE } from './i18n.ts';
 import type { AverageBasis } from '../transform/aggregate.ts';
 import { jsonForScript } from './view-helpers.ts';
+import { vocabularyOf } from '../runner/job.ts';
 
 // Calendar-day averages (the rate in force each day) match the World Bank's PA.NUS.FCRF best;
 // the figures are in the README and kept by a test in tests/transform.
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): express.Express {
     root,
     assets: loadAssets(root),
     defaultBasis: DEFAULT_BASIS,
+    vocabulary: vocabularyOf(deps.jobs),
     cache: new ResponseCache(),
     async cacheVersion() {
       const runs = await fs.stat(runLogPath(deps.config.dataDir)).then((s) => `${s.mtimeMs}:${s.size}`, () => 'none');
@@ -125,9 +127,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.locals.assets = ctx.assets;
   app.locals.publisherJobs = ctx.jobs.map((j) => ({ job: j.name, name: j.connector.publisher.name }));
   app.locals.jsonForScript = jsonForScript;
+  app.locals.vocabulary = ctx.vocabulary;
   // The language's helpers (t, fmt, fmtFixed, fmtDate, names); these defaults serve a page rendered
   // before the language is known (an error early in the chain).
-  Object.assign(app.locals, languageLocals(DEFAULT_LANGUAGE));
+  Object.assign(app.locals, languageLocals(DEFAULT_LANGUAGE, ctx.vocabulary));
   app.use(pageRoutes(ctx));
   app.use(vintagesRoutes(ctx));
   app.use(seriesRoutes(ctx));

@@ -2,6 +2,7 @@
 // and a zip with CSV + metadata + a README holding the citation and the licence.
 import { zipSync, strToU8 } from 'fflate';
 import { localNames, titlesInEveryLanguage } from './localised-names.ts';
+import type { Vocabulary } from '../domain/source-words.ts';
 import { hasPhrase, LANGUAGES, translator } from './i18n.ts';
 import { toCsv } from '../lib/csv.ts';
 import type { SeriesMeta } from '../domain/series.ts';
@@ -58,9 +59,9 @@ export function fullCsv(entry: SeriesEntry): string {
 }
 
 /** The bundle's README in one language: the series as the page names it, its licence, and the source's own (formal) citation. */
-function readmeIn(lang: string, m: SeriesMeta, url: string): string {
+function readmeIn(lang: string, m: SeriesMeta, url: string, vocabulary: Vocabulary): string {
   const t = translator(lang);
-  const names = localNames(lang, t);
+  const names = localNames(lang, t, vocabulary);
   return [
     `# ${names.titleIn(m)}`,
     '',
@@ -85,12 +86,12 @@ function readmeIn(lang: string, m: SeriesMeta, url: string): string {
 }
 
 /** CSV, metadata (titles and units in every language) and a README in every language, the same bytes whichever page it is taken from. */
-export function bundleZip(entry: SeriesEntry, url: string): Uint8Array {
+export function bundleZip(entry: SeriesEntry, url: string, vocabulary: Vocabulary): Uint8Array {
   const m = entry.meta;
-  const readme = LANGUAGES.map((lang) => readmeIn(lang, m, url)).join('\n---\n\n');
+  const readme = LANGUAGES.map((lang) => readmeIn(lang, m, url, vocabulary)).join('\n---\n\n');
   return zipSync({
     [`${m.id}.csv`]: strToU8(fullCsv(entry)),
-    [`${m.id}.metadata.json`]: strToU8(JSON.stringify({ ...m, ...titlesInEveryLanguage(m) }, null, 2)),
+    [`${m.id}.metadata.json`]: strToU8(JSON.stringify({ ...m, ...titlesInEveryLanguage(m, vocabulary) }, null, 2)),
     'README.md': strToU8(readme),
   }, { mtime: new Date('2000-01-01T00:00:00Z') });
 }

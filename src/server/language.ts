@@ -5,6 +5,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ViewWords } from './view-model.ts';
 import { localNames } from './localised-names.ts';
+import type { Vocabulary } from '../domain/source-words.ts';
 import { ledgerWords } from './ledger-words.ts';
 import { dateHelper, DEFAULT_LANGUAGE, glossary, LANGUAGES, languageOf, localiseLinks, pathIn, translator } from './i18n.ts';
 import { codeSpans, escapeHtml, numberHelpers } from './view-helpers.ts';
@@ -43,18 +44,20 @@ export function language(req: Request, res: Response, next: NextFunction): void 
       });
     }) as Response['render'];
   }
-  Object.assign(res.locals, languageLocals(lang, rest, search, req.query.chosen === 'browser'));
+  Object.assign(res.locals, languageLocals(lang, req.app.locals.vocabulary as Vocabulary, rest, search, req.query.chosen === 'browser'));
   next();
 }
 
-const perLanguage = new Map<string, Record<string, unknown>>();
+const perLanguage = new WeakMap<Vocabulary, Map<string, Record<string, unknown>>>();
 
 /** What the templates use for a language: t, number and date helpers, names (built once per language: Intl formatters are costly to make). */
-function staticLocals(lang: string): Record<string, unknown> {
-  let l = perLanguage.get(lang);
+function staticLocals(lang: string, vocabulary: Vocabulary): Record<string, unknown> {
+  let byLang = perLanguage.get(vocabulary);
+  if (!byLang) perLanguage.set(vocabulary, (byLang = new Map()));
+  let l = byLang.get(lang);
   if (!l) {
     const t = translator(lang);
-    const names = localNames(lang, t);
+    const names = localNames(lang, t, vocabulary);
     l = {
       lang,
       t,
@@ -73,15 +76,15 @@ function staticLocals(lang: string): Record<string, unknown> {
         plotly: Object.fromEntries(glossary(lang, 'plotly')),
       },
     };
-    perLanguage.set(lang, l);
+    byLang.set(lang, l);
   }
   return l;
 }
 
 /** The language's helpers plus what depends on the request: the switch to the same view in each other language. */
-export function languageLocals(lang: string, rest = '/', search = '', chosen = false): Record<string, unknown> {
+export function languageLocals(lang: string, vocabulary: Vocabulary, rest = '/', search = '', chosen = false): Record<string, unknown> {
   return {
-    ...staticLocals(lang),
+    ...staticLocals(lang, vocabulary),
     chosenByBrowser: chosen && lang !== DEFAULT_LANGUAGE && rest === '/',
     languageSwitch: LANGUAGES.filter((l) => l !== lang).map((l) => ({ lang: l, href: pathIn(l, rest) + search.replace(/([?&])chosen=browser&?/, '$1').replace(/[?&]$/, ''), label: translator(l)('language.name') })),
   };

@@ -3,7 +3,8 @@
 // by the /api page. The CSV shapes are described here once, for both.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { ApiPartnersQuery, ApiSeriesQuery, RefreshBody, SeriesId, ViewQuery } from './query-schemas.ts';
+import { ApiPartnersQuery, ApiSeriesQuery, describedRefreshBody, SeriesId, ViewQuery } from './query-schemas.ts';
+import { PARTNER_TABLES } from './partners-tables.ts';
 
 export const CSV_SHAPES: Array<{ name: string; paths: string[]; columns: Array<[string, string]> }> = [
   {
@@ -55,7 +56,7 @@ const csv = (description: string) => ({ description, content: { 'text/csv': { sc
 const errors = { 400: json(ErrorAnswer, 'A parameter is not valid: the message names it, its value and what is allowed.'), 404: json(ErrorAnswer, 'No such series.') };
 
 /** Every path a program may ask for (the HTML pages are for people and are not described). */
-export function registry(): OpenAPIRegistry {
+export function registry(jobs: readonly string[]): OpenAPIRegistry {
   const r = new OpenAPIRegistry();
   r.registerComponent('securitySchemes', 'refreshToken', { type: 'http', scheme: 'bearer', description: 'The REFRESH_TOKEN the server was started with.' });
   r.registerPath({ method: 'get', path: '/api/series', summary: 'Every series: id, title, unit, frequency, source, vintage, coverage.', responses: { 200: json(Catalogue, 'The catalogue.'), 400: errors[400] } });
@@ -73,7 +74,7 @@ export function registry(): OpenAPIRegistry {
     path: '/api/refresh',
     summary: 'Start a refresh (same origin, with the token). 202 with the run id; 409 when another refresh holds the lock.',
     security: [{ refreshToken: [] }],
-    request: { body: { content: { 'application/json': { schema: RefreshBody } } } },
+    request: { body: { content: { 'application/json': { schema: describedRefreshBody(jobs) } } } },
     responses: {
       202: json(z.object({ runId: z.string(), started: z.boolean(), status: z.string() }), 'Started (or already running: started false).'),
       400: errors[400],
@@ -94,15 +95,15 @@ export function registry(): OpenAPIRegistry {
   r.registerPath({ method: 'get', path: '/series/{id}/vintages.csv', summary: 'Every edition of a WEO series, long.', request: { params: Id }, responses: { 200: csv('Editions.'), 404: errors[404] } });
   r.registerPath({ method: 'get', path: '/series/{id}/forecast-errors.csv', summary: 'Forecast errors by target year and horizon.', request: { params: Id }, responses: { 200: csv('Forecast errors.'), 404: errors[404] } });
   r.registerPath({ method: 'get', path: '/api/partners', summary: 'Kazakhstan\'s trade by partner block (IMF and BNS apart), own against mirror figures, concentration, shares 2021–2023, FDI by partner (net, directional).', request: { query: ApiPartnersQuery }, responses: { 200: json(z.record(z.string(), z.unknown()), 'The partners tables.'), 400: errors[400] } });
-  r.registerPath({ method: 'get', path: '/partners/{table}.csv', summary: 'One partners table as CSV: blocks, mirror, concentration, shares or fdi.', request: { params: z.object({ table: z.enum(['blocks', 'mirror', 'concentration', 'shares', 'fdi']) }) }, responses: { 200: csv('The table.'), 404: errors[404] } });
+  r.registerPath({ method: 'get', path: '/partners/{table}.csv', summary: 'One partners table as CSV: blocks, mirror, concentration, shares or fdi.', request: { params: z.object({ table: z.enum(Object.keys(PARTNER_TABLES) as [string, ...string[]]) }) }, responses: { 200: csv('The table.'), 404: errors[404] } });
   r.registerPath({ method: 'get', path: '/paper/ledger.csv', summary: 'The paper\'s claims, recomputed, one row per reading.', responses: { 200: csv('The ledger.') } });
   r.registerPath({ method: 'get', path: '/paper/ledger.json', summary: 'The ledger as JSON.', responses: { 200: json(z.record(z.string(), z.unknown()), 'The ledger.') } });
   r.registerPath({ method: 'get', path: '/paper/replication.zip', summary: 'The ledger, the series it used, their metadata, and how each number was computed.', responses: { 200: { description: 'A zip file.', content: { 'application/zip': { schema: z.string() } } } } });
   return r;
 }
 
-export function openApiDocument(serverUrl: string | undefined) {
-  return new OpenApiGeneratorV31(registry().definitions).generateDocument({
+export function openApiDocument(serverUrl: string | undefined, jobs: readonly string[]) {
+  return new OpenApiGeneratorV31(registry(jobs).definitions).generateDocument({
     openapi: '3.1.0',
     info: { title: 'kz-indicators', version: '1', description: `Kazakhstan's macro indicators from the sources a paper cites: IMF WEO, the National Bank of Kazakhstan, the World Bank, IMF trade. CSV: ${CSV_RULES}` },
     servers: [{ url: serverUrl ?? '/' }],

@@ -8,6 +8,7 @@ import { fullCsv } from './downloads.ts';
 import { LANGUAGES, translator } from './i18n.ts';
 import { ledgerWords } from './ledger-words.ts';
 import { localNames } from './localised-names.ts';
+import type { Vocabulary } from '../domain/source-words.ts';
 import { numberFormat } from './view-helpers.ts';
 
 export function ledgerCsv(results: ClaimResult[]): string {
@@ -26,9 +27,9 @@ export function ledgerCsv(results: ClaimResult[]): string {
 }
 
 /** The README in one language: how verdicts are given, then each claim with how each number was computed. */
-function readmeIn(lang: string, results: ClaimResult[], jobOf: (series: string) => string): string {
+function readmeIn(lang: string, results: ClaimResult[], jobOf: (series: string) => string, vocabulary: Vocabulary): string {
   const t = translator(lang);
-  const names = localNames(lang, t);
+  const names = localNames(lang, t, vocabulary);
   const words = ledgerWords(lang, t, names);
   const num = numberFormat(lang, 0, 6);
   const value = (v: number | null | undefined) => (v === null || v === undefined ? t('paper.missing') : num.format(v));
@@ -77,11 +78,11 @@ function readmeIn(lang: string, results: ClaimResult[], jobOf: (series: string) 
 }
 
 /** The README in every language, one after the other (the bundle is the same whichever page it came from). */
-function readme(results: ClaimResult[], jobOf: (series: string) => string): string {
-  return LANGUAGES.map((lang) => readmeIn(lang, results, jobOf)).join('\n---\n\n');
+function readme(results: ClaimResult[], jobOf: (series: string) => string, vocabulary: Vocabulary): string {
+  return LANGUAGES.map((lang) => readmeIn(lang, results, jobOf, vocabulary)).join('\n---\n\n');
 }
 
-export function replicationZip(results: ClaimResult[], repo: DataRepository): Buffer {
+export function replicationZip(results: ClaimResult[], repo: DataRepository, vocabulary: Vocabulary): Buffer {
   const used = [...new Set(results.flatMap((c) => c.latest.readings.flatMap((r) => r.series)))].sort();
   const files: Record<string, Uint8Array> = {};
   for (const id of used) {
@@ -96,6 +97,6 @@ export function replicationZip(results: ClaimResult[], repo: DataRepository): Bu
   }
   files['ledger.json'] = strToU8(JSON.stringify({ claims: results }, null, 2));
   files['ledger.csv'] = strToU8(ledgerCsv(results));
-  files['README.md'] = strToU8(readme(results, (id) => repo.get(id)?.meta.source.job ?? ''));
+  files['README.md'] = strToU8(readme(results, (id) => repo.get(id)?.meta.source.job ?? '', vocabulary));
   return Buffer.from(zipSync(files, { mtime: new Date('2000-01-01T00:00:00Z') }));
 }

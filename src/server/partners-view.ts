@@ -4,6 +4,7 @@
 // concentrated trade is; shares 2021→2023; FDI by partner with its net-versus-gross caveat.
 import { isGroup, partnerName } from '../domain/partners.ts';
 import type { Observation } from '../domain/series.ts';
+import type { TradeFlow, Vocabulary } from '../domain/source-words.ts';
 import type { DataRepository } from '../store/repository.ts';
 import { blockValues, concentration, REST_BLOCK, TRADE_BLOCKS, type BlockValue, type Concentration, type YearTable } from '../transform/trade-structure.ts';
 import { exactSum, percentGap, percentOf, scaled } from '../transform/exact.ts';
@@ -11,7 +12,7 @@ import type { TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, languageOfTranslator, translator } from './i18n.ts';
 import type { ChartPayload } from './view-model.ts';
 
-export type Flow = 'turnover' | 'exports' | 'imports';
+export type Flow = TradeFlow;
 export const FLOWS: readonly Flow[] = ['turnover', 'exports', 'imports'];
 
 /** One publication of Kazakhstan's trade by partner, and how its series are named. */
@@ -23,25 +24,14 @@ export interface TradePublication {
   /** Its precision in US dollars: DOTS's millions carry six decimals (whole dollars), though some
    *  of its cells are computed doubles (4.400000000000004); BNS's thousands five (cents). */
   decimals: number;
-  /** The series for a flow and partner code; null where the publication derives the flow (IMF turnover). */
-  seriesId(flow: Flow, code: string): string | null;
-  pattern: RegExp;
+  /** The job whose series it is (read through its words: trade ids of reporter KAZ, annual). */
+  source: string;
 }
 
 export const PUBLICATIONS: readonly TradePublication[] = [
-  {
-    id: 'imf', label: 'IMF DOTS/IMTS', toUsd: 1, decimals: 0,
-    seriesId: (flow, code) => (flow === 'turnover' ? null : `imf.imts.${flow === 'exports' ? 'XG_FOB_USD' : 'MG_CIF_USD'}.${code}.KAZ.A`),
-    pattern: /^imf\.imts\.(XG_FOB_USD|MG_CIF_USD)\.([A-Z0-9_]+)\.KAZ\.A$/,
-  },
-  {
-    id: 'bns', label: 'BNS', toUsd: 1000, decimals: 2,
-    seriesId: (flow, code) => `bns.${flow.toUpperCase()}.${code}`,
-    pattern: /^bns\.(TURNOVER|EXPORTS|IMPORTS)\.([A-Z0-9_]+)$/,
-  },
+  { id: 'imf', label: 'IMF DOTS/IMTS', toUsd: 1, decimals: 0, source: 'imts' },
+  { id: 'bns', label: 'BNS', toUsd: 1000, decimals: 2, source: 'bns' },
 ];
-
-const FLOW_OF: Record<string, Flow> = { XG_FOB_USD: 'exports', MG_CIF_USD: 'imports', TURNOVER: 'turnover', EXPORTS: 'exports', IMPORTS: 'imports' };
 
 type ByCode = Map<string, Map<string, number>>;
 
@@ -52,12 +42,12 @@ export interface PublicationValues extends Record<Flow, ByCode> {
 }
 
 /** Every partner's values for one publication and flow, in US dollars (scaled in decimal), by code then year. */
-export function publicationValues(repo: DataRepository, pub: TradePublication): PublicationValues {
+export function publicationValues(repo: DataRepository, vocabulary: Vocabulary, pub: TradePublication): PublicationValues {
   const out: PublicationValues = { turnover: new Map(), exports: new Map(), imports: new Map(), missingFlow: new Map() };
   for (const e of repo.list()) {
-    const m = pub.pattern.exec(e.meta.id);
-    if (!m) continue;
-    out[FLOW_OF[m[1]]].set(m[2], new Map(e.observations.map((o: Observation) => [o.date, scaled(o.value, pub.toUsd, pub.decimals)])));
+    const s = vocabulary.trade(e.meta.id);
+    if (!s || s.source !== pub.source || s.reporter !== 'KAZ' || s.frequency !== 'A') continue;
+    out[s.flow].set(s.partner, new Map(e.observations.map((o: Observation) => [o.date, scaled(o.value, pub.toUsd, pub.decimals)])));
   }
   // The IMF gives no turnover: exports + imports, a flow not published counted as absent (a
   // partner with exports only still trades), and which flow was missing kept for the notes.
@@ -146,18 +136,20 @@ function flowPoint(get: (id: string) => number | undefined, x: string, m: string
 }
 
 /** Kazakhstan's own figures with a partner against the partner's figures with Kazakhstan. */
-export function mirrorRows(repo: DataRepository, partner: string): MirrorRow[] {
+export function mirrorRows(repo: DataRepository, vocabulary: Vocabulary, partner: string): MirrorRow[] {
   // Each publication at its precision (IMF and Comtrade whole dollars, BNS cents), in decimal.
   const value = (id: string, year: string, factor = 1, decimals = 0) => {
     const v = repo.get(id)?.observations.find((o) => o.date === year)?.value;
     return v === undefined ? undefined : scaled(v, factor, decimals);
   };
+  // Exports then imports; the partner's imports from Kazakhstan mirror Kazakhstan's exports.
+  const pair = (source: string, reporter: string, counterpart: string, flows: Array<'exports' | 'imports'>) =>
+    flows.map((flow) => vocabulary.tradeId(source, { flow, partner: counterpart, reporter, frequency: 'A' }));
   const ids = {
-    imfOwn: [`imf.imts.XG_FOB_USD.${partner}.KAZ.A`, `imf.imts.MG_CIF_USD.${partner}.KAZ.A`],
-    bnsOwn: [`bns.EXPORTS.${partner}`, `bns.IMPORTS.${partner}`],
-    // The partner's imports from Kazakhstan mirror Kazakhstan's exports, and the other way round.
-    imfMirror: [`imf.imts.MG_CIF_USD.KAZ.${partner}.A`, `imf.imts.XG_FOB_USD.KAZ.${partner}.A`],
-    comtrade: [`comtrade.M.KAZ.${partner}`, `comtrade.X.KAZ.${partner}`],
+    imfOwn: pair('imts', 'KAZ', partner, ['exports', 'imports']),
+    bnsOwn: pair('bns', 'KAZ', partner, ['exports', 'imports']),
+    imfMirror: pair('imts', partner, 'KAZ', ['imports', 'exports']),
+    comtrade: pair('comtrade', partner, 'KAZ', ['imports', 'exports']),
   };
   const years = new Set<string>();
   for (const id of Object.values(ids).flat()) for (const o of repo.get(id)?.observations ?? []) years.add(o.date);
@@ -186,18 +178,18 @@ export interface FdiRow {
   topFive: Array<{ code: string; stock: number }>;
 }
 
-export function fdiRows(repo: DataRepository): FdiRow[] {
-  const get = (kind: string, code: string) => new Map((repo.get(`wiiw.${kind}.${code}`)?.observations ?? []).map((o) => [o.date, o.value]));
+export function fdiRows(repo: DataRepository, vocabulary: Vocabulary): FdiRow[] {
+  const get = (measure: 'stock' | 'inflow', partner: string) => new Map((repo.get(vocabulary.investmentId('wiiw', { measure, partner }))?.observations ?? []).map((o) => [o.date, o.value]));
   const stocks = new Map<string, Map<string, number>>();
   for (const e of repo.list()) {
-    const m = /^wiiw\.FDI_STOCK\.([A-Z0-9_]+)$/.exec(e.meta.id);
-    if (m && !isGroup(m[1])) stocks.set(m[1], new Map(e.observations.map((o) => [o.date, o.value])));
+    const s = vocabulary.investment(e.meta.id);
+    if (s?.measure === 'stock' && !isGroup(s.partner)) stocks.set(s.partner, new Map(e.observations.map((o) => [o.date, o.value])));
   }
-  const years = [...get('FDI_STOCK', 'G001').keys()].sort();
+  const years = [...get('stock', 'G001').keys()].sort();
   return years.map((year) => ({
     year,
-    stock: Object.fromEntries(FDI_PARTNERS.map((c) => [c, get('FDI_STOCK', c).get(year) ?? null])),
-    inflow: Object.fromEntries(FDI_PARTNERS.map((c) => [c, get('FDI_INFLOW', c).get(year) ?? null])),
+    stock: Object.fromEntries(FDI_PARTNERS.map((c) => [c, get('stock', c).get(year) ?? null])),
+    inflow: Object.fromEntries(FDI_PARTNERS.map((c) => [c, get('inflow', c).get(year) ?? null])),
     topFive: [...stocks]
       .flatMap(([code, byYear]) => (byYear.has(year) ? [{ code, stock: byYear.get(year)! }] : []))
       .sort((a, b) => b.stock - a.stock || a.code.localeCompare(b.code))
@@ -232,8 +224,8 @@ export function shareChanges(rows: BlockRow[], values: ByCode, years: string[]):
 export const SHARE_YEARS = ['2021', '2022', '2023'];
 
 /** The share-change table alone (its CSV needs no charts and no IMF table). */
-export function turnoverShares(repo: DataRepository): { years: string[]; rows: ShareChange[] } {
-  const values = publicationValues(repo, PUBLICATIONS[1]);
+export function turnoverShares(repo: DataRepository, vocabulary: Vocabulary): { years: string[]; rows: ShareChange[] } {
+  const values = publicationValues(repo, vocabulary, PUBLICATIONS[1]);
   return { years: SHARE_YEARS, rows: shareChanges(flowRows(values, PUBLICATIONS[1], 'turnover'), values.turnover, SHARE_YEARS) };
 }
 
@@ -267,17 +259,17 @@ function blockTraces(rows: BlockRow[], pub: 'imf' | 'bns', pick: (b: BlockValue)
 
 const chart = (title: string, ariaLabel: string, yTitle: string, traces: ChartPayload['traces'], fileName: string, source: string, lang: string): ChartPayload => ({ title, ariaLabel, traces, yTitle, y2Title: null, shapes: [], fileName, source, ...(lang !== DEFAULT_LANGUAGE ? { lang } : {}) });
 
-export function partnersView(repo: DataRepository, flow: Flow, t: TFunction = translator(DEFAULT_LANGUAGE)): PartnersView {
-  const imfValues = publicationValues(repo, PUBLICATIONS[0]);
-  const bnsValues = publicationValues(repo, PUBLICATIONS[1]);
+export function partnersView(repo: DataRepository, vocabulary: Vocabulary, flow: Flow, t: TFunction = translator(DEFAULT_LANGUAGE)): PartnersView {
+  const imfValues = publicationValues(repo, vocabulary, PUBLICATIONS[0]);
+  const bnsValues = publicationValues(repo, vocabulary, PUBLICATIONS[1]);
   const imf = flowRows(imfValues, PUBLICATIONS[0], flow);
   const bns = flowRows(bnsValues, PUBLICATIONS[1], flow);
   const bnsYears = new Set(bns.map((r) => r.year));
   const overlap = imf.map((r) => r.year).filter((y) => bnsYears.has(y));
   const imfTurnover = flow === 'turnover' ? imf : flowRows(imfValues, PUBLICATIONS[0], 'turnover');
   const bnsTurnover = flow === 'turnover' ? bns : flowRows(bnsValues, PUBLICATIONS[1], 'turnover');
-  const mirror = { RUS: mirrorRows(repo, 'RUS'), CHN: mirrorRows(repo, 'CHN') };
-  const fdi = fdiRows(repo);
+  const mirror = { RUS: mirrorRows(repo, vocabulary, 'RUS'), CHN: mirrorRows(repo, vocabulary, 'CHN') };
+  const fdi = fdiRows(repo, vocabulary);
   const src = t('partners.chart.source');
   const lang = languageOfTranslator(t);
   const flowWord = t(`partners.flowWords.${flow}`);
@@ -321,6 +313,6 @@ export function partnersView(repo: DataRepository, flow: Flow, t: TFunction = tr
 }
 
 /** The concentration rows of both publications for turnover (the table and its download). */
-export function concentrationRows(repo: DataRepository): BlockRow[] {
-  return PUBLICATIONS.flatMap((p) => flowRows(publicationValues(repo, p), p, 'turnover'));
+export function concentrationRows(repo: DataRepository, vocabulary: Vocabulary): BlockRow[] {
+  return PUBLICATIONS.flatMap((p) => flowRows(publicationValues(repo, vocabulary, p), p, 'turnover'));
 }

@@ -69,7 +69,10 @@ const flow = z.enum(['turnover', 'exports', 'imports']).optional().openapi({ des
 export const PartnersQuery = z.object({ flow }).openapi('PartnersQuery');
 export const ApiPartnersQuery = z.strictObject({ flow });
 export const VintagesQuery = z.strictObject({});
-export const RefreshBody = z.strictObject({ source: z.string().optional().openapi({ description: 'A job name (imf, nbk, worldbank, imts, bns, comtrade, wiiw) or all (default).', example: 'nbk' }) }).openapi('RefreshBody');
+export const RefreshBody = z.strictObject({ source: z.string().optional() });
+/** The refresh body as the API document describes it, naming the jobs this server runs. */
+export const describedRefreshBody = (jobs: readonly string[]) =>
+  z.strictObject({ source: z.string().optional().openapi({ description: `A job name (${jobs.join(', ')}) or all (default).`, example: 'nbk' }) }).openapi('RefreshBody');
 export const SeriesId = z.string().regex(SERIES_ID).openapi({ description: 'A series id, e.g. imf.NGDPD.KAZ, nbk.USD, wb.NY.GDP.MKTP.CD.KAZ', example: 'imf.NGDPD.KAZ' });
 
 function describe(issue: z.core.$ZodIssue, input: Record<string, unknown>, allowed: string[]): Reason {

@@ -4,6 +4,7 @@
 import { COUNTRY_NAMES } from '../domain/countries.ts';
 import type { DataRepository, SeriesEntry } from '../store/repository.ts';
 import { titlesInEveryLanguage } from './localised-names.ts';
+import type { Vocabulary } from '../domain/source-words.ts';
 
 const SYNONYMS: Record<string, string[]> = {
   RUB: ['rouble', 'ruble', 'russian'],
@@ -22,11 +23,11 @@ const SYNONYMS: Record<string, string[]> = {
 
 /** The words a series is found by: its id and codes, its title in every language, unit, country and synonyms (built once per loaded series). */
 const haystacks = new WeakMap<object, { id: string; words: string[] }>();
-function haystack(e: SeriesEntry): { id: string; words: string[] } {
+function haystack(e: SeriesEntry, vocabulary: Vocabulary): { id: string; words: string[] } {
   let h = haystacks.get(e.meta);
   if (!h) {
     const m = e.meta;
-    const parts = [m.id, m.title, m.unit, m.country ? COUNTRY_NAMES[m.country] ?? m.country : '', ...Object.values(titlesInEveryLanguage(m).titles)];
+    const parts = [m.id, m.title, m.unit, m.country ? COUNTRY_NAMES[m.country] ?? m.country : '', ...Object.values(titlesInEveryLanguage(m, vocabulary).titles)];
     for (const [code, words] of Object.entries(SYNONYMS)) if (m.id.split('.').includes(code) || m.id.includes(`.${code}.`)) parts.push(...words);
     h = { id: m.id.toLowerCase(), words: parts.join(' ').toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean) };
     haystacks.set(e.meta, h);
@@ -40,8 +41,8 @@ function stem(word: string): string {
 }
 
 /** Does a series hold every word of the query (a part of its id, or the start of one of its words, case and word form aside)? */
-export function matchesQuery(e: SeriesEntry, query: string): boolean {
-  const h = haystack(e);
+export function matchesQuery(e: SeriesEntry, query: string, vocabulary: Vocabulary): boolean {
+  const h = haystack(e, vocabulary);
   return query
     .toLowerCase()
     .split(/\s+/)
@@ -50,22 +51,22 @@ export function matchesQuery(e: SeriesEntry, query: string): boolean {
 }
 
 /** Series found by every word of the query (see matchesQuery), best first (shorter ids). */
-export function searchSeries(repo: DataRepository, query: string, limit = 8): SeriesEntry[] {
+export function searchSeries(repo: DataRepository, query: string, vocabulary: Vocabulary, limit = 8): SeriesEntry[] {
   if (!query.trim()) return [];
   return repo
     .list()
-    .filter((e) => matchesQuery(e, query))
+    .filter((e) => matchesQuery(e, query, vocabulary))
     .sort((a, b) => a.meta.id.length - b.meta.id.length || a.meta.id.localeCompare(b.meta.id))
     .slice(0, limit);
 }
 
 /** Split a compare entry into the ids that exist and, for each other entry, suggestions. */
-export function resolveCompare(repo: DataRepository, raw: string): { ids: string[]; unresolved: Array<{ text: string; suggestions: SeriesEntry[] }> } {
+export function resolveCompare(repo: DataRepository, raw: string, vocabulary: Vocabulary): { ids: string[]; unresolved: Array<{ text: string; suggestions: SeriesEntry[] }> } {
   const ids: string[] = [];
   const unresolved: Array<{ text: string; suggestions: SeriesEntry[] }> = [];
   for (const text of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
     if (repo.has(text)) ids.push(text);
-    else unresolved.push({ text, suggestions: searchSeries(repo, text) });
+    else unresolved.push({ text, suggestions: searchSeries(repo, text, vocabulary) });
   }
   return { ids, unresolved };
 }

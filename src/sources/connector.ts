@@ -3,6 +3,7 @@
 // metadata, dispatch to parsers, concurrency, building, validation, writing).
 import type { HttpClient, HttpResponse } from '../http/http-client.ts';
 import type { Publisher } from '../domain/series.ts';
+import type { SourceWords } from '../domain/source-words.ts';
 import type { BuiltSeries, ParseResult, RawMeta, Snapshot, ValidationIssue } from '../domain/source-data.ts';
 
 export type Parser = (bytes: Buffer, meta: RawMeta) => ParseResult | Promise<ParseResult>;
@@ -51,6 +52,8 @@ export interface SourceConnector {
   readonly title: string;
   readonly version: string;
   readonly publisher: Publisher;
+  /** Its id scheme and the phrases for its titles, units and vintages (words.ts in its folder). */
+  readonly words: SourceWords;
   readonly parsers: Readonly<Record<string, Parser>>;
   fetch(ctx: FetchContext): Promise<void>;
   /** Derive or tidy series after merging (e.g. NBK cross rates). Pure. */

@@ -132,7 +132,7 @@ describe('bounded and plausible answers', () => {
 
   it('every value revised ×1000 across the board fails the run unless an operator allows it', async () => {
     const connector = (scale: number): SourceConnector => ({
-      name: 'toy', title: 'Toy', version: '1', publisher: { name: 't', url: 'http://t', licence: 'l', citation: 'c' }, expectedSeries: () => [],
+      name: 'toy', title: 'Toy', version: '1', words: { title: () => undefined }, publisher: { name: 't', url: 'http://t', licence: 'l', citation: 'c' }, expectedSeries: () => [],
       parsers: {
         lines: (b) => ({ notes: [], series: [{ id: 'toy.A', description: { title: 'A', unit: 'u', scale: 'units', frequency: 'annual' }, vintage: { key: b.toString().trim(), label: 'v' }, precedence: 1, observations: [{ date: '2001', value: 1 * scale }, { date: '2002', value: 2 * scale }, { date: '2003', value: 3 * scale }, { date: '2004', value: 4 * scale }] }] }),
       },

@@ -26,6 +26,7 @@ function toy(fetch: (ctx: FetchContext) => Promise<void>, extra: Partial<SourceC
     title: 'Toy',
     version: '1',
     publisher: { name: 'Toy publisher', url: 'http://toy', licence: 'none', citation: 'Toy' },
+    words: { title: () => undefined },
     parsers: { lines: (b) => parseLines(b) },
     expectedSeries: () => ['toy.A'],
     fetch,

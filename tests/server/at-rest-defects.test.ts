@@ -100,7 +100,7 @@ describe('search in every language (issue "Numbers on the partners page…", ite
   });
 
   it('"compare with" finds Russian names and word forms too', async () => {
-    const { repo } = await testApp(dir);
-    for (const q of ['рубль', 'рубля', 'российский рубль']) expect(searchSeries(repo, q).map((e) => e.meta.id), q).toContain('nbk.RUB');
+    const { repo, vocabulary } = await testApp(dir);
+    for (const q of ['рубль', 'рубля', 'российский рубль']) expect(searchSeries(repo, q, vocabulary).map((e) => e.meta.id), q).toContain('nbk.RUB');
   });
 });

@@ -63,7 +63,7 @@ describe('the catalogues', () => {
     const { CSV_RULES, CSV_SHAPES, openApiDocument } = await import('../../src/server/openapi.ts');
     const { UNITS_DESCRIPTION } = await import('../../src/server/query-schemas.ts');
     const { glossary } = await import('../../src/server/i18n.ts');
-    const doc = openApiDocument(undefined) as unknown as { paths: Record<string, Record<string, { summary: string; parameters?: Array<{ description?: string; schema?: { description?: string } }>; responses: Record<string, { description: string }> }>> };
+    const doc = openApiDocument(undefined, t.jobs.map((j) => j.name)) as unknown as { paths: Record<string, Record<string, { summary: string; parameters?: Array<{ description?: string; schema?: { description?: string } }>; responses: Record<string, { description: string }> }>> };
     const texts = new Set<string>([CSV_RULES, ...CSV_SHAPES.flatMap((c) => [c.name, ...c.columns.map((x) => x[1])]), ...t.jobs.map((j) => j.connector.publisher.licence)]);
     for (const item of Object.values(doc.paths))
       for (const op of Object.values(item)) {
@@ -245,7 +245,7 @@ describe('links, the switch, `/` and caches', () => {
     const ru = await request(t.app).get('/ru/');
     expect(ru.text).toMatch(/11 сентября 2026 г\./);
     expect(ru.text).toMatch(/\d,\d/);
-    const names = localNames('ru', translator('ru'));
+    const names = localNames('ru', translator('ru'), t.vocabulary);
     expect(names.unitIn('tenge per 1 USD')).toBe('тенге за 1 USD');
   });
 });
@@ -253,7 +253,7 @@ describe('links, the switch, `/` and caches', () => {
 describe('the ledger in Russian', () => {
   it('every claim\'s readings, bases, reasons and not-checkable notes have a Russian text', async () => {
     const { loadClaims } = await import('../../src/ledger/claims.ts');
-    const names = localNames('ru', translator('ru'));
+    const names = localNames('ru', translator('ru'), t.vocabulary);
     const missing: string[] = [];
     for (const c of (await loadClaims(path.join(REPO, 'data'))).claims) {
       const need: Array<[string, string]> = [];
@@ -286,7 +286,7 @@ describe('the ledger in Russian', () => {
 
 describe('series titles in Russian', () => {
   it('every series has a Russian title; those that fall back to English are listed here (none today)', () => {
-    const names = localNames('ru', translator('ru'));
+    const names = localNames('ru', translator('ru'), t.vocabulary);
     const untranslated = t.repo.list().filter((e) => !names.title(e.meta).translated).map((e) => e.meta.id);
     expect(untranslated).toEqual([]);
     expect(names.titleIn({ id: 'nbk.TJS', title: '' })).toBe('Официальный курс: тенге за 1 TJS (таджикский сомони)');

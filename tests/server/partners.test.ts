@@ -72,10 +72,10 @@ function referenceBlocks(pub: 'imf' | 'bns', year: string) {
 }
 
 describe('partners numbers against a plain reference', () => {
-  const years = (pub: 'imf' | 'bns') => (pub === 'bns' ? partnersView(t.repo, 'turnover').bns : partnersView(t.repo, 'turnover').imf).map((r) => r.year);
+  const years = (pub: 'imf' | 'bns') => (pub === 'bns' ? partnersView(t.repo, t.vocabulary, 'turnover').bns : partnersView(t.repo, t.vocabulary, 'turnover').imf).map((r) => r.year);
 
   it.each(['imf', 'bns'] as const)('%s turnover, every year: blocks at one composition (EU-27 from its members), shares of the world, HHI over countries', (pub) => {
-    const rows = partnersView(t.repo, 'turnover')[pub];
+    const rows = partnersView(t.repo, t.vocabulary, 'turnover')[pub];
     for (const year of years(pub)) {
       const ref = referenceBlocks(pub, year);
       const row = rows.find((r) => r.year === year)!;
@@ -95,7 +95,7 @@ describe('partners numbers against a plain reference', () => {
   });
 
   it('the EU block is the EU-27 in every year of BNS, and the 28-member row as printed stands apart (2021)', () => {
-    const row = partnersView(t.repo, 'turnover').bns.find((r) => r.year === '2021')!;
+    const row = partnersView(t.repo, t.vocabulary, 'turnover').bns.find((r) => r.year === '2021')!;
     const eu = row.blocks.find((b) => b.id === 'EU')!;
     const bns = readProcessed('bns');
     expect(row.published.value).toBe(scaledRef(bns.get('bns.TURNOVER.G998')!.get('2021')!));
@@ -105,14 +105,14 @@ describe('partners numbers against a plain reference', () => {
   });
 
   it('the IMF index counts a partner with one flow only and divides by the world: 2000 has Bermuda among its partners', () => {
-    const row = partnersView(t.repo, 'turnover').imf.find((r) => r.year === '2000')!;
+    const row = partnersView(t.repo, t.vocabulary, 'turnover').imf.find((r) => r.year === '2000')!;
     const ref = referenceBlocks('imf', '2000');
     expect(row.concentration!.hhi).toBe(ref.hhi.toNumber());
     expect(row.concentration!.hhi).not.toBeCloseTo(1589.6, 0);
   });
 
   it('a year lacking a main partner is withheld, not drawn as concentrated (1992: no Russia)', () => {
-    const v = partnersView(t.repo, 'turnover');
+    const v = partnersView(t.repo, t.vocabulary, 'turnover');
     const c = v.imf.find((r) => r.year === '1992')!.concentration!;
     expect(c).toMatchObject({ hhi: null, top3Share: null, lacking: ['RUS'] });
     const trace = v.charts.concentration.traces.find((x) => x.id === 'hhi-imf')!;
@@ -120,13 +120,13 @@ describe('partners numbers against a plain reference', () => {
   });
 
   it('a one-way partner stays in turnover (1994: Uzbekistan exports only), and the note says which flow is missing', () => {
-    const ca = partnersView(t.repo, 'turnover').imf.find((r) => r.year === '1994')!.blocks.find((b) => b.id === 'CA')!;
+    const ca = partnersView(t.repo, t.vocabulary, 'turnover').imf.find((r) => r.year === '1994')!.blocks.find((b) => b.id === 'CA')!;
     expect((ca.value! / 1e6).toFixed(1)).toBe('611.4');
     expect(ca.note).toContain('UZB (imports not published');
   });
 
   it('every mirror row gives each pair of publications its own gap: China 2018 on both bases, Russia on the IMF\'s', () => {
-    const v = partnersView(t.repo, 'turnover');
+    const v = partnersView(t.repo, t.vocabulary, 'turnover');
     const chn = v.mirror.CHN.find((r) => r.year === '2018')!;
     expect(chn.gaps.imf!.toFixed(2)).toBe('71.63');
     expect(chn.gaps.bnsComtrade!.toFixed(2)).toBe('66.31');

@@ -4,6 +4,7 @@ import { loadContent } from '../../src/server/content.ts';
 import { DataRepository } from '../../src/store/repository.ts';
 import { RefreshController } from '../../src/server/refresh-controller.ts';
 import { allJobs } from '../../pipelines/index.ts';
+import { vocabularyOf } from '../../src/runner/job.ts';
 import { testConfig, REPO } from './data-dir.ts';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,5 +20,5 @@ export async function testApp(dataDir: string, env: Record<string, string> = {},
   const controller = new RefreshController(config, names, WORKER_URL, () => repo.refreshIfChanged());
   const content = await loadContent(config.dataDir);
   const app = createApp({ config, jobs, repo, controller, content, nextRun: () => null, now: () => new Date('2026-11-28T12:00:00Z') });
-  return { app, repo, controller, config, jobs };
+  return { app, repo, controller, config, jobs, vocabulary: vocabularyOf(jobs) };
 }

@@ -24,7 +24,7 @@ const EXAMPLE = { id: 'imf.NGDPD.KAZ', query: { from: '2022', to: '2024' } };
 
 export function apiDocRoutes(ctx: AppContext): Router {
   const r = Router();
-  const doc = openApiDocument(ctx.config.publicUrl);
+  const doc = openApiDocument(ctx.config.publicUrl, ctx.jobs.map((j) => j.name));
 
   r.get('/api/openapi.json', async (req, res) => {
     await ctx.cache.send(req, res, 'openapi', 'application/json; charset=utf-8', async () => ({ body: JSON.stringify(doc, null, 2) }));

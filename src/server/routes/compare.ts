@@ -22,7 +22,7 @@ export function compareRoutes(ctx: AppContext): Router {
     if (req.query.concept && pick.id !== req.query.concept) throw new NotFound({ key: 'noComparison', values: { value: JSON.stringify(req.query.concept), list: ctx.content.comparisons.map((c) => c.id).join(', ') } });
     // Any edition of the first series beside its current one (?vintage=<edition key>).
     const vintage = typeof req.query.vintage === 'string' && req.query.vintage !== '' ? req.query.vintage : undefined;
-    const params = parseViewParams({ compare: pick.b, freq: pick.a.startsWith('nbk.') ? 'a' : undefined, from: '2000', events: 'off', vintage }, ctx.defaultBasis);
+    const params = parseViewParams({ compare: pick.b, freq: ctx.repo.get(pick.a)?.meta.frequency === 'daily' ? 'a' : undefined, from: '2000', events: 'off', vintage }, ctx.defaultBasis);
     const view = buildSeriesView(ctx.repo, pick.a, params, viewWords(res));
     const a = view.drawn[0];
     const b = view.drawn.find((d) => d.id === pick.b)!;

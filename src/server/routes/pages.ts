@@ -35,7 +35,7 @@ export function pageRoutes(ctx: AppContext): Router {
   r.get('/data', async (req, res) => {
     const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : '';
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
-      const rows = ctx.repo.list().filter((e) => matchesQuery(e, q));
+      const rows = ctx.repo.list().filter((e) => matchesQuery(e, q, ctx.vocabulary));
       return { body: await renderToString(res, 'data', { title: (res.locals.t as TFunction)('data.title'), rows, q, total: ctx.repo.list().length }) };
     });
   });

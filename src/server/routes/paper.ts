@@ -70,7 +70,7 @@ export function paperRoutes(ctx: AppContext): Router {
 
   r.get('/paper/replication.zip', async (req, res) => {
     res.attachment('kz-indicators-paper-replication.zip');
-    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'application/zip', async () => ({ body: replicationZip(await ledger(ctx), ctx.repo) }));
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'application/zip', async () => ({ body: replicationZip(await ledger(ctx), ctx.repo, ctx.vocabulary) }));
   });
 
   return r;

@@ -18,7 +18,7 @@ export function partnersRoutes(ctx: AppContext): Router {
     const { flow = 'turnover' } = parseQuery(PartnersQuery, req.query as Record<string, unknown>);
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
       const t = res.locals.t as TFunction;
-      const v = partnersView(ctx.repo, flow, t);
+      const v = partnersView(ctx.repo, ctx.vocabulary, flow, t);
       const svg = Object.fromEntries(Object.entries(v.charts).map(([k, c]) => [k, svgCharts(c, k)]));
       return { body: await renderToString(res, 'partners', { title: t('partners.title'), v, svg, tables: PARTNER_TABLES }) };
     });
@@ -28,13 +28,13 @@ export function partnersRoutes(ctx: AppContext): Router {
     const table = Object.hasOwn(PARTNER_TABLES, req.params.table) ? PARTNER_TABLES[req.params.table] : undefined;
     if (!table) throw new NotFound({ key: 'noPartnersTable', values: { value: JSON.stringify(req.params.table), list: Object.keys(PARTNER_TABLES).join(', ') } });
     res.attachment(`kz_partners_${req.params.table}.csv`);
-    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/csv; charset=utf-8', async () => ({ body: table.csv(ctx.repo) }));
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/csv; charset=utf-8', async () => ({ body: table.csv(ctx.repo, ctx.vocabulary) }));
   });
 
   r.get('/api/partners', async (req, res) => {
     const { flow = 'turnover' } = parseQuery(ApiPartnersQuery, req.query as Record<string, unknown>);
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'application/json; charset=utf-8', async () => {
-      const v = partnersView(ctx.repo, flow);
+      const v = partnersView(ctx.repo, ctx.vocabulary, flow);
       const { charts: _charts, ...data } = v;
       return { body: JSON.stringify({ ...data, units: { trade: 'US dollars (blocks); US$ billions (mirror)', fdi: 'EUR millions' }, fdiCaveat: NET_FDI_CAVEAT, downloads: Object.keys(PARTNER_TABLES).map((t) => `/partners/${t}.csv`) }) };
     });

@@ -48,7 +48,7 @@ export function seriesRoutes(ctx: AppContext): Router {
     // "Compare with" takes names as well as ids: what is not an id is looked up and suggested,
     // and the page keeps the rest of the view instead of answering 400.
     const rawCompare = typeof req.query.compare === 'string' ? req.query.compare : '';
-    const { ids, unresolved } = resolveCompare(ctx.repo, rawCompare);
+    const { ids, unresolved } = resolveCompare(ctx.repo, rawCompare, ctx.vocabulary);
     const params = parseViewParams({ ...(req.query as Record<string, unknown>), compare: ids.join(',') }, ctx.defaultBasis);
     await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
       const { drawn, chart } = buildSeriesView(ctx.repo, entry.meta.id, params, viewWords(res));
@@ -112,7 +112,7 @@ export function seriesRoutes(ctx: AppContext): Router {
   r.get('/series/:id/metadata.json', async (req, res) => {
     const entry = entryOr404(ctx, req.params.id);
     await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id]), 'application/json; charset=utf-8', async () => ({
-      body: JSON.stringify({ ...entry.meta, ...titlesInEveryLanguage(entry.meta) }),
+      body: JSON.stringify({ ...entry.meta, ...titlesInEveryLanguage(entry.meta, ctx.vocabulary) }),
       headers: { 'Last-Modified': entry.lastModified.toUTCString() },
     }));
   });
@@ -122,7 +122,7 @@ export function seriesRoutes(ctx: AppContext): Router {
     res.attachment(`${entry.meta.id}.zip`);
     await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id]), 'application/zip', async () => ({
       // The series page's address without a language: the zip is the same whichever page it came from.
-      body: Buffer.from(bundleZip(entry, `${ctx.config.publicUrl ?? ''}/series/${entry.meta.id}`)),
+      body: Buffer.from(bundleZip(entry, `${ctx.config.publicUrl ?? ''}/series/${entry.meta.id}`, ctx.vocabulary)),
       headers: { 'Last-Modified': entry.lastModified.toUTCString() },
     }));
   });

@@ -10,6 +10,7 @@ import type { Vintage } from '../../domain/series.ts';
 import { partnerName } from '../../domain/partners.ts';
 import { resolvePartner, normaliseName } from '../shared/partner-names.ts';
 import { cellRef, readWorkbook, type Sheet, type Where } from '../shared/workbook.ts';
+import { bnsId } from './words.ts';
 
 export const BNS_FLOWS = [
   { code: 'TURNOVER', header: 'товарооборот', col: 2, words: 'trade turnover (exports + imports) with' },
@@ -165,7 +166,7 @@ export async function parseBnsWorkbook(bytes: Buffer, meta: Pick<RawMeta, 'key'>
       BNS_FLOWS.forEach((f, i) => {
         const v = r.values[i];
         if (v === null) return;
-        const id = `bns.${f.code}.${r.code}`;
+        const id = bnsId(f.code, r.code);
         let s = series.get(id);
         if (!s) {
           const description = describe(f, r.code);

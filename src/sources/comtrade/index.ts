@@ -3,12 +3,14 @@
 import type { SourceConnector } from '../connector.ts';
 import { importedOnlyFetch } from '../shared/imported-only.ts';
 import { parseComtradeCsv } from './parse.ts';
+import { COMTRADE_WORDS } from './words.ts';
 
 export function createComtrade(): SourceConnector {
   return {
     name: 'comtrade',
     title: 'UN Comtrade (China as reporter, Kazakhstan as partner)',
     version: '1.0.0',
+    words: COMTRADE_WORDS,
     publisher: {
       name: 'United Nations, UN Comtrade database',
       url: 'https://comtradeplus.un.org/',

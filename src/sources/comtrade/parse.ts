@@ -7,6 +7,7 @@ import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-dat
 import { countryName } from '../../domain/countries.ts';
 import { parseCsv } from '../../lib/csv.ts';
 import { byCodeUnit } from '../../lib/order.ts';
+import { comtradeId } from './words.ts';
 
 export const COMTRADE_VINTAGE = { key: 'comtrade', label: 'UN Comtrade (as downloaded)' };
 
@@ -45,7 +46,7 @@ export function parseComtradeCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): Par
     if (Number(get('primaryValue')) !== value) throw new PipelineError('COMTRADE_BAD_VALUE', `${flow.column} ${text} differs from primaryValue ${get('primaryValue')}`, at);
     const reporter = get('reporterISO');
     const partner = get('partnerISO');
-    const id = `comtrade.${get('flowCode')}.${partner}.${reporter}`;
+    const id = comtradeId(get('flowCode'), partner, reporter);
     if (seen.has(`${id}:${year}`)) throw new PipelineError('COMTRADE_DUPLICATE_ROW', `${id} has two rows for ${year}`, at);
     seen.add(`${id}:${year}`);
     let s = series.get(id);

@@ -9,6 +9,7 @@ import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-dat
 import { HEADING_NAMES, normaliseName, resolvePartner } from '../shared/partner-names.ts';
 import { cellRef, readWorkbook, type Sheet, type Where } from '../shared/workbook.ts';
 import { IMTS_VINTAGE, imtsDescription } from './parse.ts';
+import { imtsId } from './words.ts';
 
 const SHEETS = [
   { name: 'Exports, FOB', indicator: 'XG_FOB_USD' },
@@ -134,7 +135,7 @@ export async function parseDotsWorkbook(bytes: Buffer, meta: Pick<RawMeta, 'key'
         'To 2020 from IMF DOTS (February 2022 download; US$ millions there, US dollars here; "e" estimates keep their flag). A refresh of IMF IMTS continues it and wins where both have a year.',
         ...(description.notes ?? []).filter((n) => !n.startsWith("Values in US dollars (full units). The provider's SCALE")),
       ];
-      series.push({ id: `imf.imts.${spec.indicator}.${r.code}.${t.reporter}.A`, description, vintage: IMTS_VINTAGE, precedence: 0, observations });
+      series.push({ id: imtsId(spec.indicator, r.code, t.reporter, 'A'), description, vintage: IMTS_VINTAGE, precedence: 0, observations });
     }
   }
   return { series, notes: [] };

@@ -3,6 +3,7 @@
 import type { SourceConnector } from '../connector.ts';
 import { parseDotsWorkbook } from './dots.ts';
 import { IMTS_PUBLISHER, parseImts } from './parse.ts';
+import { IMTS_WORDS, imtsId } from './words.ts';
 
 export interface ImtsOptions {
   baseUrl: string;
@@ -31,9 +32,10 @@ export function createImts(o: ImtsOptions): SourceConnector {
     name: 'imts',
     title: 'IMF International Trade in Goods (SDMX API)',
     version: '1.0.0',
+    words: IMTS_WORDS,
     publisher: IMTS_PUBLISHER,
     // Kazakhstan's annual exports and imports with each counterpart must be there once fetched.
-    expectedSeries: () => o.indicators.flatMap((ind) => o.counterparts.map((c) => `imf.imts.${ind}.${c}.KAZ.A`)),
+    expectedSeries: () => o.indicators.flatMap((ind) => o.counterparts.map((c) => imtsId(ind, c, 'KAZ', 'A'))),
     parsers: {
       'sdmx-imts': (bytes, meta) => parseImts(bytes, meta),
       // The bundled DOTS history (to 2020), under the same series ids.

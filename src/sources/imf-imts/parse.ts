@@ -11,6 +11,7 @@ import { countryName } from '../../domain/countries.ts';
 import { partnerName } from '../../domain/partners.ts';
 import { parseStructureSpecific } from '../shared/sdmx.ts';
 import { byCodeUnit } from '../../lib/order.ts';
+import { imtsId } from './words.ts';
 
 export const IMTS_PUBLISHER: Publisher = {
   name: 'International Monetary Fund, International Trade in Goods (IMTS)',
@@ -52,7 +53,7 @@ export function parseImts(body: Buffer, meta: { url?: string; request?: Record<s
     if (!freq) throw new PipelineError('SDMX_SCHEMA_CHANGED', `unknown FREQUENCY ${a.FREQUENCY}`, ctx);
     if (a.UNIT && a.UNIT !== 'USD') throw new PipelineError('SDMX_SCHEMA_CHANGED', `UNIT ${a.UNIT} is not USD`, ctx);
     series.push({
-      id: `imf.imts.${a.INDICATOR}.${a.COUNTERPART_COUNTRY}.${a.COUNTRY}.${a.FREQUENCY}`,
+      id: imtsId(a.INDICATOR, a.COUNTERPART_COUNTRY, a.COUNTRY, a.FREQUENCY),
       description: imtsDescription(a.INDICATOR, a.COUNTRY, a.COUNTERPART_COUNTRY, freq, a.SCALE),
       vintage: IMTS_VINTAGE,
       precedence: 1,

@@ -9,6 +9,7 @@ import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-dat
 import { assertNotHtml, isRecord, parseJsonBody } from '../shared/body-checks.ts';
 import { weoDescription, weoVintage } from './weo.ts';
 import { byCodeUnit } from '../../lib/order.ts';
+import { weoId } from './words.ts';
 
 export function parseDataMapperIndicator(
   body: Buffer,
@@ -46,7 +47,7 @@ export function parseDataMapperIndicator(
       observations.push({ date: year, value });
     }
     observations.sort((a, b) => byCodeUnit(a.date, b.date));
-    series.push({ id: `imf.${indicator}.${iso3}`, description: weoDescription(indicator, iso3), vintage, precedence: 2, observations });
+    series.push({ id: weoId(indicator, iso3), description: weoDescription(indicator, iso3), vintage, precedence: 2, observations });
   }
   return { series, notes: [] };
 }

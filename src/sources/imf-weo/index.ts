@@ -5,6 +5,7 @@ import type { SourceConnector } from '../connector.ts';
 import { parseDataMapperIndicator, parseIndicatorsListing } from './datamapper.ts';
 import { IMF_PUBLISHER } from './weo.ts';
 import { parseWeoCsv, parseWeoKnownGaps } from './weo-csv.ts';
+import { WEO_WORDS, weoId } from './words.ts';
 
 export interface ImfWeoOptions {
   baseUrl: string;
@@ -19,6 +20,7 @@ export function createImfWeo(opts: ImfWeoOptions): SourceConnector {
     name: 'imf',
     title: 'IMF World Economic Outlook (DataMapper API)',
     version: '1.0.0',
+    words: WEO_WORDS,
     publisher: IMF_PUBLISHER,
     parsers: {
       'datamapper-indicator': (bytes, meta) => parseDataMapperIndicator(bytes, meta, opts.countries),
@@ -29,7 +31,7 @@ export function createImfWeo(opts: ImfWeoOptions): SourceConnector {
       'weo-csv': (bytes, meta) => parseWeoCsv(bytes, meta),
       'weo-known-gaps': (bytes, meta) => parseWeoKnownGaps(bytes, meta),
     },
-    expectedSeries: () => opts.indicators.flatMap((i) => opts.countries.map((c) => `imf.${i}.${c}`)),
+    expectedSeries: () => opts.indicators.flatMap((i) => opts.countries.map((c) => weoId(i, c))),
     async fetch(ctx) {
       const listing = await ctx.http.get(`${opts.baseUrl}/indicators`, { source: 'imf', accept: 'application/json' });
       await ctx.accept({ response: listing, parser: 'datamapper-indicators', key: 'datamapper/indicators', ext: 'json' });

@@ -6,6 +6,7 @@ import type { Vintage } from '../../domain/series.ts';
 import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { eachCsvRow, parseCsv } from '../../lib/csv.ts';
 import { weoDescription, weoVintage } from './weo.ts';
+import { weoId } from './words.ts';
 
 const HEADER = ['vintage', 'iso3', 'imf_code', 'indicator', 'year', 'value', 'unit', 'unit_code', 'scale', 'last_actual_year'];
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -69,7 +70,7 @@ class WeoRows {
     if (!/^[A-Z]{3}$/.test(iso3)) throw rowError(file, line, `country ${JSON.stringify(iso3)} is not an ISO 3166 alpha-3 code`);
     if (!/^[A-Z][A-Z0-9_]*$/.test(indicator)) throw rowError(file, line, `indicator ${JSON.stringify(indicator)} is not a WEO code`);
     if (lastActual !== '' && !YEAR.test(lastActual)) throw rowError(file, line, `last_actual_year ${JSON.stringify(lastActual)} is not a year`);
-    const id = `imf.${indicator}.${iso3}`;
+    const id = weoId(indicator, iso3);
     const key = `${id}|${vintage.key}`;
     let group = this.groups.get(key);
     if (!group) {

@@ -1,9 +1,10 @@
 // What the NBK connector does to the built series: drop days that only repeat the last
 // announcement, derive roubles per dollar, and check the rates (positive, no unexplained jump).
 import { currentVintage, type BuiltSeries, type ValidationIssue } from '../../domain/source-data.ts';
-import { NBK_VINTAGE, rateCurrency } from './describe.ts';
+import { NBK_VINTAGE } from './describe.ts';
+import { DERIVED_USDRUB, rateCurrency } from './words.ts';
 
-export const DERIVED_USDRUB = 'nbk.USDRUB';
+export { DERIVED_USDRUB };
 
 export interface StructuralBreak {
   currency: string;

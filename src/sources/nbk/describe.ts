@@ -2,6 +2,7 @@
 import { Decimal } from 'decimal.js';
 import type { Observation, Publisher, SeriesDescription, Vintage } from '../../domain/series.ts';
 import type { ParsedSeries } from '../../domain/source-data.ts';
+import { rateId } from './words.ts';
 
 export const NBK_PUBLISHER: Publisher = {
   name: 'National Bank of the Republic of Kazakhstan, official (market) exchange rates',
@@ -45,14 +46,9 @@ export function nbkDescription(ccy: string): SeriesDescription {
   };
 }
 
-/** The one place the id scheme lives: nbk.<CCY> for a published rate (nbk.USDRUB, derived, is not one). */
-export function rateCurrency(id: string): string | undefined {
-  return /^nbk\.([A-Z]{3})$/.exec(id)?.[1];
-}
-
 /** One currency's rates as any NBK endpoint delivers them. */
 export function parsedRateSeries(ccy: string, precedence: number, observations: Observation[]): ParsedSeries {
-  return { id: `nbk.${ccy}`, description: nbkDescription(ccy), vintage: NBK_VINTAGE, precedence, observations };
+  return { id: rateId(ccy), description: nbkDescription(ccy), vintage: NBK_VINTAGE, precedence, observations };
 }
 
 /** description / quant; quant is a power of ten in every answer seen, so shift the decimal point exactly. */

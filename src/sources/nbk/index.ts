@@ -12,6 +12,7 @@ import { parseExcelExport } from './export.ts';
 import { feedAnswerDate, parseFeed } from './feed.ts';
 import { parseHistoryCsv } from './history.ts';
 import { exportChunks, feedDatesToFetch, refreshRange, splitByArchive } from './plan.ts';
+import { NBK_WORDS, rateId } from './words.ts';
 
 export { DERIVED_USDRUB, type StructuralBreak };
 
@@ -89,12 +90,13 @@ export function createNbk(opts: NbkOptions): SourceConnector {
     title: 'National Bank of Kazakhstan official exchange rates',
     version: '1.1.0',
     publisher: NBK_PUBLISHER,
+    words: NBK_WORDS,
     parsers: {
       'get-rates': (bytes, meta) => parseFeed(bytes, meta),
       'excel-export': (bytes, meta) => parseExcelExport(bytes, meta, opts.currencies),
       'history-csv': (bytes, meta) => parseHistoryCsv(bytes, meta, opts.currencies),
     },
-    expectedSeries: () => [...opts.currencies.map((c) => `nbk.${c}`), DERIVED_USDRUB],
+    expectedSeries: () => [...opts.currencies.map(rateId), DERIVED_USDRUB],
     async fetch(ctx) {
       const range = refreshRange({ today: ctx.options.today ?? astanaToday(), from: ctx.options.from, to: ctx.options.to, latestProcessedDate: ctx.latestProcessedDate });
       if (!range) {

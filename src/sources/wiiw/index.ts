@@ -3,6 +3,7 @@
 import type { SourceConnector } from '../connector.ts';
 import { importedOnlyFetch } from '../shared/imported-only.ts';
 import { parseWiiwCsv } from './parse.ts';
+import { WIIW_WORDS } from './words.ts';
 
 
 export function createWiiw(): SourceConnector {
@@ -10,6 +11,7 @@ export function createWiiw(): SourceConnector {
     name: 'wiiw',
     title: 'wiiw FDI database: Kazakhstan by partner (NBK data)',
     version: '1.1.0',
+    words: WIIW_WORDS,
     publisher: {
       name: 'wiiw FDI database, data of the National Bank of Kazakhstan',
       url: 'https://data.wiiw.ac.at/fdi-database.html',

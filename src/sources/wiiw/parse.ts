@@ -7,6 +7,7 @@ import { alpha2ToAlpha3 } from '../../domain/countries.ts';
 import { NET_FDI_CAVEAT, partnerName } from '../../domain/partners.ts';
 import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { parseCsv } from '../../lib/csv.ts';
+import { wiiwId } from './words.ts';
 
 export const WIIW_VINTAGE = { key: 'wiiw', label: 'wiiw FDI database (as downloaded)' };
 
@@ -83,7 +84,7 @@ export function parseWiiwCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseRe
       e.eur?.forEach((v, k) => v !== null && observations.push({ date: years[k], value: v }));
       if (!observations.length) continue;
       series.push({
-        id: `wiiw.${dirCode}.${code}`,
+        id: wiiwId(dirCode, code),
         description: {
           title: `Kazakhstan: ${words} ${partnerName(code)} (wiiw, from NBK data)`,
           unit: 'millions of euros', scale: 'millions', frequency: 'annual', country: 'KAZ',

@@ -7,6 +7,7 @@ import type { ParsedSeries, RawMeta } from '../../domain/source-data.ts';
 import { assertNotHtml, isRecord, parseJsonBody } from '../shared/body-checks.ts';
 import { description, wbVintage } from './indicators.ts';
 import { byCodeUnit } from '../../lib/order.ts';
+import { wdiId } from './words.ts';
 
 /** Throw the provider's own message when the answer is an error envelope answered with 200. */
 function assertNoMessage(json: unknown, ctx: Record<string, unknown>): void {
@@ -51,7 +52,7 @@ export function parseWbPage(body: Buffer, meta: Pick<RawMeta, 'url' | 'contentTy
     if (typeof row.value !== 'number' || !Number.isFinite(row.value)) {
       throw new PipelineError('WB_BAD_VALUE', `${code} ${iso3} ${date} is ${JSON.stringify(row.value)}, not a number`, { ...ctx, country: iso3, date });
     }
-    const id = `wb.${code}.${iso3}`;
+    const id = wdiId(code, iso3);
     let s = groups.get(id);
     if (!s) groups.set(id, (s = { id, description: description(code, iso3), vintage: wbVintage(lastUpdated), precedence: 2, observations: [] }));
     s.observations.push({ date, value: row.value });

@@ -5,6 +5,7 @@ import type { SourceConnector } from '../connector.ts';
 import { parseWbPage } from './api.ts';
 import { WB_PUBLISHER } from './indicators.ts';
 import { parseWdiLongCsv } from './wdi-csv.ts';
+import { WORLDBANK_WORDS } from './words.ts';
 
 export { WB_INDICATORS } from './indicators.ts';
 
@@ -24,6 +25,7 @@ export function createWorldBank(opts: WorldBankOptions): SourceConnector {
     name: 'worldbank',
     title: 'World Bank World Development Indicators (API v2)',
     version: '1.0.0',
+    words: WORLDBANK_WORDS,
     publisher: WB_PUBLISHER,
     expectedSeries: () => opts.expected,
     parsers: {

@@ -4,6 +4,7 @@ import type { Vintage } from '../../domain/series.ts';
 import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { parseCsv } from '../../lib/csv.ts';
 import { description } from './indicators.ts';
+import { wdiId } from './words.ts';
 
 export function parseWdiLongCsv(bytes: Buffer, meta: Pick<RawMeta, 'key' | 'retrievedAt'>, countries: string[]): ParseResult {
   const rows = parseCsv(bytes.toString('utf8'));
@@ -19,7 +20,7 @@ export function parseWdiLongCsv(bytes: Buffer, meta: Pick<RawMeta, 'key' | 'retr
     if (!wanted.has(iso3)) continue;
     const value = Number(valueText);
     if (valueText === '' || !Number.isFinite(value)) throw new PipelineError('IMPORT_BAD_VALUE', `value ${JSON.stringify(valueText)} is not a number`, { source: 'worldbank', file, line: i + 1 });
-    const id = `wb.${code}.${iso3}`;
+    const id = wdiId(code, iso3);
     let s = groups.get(id);
     if (!s) groups.set(id, (s = { id, description: description(code, iso3), vintage, precedence: 1, observations: [] }));
     s.observations.push({ date: year, value });
