@@ -6,20 +6,10 @@ import { isGroup } from '../domain/partners.ts';
 import type { Observation } from '../domain/series.ts';
 import { readingDates, readingSeries, type Claim, type ClaimsFile, type ReadAt, type Reading, type SeriesLookup } from './claims.ts';
 import { inEnglish, MissingData, phrase, type Phrase } from './explanation.ts';
+import type { Verdict } from './verdicts.ts';
 import { between, compound, matchesPrinted, pctChange, pctFallOfInverse, sum, valueAt } from './operations.ts';
 
-export type Verdict = 'matches' | 'close' | 'differs' | 'ambiguous' | 'not checkable';
-export const VERDICTS: Verdict[] = ['matches', 'close', 'differs', 'ambiguous', 'not checkable'];
-
-/** What each verdict means, as the ledger page and the replication README state it. */
-export const VERDICT_RULES: Record<Verdict, string> = {
-  matches:
-    'The primary reading reproduces the printed number when rounded as printed: a printed 4.9 (one decimal) matches any value in [4.85, 4.95). A statement with no number (a rise, a fall, a lowest year) matches when it holds in the data.',
-  close: "The primary reading is outside the printed rounding but within the claim's stated tolerance (a percent of the printed number, given with the claim).",
-  differs: 'The primary reading is outside the tolerance, or the statement does not hold in the data.',
-  ambiguous: "The words admit several readings that are equally natural (the claim says why) and the readings' verdicts disagree; each reading is shown with its own verdict.",
-  'not checkable': 'No bundled data settles it; the claim says which publication would.',
-};
+export { VERDICT_RULES, VERDICTS, type Verdict } from './verdicts.ts';
 
 export interface ReadingResult {
   label: string;

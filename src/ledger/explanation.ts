@@ -2,7 +2,7 @@
 // so that each language words them (the page's catalogue) and formats the numbers its own way
 // (1 234,5 in Russian). The English wording below is what the CSV, JSON and README carry; the
 // English catalogue (locales/en.json, ledger.*) must say the same, and a test checks it.
-import type { Verdict } from './evaluate.ts';
+import type { Verdict } from './verdicts.ts';
 
 export const EXPLANATIONS = {
   value: 'value for {{period}}',

@@ -1,7 +1,7 @@
 // Imports point one way: read the imports of every file under src/ and pipelines/ and fail on an
 // arrow against the layering (tests/support/layering.ts says which) and on any cycle between folders.
 import { describe, expect, it } from 'vitest';
-import { backArrows, folderCycles, importGraph, layerOf } from '../support/layering.ts';
+import { backArrows, fileCycles, folderCycles, importGraph, layerOf } from '../support/layering.ts';
 import { REPO } from '../support/data-dir.ts';
 
 describe('the import graph', () => {
@@ -19,6 +19,10 @@ describe('the import graph', () => {
 
   it('has no cycle between folders', () => {
     expect(folderCycles(graph)).toEqual([]);
+  });
+
+  it('has no cycle between the files of a folder', () => {
+    expect(fileCycles(graph)).toEqual([]);
   });
 
   it('the server imports no provider, and nothing below the entry points imports the job definitions', () => {
@@ -39,5 +43,8 @@ describe('the checker itself', () => {
     planted.set('src/domain/series.ts', ['src/lib/csv.ts']);
     planted.set('src/lib/csv.ts', ['src/domain/series.ts']);
     expect(folderCycles(planted)).toContainEqual(['src/domain', 'src/lib', 'src/domain']);
+    planted.set('src/store/raw-store.ts', [...(planted.get('src/store/raw-store.ts') ?? []), 'src/store/repository.ts']);
+    planted.set('src/store/repository.ts', [...(planted.get('src/store/repository.ts') ?? []), 'src/store/raw-store.ts']);
+    expect(fileCycles(planted)).toContainEqual(['src/store/raw-store.ts', 'src/store/repository.ts', 'src/store/raw-store.ts']);
   });
 });

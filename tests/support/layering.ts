@@ -58,11 +58,24 @@ export function folderCycles(graph: Map<string, string[]>): string[][] {
     const a = folderOf(from);
     for (const to of tos) {
       const b = folderOf(to);
-      if (a === b) continue;
-      if (!edges.has(a)) edges.set(a, new Set());
-      edges.get(a)!.add(b);
+      if (a !== b) edges.set(a, (edges.get(a) ?? new Set()).add(b));
     }
   }
+  return cyclesOf(edges);
+}
+
+/** Cycles between files of the same folder (a.ts → b.ts → a.ts), type-only imports included:
+ *  a circle inside a folder is two concepts that each need the other, which one file should hold. */
+export function fileCycles(graph: Map<string, string[]>): string[][] {
+  const edges = new Map<string, Set<string>>();
+  for (const [from, tos] of graph) {
+    for (const to of tos) if (folderOf(from) === folderOf(to) && graph.has(to)) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+  }
+  return cyclesOf(edges);
+}
+
+/** Every cycle a depth-first walk meets, each from its first node back to it. */
+function cyclesOf(edges: Map<string, Set<string>>): string[][] {
   const cycles: string[][] = [];
   const state = new Map<string, 'active' | 'done'>();
   const stack: string[] = [];
