@@ -149,30 +149,10 @@ function compute(r: Reading, index: number, raw: Observation[], lookup: SeriesLo
       const level = ref.reduce((t, o) => t + o.value, 0) / ref.length;
       return { value: max, holds: max < level, explanation: [phrase('maxBelow', { window: r.window.join('–'), max: round(max, 2), reference: r.reference.join('–'), level: round(level, 2) })] };
     }
-    case 'pct_change_greater': {
-      const o = otherSeries(lookup, r.other, at);
-      const mine = pctChange(valueAt(obs, r.from), valueAt(obs, r.to));
-      const theirs = pctChange(valueAt(o, r.from), valueAt(o, r.to));
-      return { value: mine, holds: mine > theirs, explanation: [phrase('changeAgainst', { series: r.series, mine: round(mine, 1), other: r.other, theirs: round(theirs, 1) })] };
-    }
-    case 'moves_alike': {
-      const o = otherSeries(lookup, r.other, at);
-      const mine = pctChange(valueAt(obs, r.from), valueAt(obs, r.to));
-      const theirs = pctChange(valueAt(o, r.from), valueAt(o, r.to));
-      const ratio = Math.abs(mine) / Math.abs(theirs);
-      const sameWay = Math.sign(mine) === Math.sign(theirs);
-      const holds = sameWay && (r.factor === undefined || (ratio <= r.factor && ratio >= 1 / r.factor));
-      const explanation = [phrase(sameWay ? 'sameDirection' : 'oppositeDirections', { series: r.series, mine: round(mine, 1), other: r.other, theirs: round(theirs, 1) })];
-      if (r.factor !== undefined) explanation.push(phrase('sizesApart', { ratio, factor: r.factor }));
-      return { value: mine, holds, explanation };
-    }
-    case 'spread_rises': {
-      // (series − other) at `to` above its value at `from`, e.g. exports − imports as % of GDP.
-      const o = otherSeries(lookup, r.other, at);
-      const before = valueAt(obs, r.from) - valueAt(o, r.from);
-      const after = valueAt(obs, r.to) - valueAt(o, r.to);
-      return { value: after, holds: after > before, explanation: [phrase('spread', { series: r.series, other: r.other, before: round(before, 2), from: r.from, after: round(after, 2), to: r.to })] };
-    }
+    case 'pct_change_greater':
+    case 'moves_alike':
+    case 'spread_rises':
+      return computeAgainstOther(r, obs, lookup, at);
     case 'min_in_window_is': {
       const w = between(obs, r.window[0], r.window[1]);
       if (!w.length) throw new MissingData(phrase('noValuesInWindow', { series: r.series, window: r.window.join('–') }));
@@ -182,6 +162,36 @@ function compute(r: Reading, index: number, raw: Observation[], lookup: SeriesLo
     }
     default:
       return computeComparison(r, index, obs, v, lookup, at);
+  }
+}
+
+/** The readings that set a series against another: a larger change, moving alike, a widening spread. */
+function computeAgainstOther(r: Extract<Reading, { op: 'pct_change_greater' | 'moves_alike' | 'spread_rises' }>, obs: Observation[], lookup: SeriesLookup, at: ReadAt): Computed {
+  switch (r.op) {
+      case 'pct_change_greater': {
+        const o = otherSeries(lookup, r.other, at);
+        const mine = pctChange(valueAt(obs, r.from), valueAt(obs, r.to));
+        const theirs = pctChange(valueAt(o, r.from), valueAt(o, r.to));
+        return { value: mine, holds: mine > theirs, explanation: [phrase('changeAgainst', { series: r.series, mine: round(mine, 1), other: r.other, theirs: round(theirs, 1) })] };
+      }
+      case 'moves_alike': {
+        const o = otherSeries(lookup, r.other, at);
+        const mine = pctChange(valueAt(obs, r.from), valueAt(obs, r.to));
+        const theirs = pctChange(valueAt(o, r.from), valueAt(o, r.to));
+        const ratio = Math.abs(mine) / Math.abs(theirs);
+        const sameWay = Math.sign(mine) === Math.sign(theirs);
+        const holds = sameWay && (r.factor === undefined || (ratio <= r.factor && ratio >= 1 / r.factor));
+        const explanation = [phrase(sameWay ? 'sameDirection' : 'oppositeDirections', { series: r.series, mine: round(mine, 1), other: r.other, theirs: round(theirs, 1) })];
+        if (r.factor !== undefined) explanation.push(phrase('sizesApart', { ratio, factor: r.factor }));
+        return { value: mine, holds, explanation };
+      }
+      case 'spread_rises': {
+        // (series − other) at `to` above its value at `from`, e.g. exports − imports as % of GDP.
+        const o = otherSeries(lookup, r.other, at);
+        const before = valueAt(obs, r.from) - valueAt(o, r.from);
+        const after = valueAt(obs, r.to) - valueAt(o, r.to);
+        return { value: after, holds: after > before, explanation: [phrase('spread', { series: r.series, other: r.other, before: round(before, 2), from: r.from, after: round(after, 2), to: r.to })] };
+      }
   }
 }
 

@@ -35,86 +35,20 @@ export function isReadable(p: string): boolean {
 }
 
 export function createApp(deps: AppDeps): express.Express {
-  const root = deps.root ?? path.resolve(import.meta.dirname, '../..');
-  const now = deps.now ?? (() => new Date());
-  const ctx: AppContext = {
-    now,
-    ...deps,
-    root,
-    assets: loadAssets(root),
-    defaultBasis: DEFAULT_BASIS,
-    vocabulary: vocabularyOf(deps.jobs),
-    cache: new ResponseCache(),
-    async cacheVersion() {
-      const runs = await fs.stat(runLogPath(deps.config.dataDir)).then((s) => `${s.mtimeMs}:${s.size}`, () => 'none');
-      const running = deps.controller.running?.id ?? '';
-      return `${deps.repo.version}|${runs}|${running}|${now().toISOString().slice(0, 10)}`;
-    },
-  };
+  const ctx = appContext(deps);
   const app = express();
   app.disable('x-powered-by');
   app.set('view engine', 'ejs');
-  app.set('views', path.join(root, 'views'));
+  app.set('views', path.join(ctx.root, 'views'));
   app.set('strict routing', false);
   if (deps.config.trustProxy) app.set('trust proxy', /^\d+$/.test(deps.config.trustProxy) ? Number(deps.config.trustProxy) : deps.config.trustProxy);
-  // HTTPS-only headers only when the site is served over HTTPS: over plain HTTP on an office
-  // network they made the browser ask for the CSS and Plotly over https, and fail.
-  const https = deps.config.publicUrl?.startsWith('https:') ?? false;
-  app.use(
-    helmet({
-      hsts: https,
-      contentSecurityPolicy: {
-        directives: {
-          upgradeInsecureRequests: https ? [] : null,
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // Plotly injects <style> elements for its own layout.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          // Plotly's "download plot as PNG" builds data: and blob: URLs.
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders(deps.config.publicUrl?.startsWith('https:') ?? false));
   app.use(compression());
-  for (const asset of Object.values(ctx.assets)) {
-    app.get(asset.url, (_req, res) => {
-      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      res.type(asset.type);
-      res.sendFile(asset.file);
-    });
-  }
+  serveAssets(app, ctx);
   // The language first, so that even a refusal below is said in the page's language.
   app.use(language);
-  // A path that is not valid percent-encoding is the client's error, whichever route it aims at.
-  app.use((req, _res, next) => {
-    try {
-      decodeURIComponent(req.path);
-    } catch {
-      throw new HttpError(400, { key: 'percentEncoding' });
-    }
-    next();
-  });
-  // Reading is open to any origin (a notebook, an Observable page): GET on the API and the
-  // downloads answers with CORS headers, without credentials. POST /api/refresh stays same-origin.
-  app.use((req, res, next) => {
-    if ((req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') && isReadable(req.path)) {
-      res.setHeader('Access-Control-Allow-Origin', '*');
-      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-      if (req.method === 'OPTIONS') {
-        res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD');
-        res.setHeader('Access-Control-Max-Age', '86400');
-        res.status(204).end();
-        return;
-      }
-    }
-    next();
-  });
+  app.use(refuseBadPercentEncoding);
+  app.use(readableFromAnyOrigin);
   // No icon; answer the browser's automatic request without a 404 in its console.
   app.get('/favicon.ico', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=86400');
@@ -131,35 +65,111 @@ export function createApp(deps: AppDeps): express.Express {
   // The language's helpers (t, fmt, fmtFixed, fmtDate, names); these defaults serve a page rendered
   // before the language is known (an error early in the chain).
   Object.assign(app.locals, languageLocals(DEFAULT_LANGUAGE, ctx.vocabulary));
-  app.use(pageRoutes(ctx));
-  app.use(vintagesRoutes(ctx));
-  app.use(seriesRoutes(ctx));
-  app.use(paperRoutes(ctx));
-  app.use(compareRoutes(ctx));
-  app.use(partnersRoutes(ctx));
-  app.use(apiRoutes(ctx));
-  app.use(apiDocRoutes(ctx));
+  for (const routes of [pageRoutes, vintagesRoutes, seriesRoutes, paperRoutes, compareRoutes, partnersRoutes, apiRoutes, apiDocRoutes]) app.use(routes(ctx));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'No such API endpoint. GET /api describes them (and /api/openapi.json).' });
   });
-
-  app.use((req, res) => {
-    const t = (res.locals.t ?? app.locals.t) as TFunction;
-    if (req.path.startsWith('/api/')) res.status(404).json({ error: `Nothing here: ${req.path}. Try the overview or the data catalogue.` });
-    else res.status(404).render('error', { title: t('error.notFound'), status: 404, message: t('error.nothingHere', { path: req.path }) });
-  });
-  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const known = clientError(err);
-    const status = known?.status ?? 500;
-    const message = known?.message ?? 'Something went wrong on our side; the error has been logged.';
-    if (!known) console.error(err);
-    if (req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json') res.status(status).json({ error: message });
-    else {
-      const t = (res.locals.t ?? app.locals.t) as TFunction;
-      // Our own reasons in the page's language; another's (the body parser's) as stated.
-      const said = known?.reason ? reasonText(t, known.reason) : known ? message : t('error.ourSide');
-      res.status(status).render('error', { title: t(status === 404 ? 'error.notFound' : status < 500 ? 'error.badRequest' : 'error.error'), status, message: said });
-    }
-  });
+  app.use(notFound);
+  app.use(errorPage);
   return app;
+}
+
+/** What every route receives: the injected dependencies and what the app builds once. */
+function appContext(deps: AppDeps): AppContext {
+  const root = deps.root ?? path.resolve(import.meta.dirname, '../..');
+  const now = deps.now ?? (() => new Date());
+  return {
+    now,
+    ...deps,
+    root,
+    assets: loadAssets(root),
+    defaultBasis: DEFAULT_BASIS,
+    vocabulary: vocabularyOf(deps.jobs),
+    cache: new ResponseCache(),
+    async cacheVersion() {
+      const runs = await fs.stat(runLogPath(deps.config.dataDir)).then((s) => `${s.mtimeMs}:${s.size}`, () => 'none');
+      const running = deps.controller.running?.id ?? '';
+      return `${deps.repo.version}|${runs}|${running}|${now().toISOString().slice(0, 10)}`;
+    },
+  };
+}
+
+/** HTTPS-only headers only when the site is served over HTTPS: over plain HTTP on an office
+ *  network they made the browser ask for the CSS and Plotly over https, and fail. */
+function securityHeaders(https: boolean) {
+  return helmet({
+    hsts: https,
+    contentSecurityPolicy: {
+      directives: {
+        upgradeInsecureRequests: https ? [] : null,
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Plotly injects <style> elements for its own layout.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        // Plotly's "download plot as PNG" builds data: and blob: URLs.
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+}
+
+function serveAssets(app: express.Express, ctx: AppContext): void {
+  for (const asset of Object.values(ctx.assets)) {
+    app.get(asset.url, (_req, res) => {
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      res.type(asset.type);
+      res.sendFile(asset.file);
+    });
+  }
+}
+
+/** A path that is not valid percent-encoding is the client's error, whichever route it aims at. */
+function refuseBadPercentEncoding(req: Request, _res: Response, next: NextFunction): void {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    throw new HttpError(400, { key: 'percentEncoding' });
+  }
+  next();
+}
+
+/** Reading is open to any origin (a notebook, an Observable page): GET on the API and the
+ *  downloads answers with CORS headers, without credentials. POST /api/refresh stays same-origin. */
+function readableFromAnyOrigin(req: Request, res: Response, next: NextFunction): void {
+  if ((req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') && isReadable(req.path)) {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    if (req.method === 'OPTIONS') {
+      res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD');
+      res.setHeader('Access-Control-Max-Age', '86400');
+      res.status(204).end();
+      return;
+    }
+  }
+  next();
+}
+
+function notFound(req: Request, res: Response): void {
+  const t = (res.locals.t ?? req.app.locals.t) as TFunction;
+  if (req.path.startsWith('/api/')) res.status(404).json({ error: `Nothing here: ${req.path}. Try the overview or the data catalogue.` });
+  else res.status(404).render('error', { title: t('error.notFound'), status: 404, message: t('error.nothingHere', { path: req.path }) });
+}
+
+function errorPage(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const known = clientError(err);
+  const status = known?.status ?? 500;
+  const message = known?.message ?? 'Something went wrong on our side; the error has been logged.';
+  if (!known) console.error(err);
+  if (req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json') res.status(status).json({ error: message });
+  else {
+    const t = (res.locals.t ?? req.app.locals.t) as TFunction;
+    // Our own reasons in the page's language; another's (the body parser's) as stated.
+    const said = known?.reason ? reasonText(t, known.reason) : known ? message : t('error.ourSide');
+    res.status(status).render('error', { title: t(status === 404 ? 'error.notFound' : status < 500 ? 'error.badRequest' : 'error.error'), status, message: said });
+  }
 }

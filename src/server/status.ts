@@ -5,7 +5,7 @@ import { DEFAULT_LANGUAGE, translator } from './i18n.ts';
 import type { SeriesMeta } from '../domain/series.ts';
 import type { JobDefinition } from '../runner/job.ts';
 import { readRuns, type RunRecord } from '../runner/run-log.ts';
-import type { DataRepository } from '../store/repository.ts';
+import type { DataRepository, SeriesEntry } from '../store/repository.ts';
 import type { AppContext } from './context.ts';
 import type { RunningRefresh } from './refresh-controller.ts';
 
@@ -68,39 +68,11 @@ export function sourceStatuses(
 ): SourceStatus[] {
   return jobs.map((job) => {
     const series = repo.list().filter((s) => s.meta.source.job === job.name);
-    // The latest *actual* value: IMF projections run years ahead and say nothing about freshness.
-    const ends = series.map((s) => lastActualDate(s.meta)).filter((d): d is string => !!d).sort();
-    const retrievals = series.map((s) => s.meta.retrievedAt).sort();
-    const latestObservation = ends[ends.length - 1] ?? null;
-    const latestRetrieval = retrievals[retrievals.length - 1] ?? null;
-    const daily = series.some((s) => s.meta.frequency === 'daily');
-    // Daily rates age with their last date; annual releases with when we last fetched them.
-    const ageFrom = daily ? latestObservation : latestRetrieval;
-    const dataAgeDays = ageFrom ? days(ageFrom, now) : null;
-    const stale = dataAgeDays !== null && dataAgeDays > job.expectedCadenceDays;
+    const fresh = freshness(series, job, now);
     const mine = runs.filter((r) => r.job === job.name);
     const lastAttempt = mine[mine.length - 1] ?? null;
     const lastSuccess = [...mine].reverse().find((r) => r.outcome === 'success') ?? null;
-    let state: SourceStatus['state'] = 'ok';
-    // What the state means, as a message key and its values: pages say it in their language.
-    let said: { key: string; params?: Record<string, string | number> };
-    if (!series.length) {
-      state = 'no-data';
-      said = { key: 'noData' };
-    } else if (lastAttempt?.outcome === 'refused') {
-      said = { key: 'refused', params: { reason: lastAttempt.error?.message ?? '' } };
-    } else if (lastAttempt?.outcome === 'failed') {
-      state = 'failing';
-      said = { key: 'failed', params: { code: lastAttempt.error?.code ?? '', reason: lastAttempt.error?.message ?? '' } };
-    } else if (stale) {
-      state = 'stale';
-      said = daily
-        ? { key: 'staleDaily', params: { date: latestObservation ?? '', days: dataAgeDays ?? 0, cadence: job.expectedCadenceDays } }
-        : { key: 'staleRetrieved', params: { date: latestRetrieval?.slice(0, 10) ?? '', days: dataAgeDays ?? 0, cadence: job.expectedCadenceDays } };
-    } else if (lastAttempt && lastAttempt.snapshotsWritten.length === 0) {
-      said = { key: 'nothingNew' };
-    } else said = { key: lastAttempt ? 'newData' : 'bundled' };
-    const message = translator(DEFAULT_LANGUAGE)(`status.message.${said.key}`, said.params ?? {});
+    const { state, said } = stateOf(series.length, fresh, lastAttempt, job);
     const next = nextRun(job.name);
     return {
       job: job.name,
@@ -108,21 +80,55 @@ export function sourceStatuses(
       schedule: job.schedule ? `${job.schedule.description} (${job.schedule.cron}, ${job.schedule.timezone})` : 'none: imported from a published table (no provider API is read)',
       nextRun: next ? next.toISOString() : null,
       series: series.length,
-      latestObservation,
-      latestRetrieval,
-      ...provenanceOf(series, latestRetrieval),
-      dataAgeDays,
+      latestObservation: fresh.latestObservation,
+      latestRetrieval: fresh.latestRetrieval,
+      ...provenanceOf(series, fresh.latestRetrieval),
+      dataAgeDays: fresh.dataAgeDays,
       expectedCadenceDays: job.expectedCadenceDays,
-      stale,
+      stale: fresh.stale,
       lastAttempt,
       lastSuccess,
       state,
-      message,
+      message: translator(DEFAULT_LANGUAGE)(`status.message.${said.key}`, said.params ?? {}),
       messageKey: `status.message.${said.key}`,
       messageParams: said.params ?? {},
       running: running && running.jobs.includes(job.name) ? running : null,
     };
   });
+}
+
+interface Freshness {
+  latestObservation: string | null;
+  latestRetrieval: string | null;
+  daily: boolean;
+  dataAgeDays: number | null;
+  stale: boolean;
+}
+
+/** How old a source's data is. Daily rates age with their last date; annual releases with when we
+ *  last fetched them; the latest *actual* value counts (IMF projections say nothing about freshness). */
+function freshness(series: SeriesEntry[], job: JobDefinition, now: Date): Freshness {
+  const ends = series.map((s) => lastActualDate(s.meta)).filter((d): d is string => !!d).sort();
+  const retrievals = series.map((s) => s.meta.retrievedAt).sort();
+  const latestObservation = ends[ends.length - 1] ?? null;
+  const latestRetrieval = retrievals[retrievals.length - 1] ?? null;
+  const daily = series.some((s) => s.meta.frequency === 'daily');
+  const ageFrom = daily ? latestObservation : latestRetrieval;
+  const dataAgeDays = ageFrom ? days(ageFrom, now) : null;
+  return { latestObservation, latestRetrieval, daily, dataAgeDays, stale: dataAgeDays !== null && dataAgeDays > job.expectedCadenceDays };
+}
+
+/** The state and what it means, as a message key and its values: pages say it in their language. */
+function stateOf(seriesCount: number, f: Freshness, lastAttempt: RunRecord | null, job: JobDefinition): { state: SourceStatus['state']; said: { key: string; params?: Record<string, string | number> } } {
+  if (!seriesCount) return { state: 'no-data', said: { key: 'noData' } };
+  if (lastAttempt?.outcome === 'refused') return { state: 'ok', said: { key: 'refused', params: { reason: lastAttempt.error?.message ?? '' } } };
+  if (lastAttempt?.outcome === 'failed') return { state: 'failing', said: { key: 'failed', params: { code: lastAttempt.error?.code ?? '', reason: lastAttempt.error?.message ?? '' } } };
+  if (f.stale) {
+    const params = { days: f.dataAgeDays ?? 0, cadence: job.expectedCadenceDays };
+    return { state: 'stale', said: f.daily ? { key: 'staleDaily', params: { date: f.latestObservation ?? '', ...params } } : { key: 'staleRetrieved', params: { date: f.latestRetrieval?.slice(0, 10) ?? '', ...params } } };
+  }
+  if (lastAttempt && lastAttempt.snapshotsWritten.length === 0) return { state: 'ok', said: { key: 'nothingNew' } };
+  return { state: 'ok', said: { key: lastAttempt ? 'newData' : 'bundled' } };
 }
 
 /** Statuses for pages; pass `runs` when the caller already read the history (the status page shows it too). */

@@ -1,7 +1,7 @@
 // The chart as SVG, rendered on the server from the same payload that feeds Plotly: what prints,
 // what a screen reader and a browser without JavaScript get, and what a phone shows first.
 // Scales and paths come from d3 (d3-scale, d3-shape), not hand-rolled geometry.
-import { scaleLinear, scaleLog, scaleUtc } from 'd3-scale';
+import { scaleLinear, scaleLog, scaleUtc, type ScaleLinear, type ScaleLogarithmic, type ScaleTime } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { ChartPayload } from './view-model.ts';
 import { escapeHtml, numberHelpers } from './view-helpers.ts';
@@ -67,8 +67,33 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
   const lo = Math.min(...ys);
   const hi = Math.max(...ys);
   const y = (c.yType === 'log' ? scaleLog().domain([lo, hi]) : scaleLinear().domain([Math.min(lo, hi === lo ? lo - 1 : lo), hi === lo ? hi + 1 : hi])).nice().range([H - bottom, top]);
-  const out: string[] = [head, titles, `<rect x="0" y="0" width="${W}" height="${H}" fill="#fff"/>`];
-  // Events and highlighted windows, shaded, with a marker on the axis.
+  const f: Frame = { W, H, top, bottom, x, y };
+  const out: string[] = [head, titles, `<rect x="0" y="0" width="${W}" height="${H}" fill="#fff"/>`, ...shapesSvg(c, f), ...axesSvg(c, f)];
+  const legend = linesSvg(c, traces, f, out);
+  titleLines.forEach((l, i) => out.push(`<text x="${W / 2}" y="${24 + 18 * i}" text-anchor="middle" font-size="15" fill="#1d2733">${escapeHtml(l)}</text>`));
+  out.push(`<text transform="translate(16,${(top + H - bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="#333">${escapeHtml(c.yTitle)}</text>`);
+  legend.forEach((l, i) => {
+    const ly = H - bottom + 40 + i * 16;
+    out.push(`<line x1="${M.left}" x2="${M.left + 24}" y1="${ly}" y2="${ly}" stroke="${l.color}" stroke-width="2"/><text x="${M.left + 30}" y="${ly}" dy="0.32em" font-size="12" fill="#333">${escapeHtml(l.name)}</text>`);
+  });
+  sourceLines.forEach((l, i) => out.push(`<text x="${M.left}" y="${H - 8 - 14 * (sourceLines.length - 1 - i)}" font-size="11" fill="#5f6b7a">${escapeHtml(l)}</text>`));
+  out.push('</svg>');
+  return out.join('');
+}
+
+/** The drawing's size, the plot's top and bottom margins, and its scales. */
+interface Frame {
+  W: number;
+  H: number;
+  top: number;
+  bottom: number;
+  x: ScaleTime<number, number>;
+  y: ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
+}
+
+/** Events and highlighted windows, shaded, with a marker on the axis. */
+function shapesSvg(c: ChartPayload, { W, H, top, bottom, x }: Frame): string[] {
+  const out: string[] = [];
   for (const s of c.shapes) {
     const x0 = x(day(s.x0));
     const x1 = Math.max(x0 + 2, x(day(s.x1)));
@@ -76,7 +101,12 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
     out.push(`<rect x="${x0.toFixed(1)}" y="${top}" width="${(x1 - x0).toFixed(1)}" height="${H - bottom - top}" fill="${s.kind === 'highlight' ? 'rgba(200,148,42,0.25)' : 'rgba(31,95,139,0.15)'}"><title>${escapeHtml(s.label)}</title></rect>`);
     out.push(`<path d="M${x0.toFixed(1)},${H - bottom + 1}l-5,8h10z" fill="#c8942a"><title>${escapeHtml(s.label)}</title></path>`);
   }
-  // Axes: grid lines and labels from the scales' own ticks.
+  return out;
+}
+
+/** Axes: grid lines and labels from the scales' own ticks. */
+function axesSvg(c: ChartPayload, { W, H, bottom, x, y }: Frame): string[] {
+  const out: string[] = [];
   for (const t of y.ticks(W > 600 ? 6 : 5)) {
     const py = y(t).toFixed(1);
     out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${py}" y2="${py}" stroke="#e5e9ee"/><text x="${M.left - 8}" y="${py}" dy="0.32em" text-anchor="end" font-size="12" fill="#333">${escapeHtml(inLanguage(y.tickFormat(6)(t), c.lang))}</text>`);
@@ -88,7 +118,11 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
     out.push(`<line x1="${px}" x2="${px}" y1="${H - bottom}" y2="${H - bottom + 5}" stroke="#999"/><text x="${px}" y="${H - bottom + 20}" text-anchor="${anchor}" font-size="12" fill="#333">${label}</text>`);
   }
   out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${H - bottom}" y2="${H - bottom}" stroke="#999"/>`);
-  // Lines: a gap where a value is missing; projections dashed in the series' own colour.
+  return out;
+}
+
+/** Lines: a gap where a value is missing; projections dashed in the series' own colour. Returns the legend. */
+function linesSvg(c: ChartPayload, traces: ChartPayload['traces'], { x, y }: Frame, out: string[]): Array<{ name: string; color: string }> {
   const path = line<{ x: Date; y: number | null }>()
     .defined((p) => p.y !== null && (c.yType !== 'log' || p.y > 0))
     .x((p) => x(p.x))
@@ -100,15 +134,7 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
     if (d) out.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${t.dash ? ` stroke-dasharray="${t.dash === 'dash' ? '7,5' : '2,4'}"` : ''}/>`);
     if (t.legend !== false) legend.push({ name: t.name, color });
   }
-  titleLines.forEach((l, i) => out.push(`<text x="${W / 2}" y="${24 + 18 * i}" text-anchor="middle" font-size="15" fill="#1d2733">${escapeHtml(l)}</text>`));
-  out.push(`<text transform="translate(16,${(top + H - bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="#333">${escapeHtml(c.yTitle)}</text>`);
-  legend.forEach((l, i) => {
-    const ly = H - bottom + 40 + i * 16;
-    out.push(`<line x1="${M.left}" x2="${M.left + 24}" y1="${ly}" y2="${ly}" stroke="${l.color}" stroke-width="2"/><text x="${M.left + 30}" y="${ly}" dy="0.32em" font-size="12" fill="#333">${escapeHtml(l.name)}</text>`);
-  });
-  sourceLines.forEach((l, i) => out.push(`<text x="${M.left}" y="${H - 8 - 14 * (sourceLines.length - 1 - i)}" font-size="11" fill="#5f6b7a">${escapeHtml(l)}</text>`));
-  out.push('</svg>');
-  return out.join('');
+  return legend;
 }
 
 /** The chart for wide screens and for phones (CSS shows one), rendered once per cached view. */

@@ -112,8 +112,6 @@ export function unitLabel(meta: SeriesMeta, units: ViewParams['units'], indexBas
   return w.t('view.unitOf', { name: w.t(`view.units.${units}`), unit });
 }
 
-export const FREQ_LABEL: Record<Frequency, string> = { daily: 'Daily', monthly: 'Monthly', quarterly: 'Quarterly', annual: 'Annual' };
-
 /** Each value's status in its own vintage: IMF years after that vintage's last actual year are projections. */
 export function withStatuses(obs: Observation[], lastActualYear: number | undefined): Observation[] {
   if (lastActualYear === undefined) return obs;
@@ -150,15 +148,44 @@ function draw(entry: SeriesEntry, obs: Observation[], p: ViewParams, vintageLabe
 }
 
 export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewParams, w: ViewWords = ENGLISH_WORDS): { drawn: DrawnSeries[]; chart: ChartPayload } {
-  const ids = [mainId, ...p.compare.filter((id) => id !== mainId)];
+  refuseFinerFrequency(repo, mainId, p);
+  const drawn = drawnSeries(repo, mainId, p, w);
+  // A second axis when units differ from the first series'.
+  const first = drawn[0].unitLabel;
+  for (const d of drawn) d.axis = d.unitLabel === first ? 'y' : 'y2';
+  const y2 = drawn.find((d) => d.axis === 'y2');
+  const main = drawn[0];
+  const xs = drawn.flatMap((d) => d.points.map((pt) => periodStartDate(pt.date, d.freq))).sort();
+  const [lo, hi] = [xs[0], xs[xs.length - 1]];
+  const chart: Omit<ChartPayload, 'shapes'> = {
+    title: drawn.length === 1 ? main.name : w.t('view.andMore', { name: main.name, count: drawn.length - 1 }),
+    ariaLabel: w.t('view.aria', { names: drawn.map((d) => d.name).join('; '), unit: main.unitLabel, range: lo ? w.t('view.ariaRange', { from: w.date(lo), to: w.date(hi) }) : '' }),
+    traces: drawn.flatMap((d, i) => tracesOf(d, i, main.id, w)),
+    yTitle: first,
+    y2Title: y2 ? y2.unitLabel : null,
+    yType: p.scale === 'log' ? 'log' : 'linear',
+    lastActual: lastActualX(drawn),
+    source: w.t('view.source', { sources: [...new Set(drawn.map((d) => `${w.source(d.meta.source)} (${d.vintageLabel})`))].join('; '), unit: main.unitLabel, date: w.date(drawn.map((d) => d.meta.retrievedAt.slice(0, 10)).sort().at(-1) ?? '') }),
+    fileName: viewFileName(main.id, p, main.freq, main.points[0]?.date, main.points[main.points.length - 1]?.date),
+    ...(languageOfTranslator(w.t) !== DEFAULT_LANGUAGE ? { lang: languageOfTranslator(w.t) } : {}),
+  };
+  return { drawn, chart: { ...chart, shapes: viewShapes(repo, p, lo, hi, w) } };
+}
+
+/** A frequency finer than the series' own cannot be drawn: a 400 naming those that can. */
+function refuseFinerFrequency(repo: DataRepository, mainId: string, p: ViewParams): void {
   const native = repo.get(mainId)?.meta.frequency;
   if (native && p.freq && !canShowAt(native, p.freq)) {
     const allowed = (['daily', 'monthly', 'quarterly', 'annual'] as const).filter((f) => canShowAt(native, f) && f !== 'daily').map((f) => FREQ_CODE[f]);
     const values = { asked: FREQ_CODE[p.freq], id: mainId, native: { phrase: `view.freqLower.${native}` }, allowed: allowed.join(', ') };
     throw new BadRequest({ key: allowed.length ? 'freqFiner' : 'freqOwnOnly', values });
   }
+}
+
+/** The main series, its earlier vintage when asked for, and the series compared with it. */
+function drawnSeries(repo: DataRepository, mainId: string, p: ViewParams, w: ViewWords): DrawnSeries[] {
   const drawn: DrawnSeries[] = [];
-  for (const id of ids) {
+  for (const id of [mainId, ...p.compare.filter((x) => x !== mainId)]) {
     const entry = repo.get(id);
     if (!entry) throw new NotFound({ key: 'noSeries', values: { id: JSON.stringify(id) } });
     const d = draw(entry, withStatuses(entry.observations, entry.meta.lastActualYear), p, w.vintage(entry.meta.vintage, entry.meta.source.job), '', w);
@@ -172,52 +199,39 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
       drawn.push({ ...draw(entry, withStatuses(earlier, info.lastActualYear), p, label, w.t('view.vintageSuffix', { label }), w), axis: 'y' });
     }
   }
-  // A second axis when units differ from the first series'.
-  const first = drawn[0].unitLabel;
-  for (const d of drawn) d.axis = d.unitLabel === first ? 'y' : 'y2';
-  const y2 = drawn.find((d) => d.axis === 'y2');
-  const main = drawn[0];
+  return drawn;
+}
+
+/** A drawn series' traces: projections apart (dashed) from the actual values they follow, in the
+ *  same colour and without a legend entry of their own ("projection" shows on hover). */
+function tracesOf(d: DrawnSeries, i: number, mainId: string, w: ViewWords): ChartPayload['traces'] {
+  const trace = {
+    id: d.id,
+    name: d.name,
+    x: d.points.map((pt) => periodStartDate(pt.date, d.freq)),
+    y: d.points.map((pt) => pt.value),
+    yaxis: d.axis,
+    mode: d.freq === 'daily' ? 'lines' : 'lines+markers',
+    ...(i > 0 && d.id === mainId ? { dash: 'dot' } : {}),
+    color: PALETTE[i % PALETTE.length],
+  };
+  const cut = d.points.findIndex((pt) => pt.status === 'projection');
+  if (cut <= 0) return [trace];
+  const last = d.points[cut - 1].date;
+  return [
+    { ...trace, x: trace.x.slice(0, cut), y: trace.y.slice(0, cut) },
+    { ...trace, name: w.t('view.projectionAfter', { name: d.name, date: w.date(last) }), x: trace.x.slice(cut - 1), y: trace.y.slice(cut - 1), dash: 'dash', legend: false },
+  ];
+}
+
+/** Events within the drawn range, and the claim's window when a ledger link asks for it. */
+function viewShapes(repo: DataRepository, p: ViewParams, lo: string | undefined, hi: string | undefined, w: ViewWords): ChartPayload['shapes'] {
   const shapes: ChartPayload['shapes'] = [];
-  const xs = drawn.flatMap((d) => d.points.map((pt) => periodStartDate(pt.date, d.freq))).sort();
-  const lo = xs[0];
-  const hi = xs[xs.length - 1];
-  if (p.events && lo) {
+  if (p.events && lo && hi) {
     for (const e of repo.events) if (e.end >= lo && e.start <= hi) shapes.push({ x0: e.start, x1: e.end, label: w.event(e), kind: 'event' });
   }
-  if (p.highlightFrom || p.highlightTo) shapes.push({ x0: p.highlightFrom ?? lo, x1: p.highlightTo ?? hi, label: w.t('view.claimWindow'), kind: 'highlight' });
-  const chart: Omit<ChartPayload, 'shapes'> = {
-    title: drawn.length === 1 ? main.name : w.t('view.andMore', { name: main.name, count: drawn.length - 1 }),
-    ariaLabel: w.t('view.aria', { names: drawn.map((d) => d.name).join('; '), unit: main.unitLabel, range: lo ? w.t('view.ariaRange', { from: w.date(lo), to: w.date(hi) }) : '' }),
-    traces: drawn.flatMap((d, i) => {
-      const trace = {
-        id: d.id,
-        name: d.name,
-        x: d.points.map((pt) => periodStartDate(pt.date, d.freq)),
-        y: d.points.map((pt) => pt.value),
-        yaxis: d.axis,
-        mode: d.freq === 'daily' ? 'lines' : 'lines+markers',
-        ...(i > 0 && d.id === main.id ? { dash: 'dot' } : {}),
-        color: PALETTE[i % PALETTE.length],
-      };
-      // Projections are drawn apart (dashed) from the actual values they follow, in the same
-      // colour and without a legend entry of their own ("projection" shows on hover).
-      const cut = d.points.findIndex((pt) => pt.status === 'projection');
-      if (cut <= 0) return [trace];
-      const last = d.points[cut - 1].date;
-      return [
-        { ...trace, x: trace.x.slice(0, cut), y: trace.y.slice(0, cut) },
-        { ...trace, name: w.t('view.projectionAfter', { name: d.name, date: w.date(last) }), x: trace.x.slice(cut - 1), y: trace.y.slice(cut - 1), dash: 'dash', legend: false },
-      ];
-    }),
-    yTitle: first,
-    y2Title: y2 ? y2.unitLabel : null,
-    yType: p.scale === 'log' ? 'log' : 'linear',
-    lastActual: lastActualX(drawn),
-    source: w.t('view.source', { sources: [...new Set(drawn.map((d) => `${w.source(d.meta.source)} (${d.vintageLabel})`))].join('; '), unit: main.unitLabel, date: w.date(drawn.map((d) => d.meta.retrievedAt.slice(0, 10)).sort().at(-1) ?? '') }),
-    fileName: viewFileName(main.id, p, main.freq, main.points[0]?.date, main.points[main.points.length - 1]?.date),
-    ...(languageOfTranslator(w.t) !== DEFAULT_LANGUAGE ? { lang: languageOfTranslator(w.t) } : {}),
-  };
-  return { drawn, chart: { ...chart, shapes } };
+  if (p.highlightFrom || p.highlightTo) shapes.push({ x0: p.highlightFrom ?? lo!, x1: p.highlightTo ?? hi!, label: w.t('view.claimWindow'), kind: 'highlight' });
+  return shapes;
 }
 
 /** Rows of the table under the chart: one per date, one column per drawn series. */

@@ -34,80 +34,18 @@ function jsonObject(req: Request, _res: Response, next: NextFunction): void {
 
 export function apiRoutes(ctx: AppContext): Router {
   const r = Router();
-
   r.get('/api/series', async (req, res) => {
     parseQuery(EmptyQuery, req.query as Record<string, unknown>);
-    await ctx.cache.send(req, res, `catalogue:${ctx.repo.version}`, 'application/json; charset=utf-8', async () => ({ body: JSON.stringify({
-      series: ctx.repo.list().map((e) => ({
-        id: e.meta.id,
-        title: e.meta.title,
-        unit: e.meta.unit,
-        frequency: e.meta.frequency,
-        source: e.meta.source.name,
-        vintage: e.meta.vintage.label,
-        coverage: e.meta.coverage,
-        retrievedAt: e.meta.retrievedAt,
-        url: `/api/series/${e.meta.id}`,
-      })),
-    }) }));
+    await ctx.cache.send(req, res, `catalogue:${ctx.repo.version}`, 'application/json; charset=utf-8', async () => ({ body: catalogueJson(ctx) }));
   });
-
-  r.get('/api/series/:id', async (req, res) => {
-    const entry = ctx.repo.get(req.params.id);
-    if (!entry) throw new NotFound(`There is no series ${JSON.stringify(req.params.id)}; GET /api/series lists them.`);
-    const query = parseQuery(ApiSeriesQuery, req.query as Record<string, unknown>);
-    const params = parseViewParams(query, ctx.defaultBasis, ApiSeriesQuery);
-    const csv = query.format === 'csv';
-    // Built once per data version and URL, then served from memory (the CSV form starved the server when it was not).
-    await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id, ...params.compare]), csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8', async () => {
-      const { drawn } = buildSeriesView(ctx.repo, entry.meta.id, params);
-      const headers = { 'Last-Modified': entry.lastModified.toUTCString() };
-      if (csv) return { body: viewCsv(drawn, query.layout ?? 'long'), headers };
-      return { headers, body: JSON.stringify({
-      params,
-      series: drawn.map((d) => ({ id: d.id, name: d.name, unit: d.unitLabel, unitHelp: d.unitHelp, frequency: d.freq, vintage: d.vintageLabel, notes: d.notes, observations: d.points.map((o) => ({ date: o.date, value: o.value, status: o.value === null ? null : (o.status ?? 'actual') })), metadata: d.meta })),
-      }) };
-    });
-  });
-
+  r.get('/api/series/:id', (req, res) => seriesAnswer(ctx, req, res));
   r.get('/api/status', async (req, res) => {
     parseQuery(EmptyQuery, req.query as Record<string, unknown>);
     res.json({ running: ctx.controller.running ?? null, sources: await statuses(ctx), damaged: ctx.repo.damaged() });
   });
-
-  // Failed token attempts per client address, to slow down guessing. Only wrong tokens are
-  // throttled: the right token always gets through, so nobody can lock the operator out.
-  const failures = new Map<string, { count: number; until: number }>();
-  r.post('/api/refresh', refreshBody, express.json({ limit: '2kb', strict: false }), jsonObject, async (req: Request, res: Response) => {
-    const token = ctx.config.refreshToken;
-    if (!token) {
-      res.status(403).json({ error: 'Manual refresh is off: set REFRESH_TOKEN in the environment to turn it on.' });
-      return;
-    }
-    const who = req.ip ?? 'unknown';
-    const m = /^bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
-    if (!m || !tokenMatches(m[1], token)) {
-      const f = failures.get(who);
-      if (f && f.count >= 5 && f.until > Date.now()) {
-        res.setHeader('Retry-After', String(Math.ceil((f.until - Date.now()) / 1000)));
-        res.status(429).json({ error: 'Too many failed attempts from this address; try again later.' });
-        return;
-      }
-      failures.set(who, { count: (f && f.until > Date.now() ? f.count : 0) + 1, until: Date.now() + 15 * 60_000 });
-      res.setHeader('WWW-Authenticate', 'Bearer');
-      res.status(401).json({ error: 'A valid "Authorization: Bearer <token>" header is required.' });
-      return;
-    }
-    failures.delete(who);
-    // The body's schema is strict: a misspelt key ({"sources": …}) must not widen the run to every source.
-    const body = parseQuery(RefreshBody, (req.body ?? {}) as Record<string, unknown>);
-    const source = body.source ?? parseQuery(RefreshBody, req.query as Record<string, unknown>).source ?? 'all';
-    const names = ctx.jobs.map((j) => j.name);
-    if (source !== 'all' && !names.includes(source)) {
-      res.status(400).json({ error: `source must be one of ${names.join(', ')} or all` });
-      return;
-    }
-    const jobs = source === 'all' ? names : [source];
+  const authorised = refreshAuthorisation(ctx);
+  r.post('/api/refresh', refreshBody, express.json({ limit: '2kb', strict: false }), jsonObject, authorised, async (req: Request, res: Response) => {
+    const jobs = requestedJobs(ctx, req);
     // Another process (the CLI, a second server) holds the lock: the refusal is recorded and said.
     const { id, started, refused } = await ctx.controller.start(jobs, 'manual');
     if (refused) {
@@ -116,6 +54,78 @@ export function apiRoutes(ctx: AppContext): Router {
     }
     res.status(202).json({ runId: id, started, status: '/api/status' });
   });
-
   return r;
+}
+
+function catalogueJson(ctx: AppContext): string {
+  return JSON.stringify({
+    series: ctx.repo.list().map((e) => ({
+      id: e.meta.id,
+      title: e.meta.title,
+      unit: e.meta.unit,
+      frequency: e.meta.frequency,
+      source: e.meta.source.name,
+      vintage: e.meta.vintage.label,
+      coverage: e.meta.coverage,
+      retrievedAt: e.meta.retrievedAt,
+      url: `/api/series/${e.meta.id}`,
+    })),
+  });
+}
+
+async function seriesAnswer(ctx: AppContext, req: Request, res: Response): Promise<void> {
+  const entry = ctx.repo.get(String(req.params.id));
+  if (!entry) throw new NotFound(`There is no series ${JSON.stringify(req.params.id)}; GET /api/series lists them.`);
+  const query = parseQuery(ApiSeriesQuery, req.query as Record<string, unknown>);
+  const params = parseViewParams(query, ctx.defaultBasis, ApiSeriesQuery);
+  const csv = query.format === 'csv';
+  // Built once per data version and URL, then served from memory (the CSV form starved the server when it was not).
+  await ctx.cache.send(req, res, ctx.repo.versionOf([entry.meta.id, ...params.compare]), csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8', async () => {
+    const { drawn } = buildSeriesView(ctx.repo, entry.meta.id, params);
+    const headers = { 'Last-Modified': entry.lastModified.toUTCString() };
+    if (csv) return { body: viewCsv(drawn, query.layout ?? 'long'), headers };
+    return { headers, body: JSON.stringify({
+    params,
+    series: drawn.map((d) => ({ id: d.id, name: d.name, unit: d.unitLabel, unitHelp: d.unitHelp, frequency: d.freq, vintage: d.vintageLabel, notes: d.notes, observations: d.points.map((o) => ({ date: o.date, value: o.value, status: o.value === null ? null : (o.status ?? 'actual') })), metadata: d.meta })),
+    }) };
+  });
+}
+
+/** The token check. Failed attempts are counted per client address to slow down guessing; only
+ *  wrong tokens are throttled: the right token always gets through, so nobody can lock the operator out. */
+function refreshAuthorisation(ctx: AppContext) {
+  const failures = new Map<string, { count: number; until: number }>();
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const token = ctx.config.refreshToken;
+    if (!token) {
+      res.status(403).json({ error: 'Manual refresh is off: set REFRESH_TOKEN in the environment to turn it on.' });
+      return;
+    }
+    const who = req.ip ?? 'unknown';
+    const m = /^bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
+    if (m && tokenMatches(m[1], token)) {
+      failures.delete(who);
+      next();
+      return;
+    }
+    const f = failures.get(who);
+    if (f && f.count >= 5 && f.until > Date.now()) {
+      res.setHeader('Retry-After', String(Math.ceil((f.until - Date.now()) / 1000)));
+      res.status(429).json({ error: 'Too many failed attempts from this address; try again later.' });
+      return;
+    }
+    failures.set(who, { count: (f && f.until > Date.now() ? f.count : 0) + 1, until: Date.now() + 15 * 60_000 });
+    res.setHeader('WWW-Authenticate', 'Bearer');
+    res.status(401).json({ error: 'A valid "Authorization: Bearer <token>" header is required.' });
+  };
+}
+
+/** The jobs a refresh asks for. The body's schema is strict: a misspelt key ({"sources": …}) must
+ *  not widen the run to every source. */
+function requestedJobs(ctx: AppContext, req: Request): string[] {
+  const body = parseQuery(RefreshBody, (req.body ?? {}) as Record<string, unknown>);
+  const source = body.source ?? parseQuery(RefreshBody, req.query as Record<string, unknown>).source ?? 'all';
+  const names = ctx.jobs.map((j) => j.name);
+  if (source !== 'all' && !names.includes(source)) throw new HttpError(400, `source must be one of ${names.join(', ')} or all`);
+  return source === 'all' ? names : [source];
 }

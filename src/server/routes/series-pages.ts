@@ -1,11 +1,11 @@
 // /series/<id>: the chart, the table of what is drawn, metadata, citation, and downloads.
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context.ts';
 import { parseViewParams, viewQuery, FREQ_CODE } from '../view-params.ts';
 import { NotFound } from '../http-error.ts';
-import { buildSeriesView, eventsInView, tableRows, FREQ_LABEL } from '../view-model.ts';
+import { buildSeriesView, eventsInView, tableRows } from '../view-model.ts';
 import { bundleZip, citation, fullCsv, viewColumns, viewCsv } from '../downloads.ts';
-import { UNIT_HELP, UNITS } from '../../transform/units.ts';
+import { UNITS } from '../../transform/units.ts';
 import { bannersFor, statuses } from '../status.ts';
 import type { SeriesEntry } from '../../store/repository.ts';
 import { renderToString } from '../response-cache.ts';
@@ -43,42 +43,7 @@ function useThisData(ctx: AppContext, id: string, query: string, cite: string) {
 export function seriesRoutes(ctx: AppContext): Router {
   const r = Router();
 
-  r.get('/series/:id', async (req, res) => {
-    const entry = entryOr404(ctx, req.params.id);
-    // "Compare with" takes names as well as ids: what is not an id is looked up and suggested,
-    // and the page keeps the rest of the view instead of answering 400.
-    const rawCompare = typeof req.query.compare === 'string' ? req.query.compare : '';
-    const { ids, unresolved } = resolveCompare(ctx.repo, rawCompare, ctx.vocabulary);
-    const params = parseViewParams({ ...(req.query as Record<string, unknown>), compare: ids.join(',') }, ctx.defaultBasis);
-    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
-      const { drawn, chart } = buildSeriesView(ctx.repo, entry.meta.id, params, viewWords(res));
-      const jobs = [...new Set(drawn.map((d) => d.meta.source.job))];
-      const html = await renderToString(res, 'series', {
-        title: (res.locals.titleIn as (m: typeof entry.meta) => string)(entry.meta),
-        entry,
-        drawn,
-        chart,
-        chartSvg: svgCharts(chart),
-        advice: viewAdvice(drawn, params),
-        table: tableRows(drawn),
-        params,
-        query: (o: Record<string, string | undefined> = {}) => viewQuery(params, ctx.defaultBasis, o),
-        units: UNITS,
-        unitHelp: UNIT_HELP,
-        freqLabel: FREQ_LABEL,
-        freqCode: FREQ_CODE,
-        events: eventsInView(ctx.repo.events, chart),
-        allEvents: ctx.repo.events,
-        banners: bannersFor(await statuses(ctx), jobs),
-        citation: citation(entry.meta, publicUrl(ctx, req)),
-        ...useThisData(ctx, entry.meta.id, viewQuery(params, ctx.defaultBasis), citation(entry.meta, publicUrl(ctx, req))),
-        catalogue: ctx.repo.list().map((e) => ({ id: e.meta.id, title: e.meta.title })),
-        defaultBasis: ctx.defaultBasis,
-        unresolved,
-      });
-      return { body: html, headers: { 'Last-Modified': entry.lastModified.toUTCString() } };
-    });
-  });
+  r.get('/series/:id', (req, res) => seriesPage(ctx, req, res));
 
   r.get('/series/:id/view.csv', async (req, res) => {
     const entry = entryOr404(ctx, req.params.id);
@@ -128,4 +93,40 @@ export function seriesRoutes(ctx: AppContext): Router {
   });
 
   return r;
+}
+
+/** The series page: the chart and table of the view, advice, banners, citation and reuse snippets. */
+async function seriesPage(ctx: AppContext, req: Request, res: Response): Promise<void> {
+  const entry = entryOr404(ctx, String(req.params.id));
+  // "Compare with" takes names as well as ids: what is not an id is looked up and suggested,
+  // and the page keeps the rest of the view instead of answering 400.
+  const rawCompare = typeof req.query.compare === 'string' ? req.query.compare : '';
+  const { ids, unresolved } = resolveCompare(ctx.repo, rawCompare, ctx.vocabulary);
+  const params = parseViewParams({ ...(req.query as Record<string, unknown>), compare: ids.join(',') }, ctx.defaultBasis);
+  await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
+    const { drawn, chart } = buildSeriesView(ctx.repo, entry.meta.id, params, viewWords(res));
+    const jobs = [...new Set(drawn.map((d) => d.meta.source.job))];
+    const cite = citation(entry.meta, publicUrl(ctx, req));
+    const html = await renderToString(res, 'series', {
+      title: (res.locals.titleIn as (m: typeof entry.meta) => string)(entry.meta),
+      entry,
+      drawn,
+      chart,
+      chartSvg: svgCharts(chart),
+      advice: viewAdvice(drawn, params),
+      table: tableRows(drawn),
+      params,
+      query: (o: Record<string, string | undefined> = {}) => viewQuery(params, ctx.defaultBasis, o),
+      units: UNITS,
+      freqCode: FREQ_CODE,
+      events: eventsInView(ctx.repo.events, chart),
+      banners: bannersFor(await statuses(ctx), jobs),
+      citation: cite,
+      ...useThisData(ctx, entry.meta.id, viewQuery(params, ctx.defaultBasis), cite),
+      catalogue: ctx.repo.list().map((e) => ({ id: e.meta.id, title: e.meta.title })),
+      defaultBasis: ctx.defaultBasis,
+      unresolved,
+    });
+    return { body: html, headers: { 'Last-Modified': entry.lastModified.toUTCString() } };
+  });
 }
