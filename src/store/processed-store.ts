@@ -13,15 +13,9 @@ import { sha256 } from './raw-store.ts';
 import { PipelineError } from '../domain/errors.ts';
 import type { Observation, SeriesMeta } from '../domain/series.ts';
 import { byCodeUnit } from '../lib/order.ts';
+import { decodeMeta, renderMeta, type SourceFileMeta } from './meta-file.ts';
 
-export interface SourceFileMeta {
-  source: string;
-  title: string;
-  connectorVersion: string;
-  /** Disagreements between snapshots at the last build, kept so the status page can show them. */
-  conflicts: number;
-  series: Record<string, SeriesMeta>;
-}
+export type { SourceFileMeta };
 
 export interface ProcessedSeries {
   meta: SeriesMeta;
@@ -62,7 +56,7 @@ export function renderSourceFiles(
   const text = {
     csv: longCsv(['series_id', 'date', 'value'], groups),
     vintages: longCsv(['series_id', 'vintage', 'date', 'value'], vgroups),
-    meta: JSON.stringify(sortedMeta, null, 2) + '\n',
+    meta: renderMeta(sortedMeta),
   };
   return { ...text, sums: renderSums(fileMeta.source, text) };
 }
@@ -153,9 +147,9 @@ export function parseSeriesCsv(text: string, file: string): Map<string, Observat
 /** Only the metadata of one source's processed files (no CSV parsing); undefined when absent or damaged. */
 export async function readSourceMeta(dataDir: string, source: string): Promise<SourceFileMeta | undefined> {
   try {
-    return JSON.parse(await fs.readFile(processedPaths(dataDir, source).meta, 'utf8')) as SourceFileMeta;
+    return decodeMeta(JSON.parse(await fs.readFile(processedPaths(dataDir, source).meta, 'utf8')));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || err instanceof SyntaxError) return undefined;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || err instanceof SyntaxError || !(err as NodeJS.ErrnoException).code) return undefined;
     throw err;
   }
 }
@@ -210,8 +204,7 @@ export async function readSourceFiles(dataDir: string, source: string): Promise<
   if (metaText === undefined) return undefined;
   checkSums(dataDir, p, sums, [[p.csv, csvText], [p.vintages, vintagesText], [p.meta, metaText]]);
   if (csvText === undefined) throw damagedFile(dataDir, p.csv, 'is missing');
-  const fileMeta = parseOrDamaged(dataDir, p.meta, () => JSON.parse(metaText) as SourceFileMeta);
-  if (typeof fileMeta?.series !== 'object' || fileMeta.series === null) throw damagedFile(dataDir, p.meta, 'has no series');
+  const fileMeta = parseOrDamaged(dataDir, p.meta, () => decodeMeta(JSON.parse(metaText)));
   const current = parseOrDamaged(dataDir, p.csv, () => groupRows(parseCsv(csvText), p.csv, 0, 1, 2));
   const earlier = vintagesText === undefined ? new Map<string, Map<string, Observation[]>>() : parseOrDamaged(dataDir, p.vintages, () => groupRows(parseCsv(vintagesText), p.vintages, 0, 2, 3, 1));
   const series = new Map<string, ProcessedSeries>();
