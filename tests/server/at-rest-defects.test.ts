@@ -6,7 +6,7 @@ import request from 'supertest';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { tempDataDir } from '../support/data-dir.ts';
-import { testApp } from '../support/app.ts';
+import { sharedApp, testApp } from '../support/app.ts';
 import { acquireLock } from '../../src/runner/lock.ts';
 import { readRuns } from '../../src/runner/run-log.ts';
 import { searchSeries } from '../../src/server/series-search.ts';
@@ -24,7 +24,7 @@ describe('the refresh body is validated by its schema', () => {
     ['a __proto__ key', '{"__proto__":{"source":"x"}}', '__proto__'],
     ['a source that is not a string', '{"source":["nbk"]}', 'source'],
   ])('%s is a 400 naming it, and nothing runs', async (_n, body, named) => {
-    const { app, controller } = await testApp(dir, { REFRESH_TOKEN: TOKEN });
+    const { app, controller } = await sharedApp(dir, { REFRESH_TOKEN: TOKEN });
     const res = await request(app).post('/api/refresh').set('Authorization', `Bearer ${TOKEN}`).set('Content-Type', 'application/json').send(body);
     expect(res.status).toBe(400);
     expect(res.body.error).toContain(named);
@@ -52,7 +52,7 @@ describe('the run history is read line by line against its shape', () => {
 
 describe('a Russian address that cannot be decoded', () => {
   it.each(['/ru/%E0%A4%A', '/ru/series/%zz', '/ru/paper/%'])('%s answers in Russian', async (url) => {
-    const { app } = await testApp(dir);
+    const { app } = await sharedApp(dir);
     const res = await request(app).get(url);
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/<html lang="ru"/);
@@ -74,7 +74,7 @@ describe('refresh requests at once', () => {
 
 describe('Vary through the response cache (issue "Numbers on the partners page…", item 11)', () => {
   it('/ says it varies on Accept-Language and Cookie as well as Accept-Encoding, first answer and cached alike', async () => {
-    const { app } = await testApp(dir);
+    const { app } = await sharedApp(dir);
     for (let i = 0; i < 2; i++) {
       const res = await request(app).get('/').set('Cookie', 'lang=en');
       expect(res.status).toBe(200);
@@ -93,14 +93,14 @@ describe('search in every language (issue "Numbers on the partners page…", ite
     ['/ru/data?q=рубль', 'nbk.RUB'], ['/ru/data?q=рубля', 'nbk.RUB'], ['/ru/data?q=российский', 'nbk.RUB'], ['/ru/data?q=инфляция', 'imf.PCPIPCH.KAZ'],
     ['/ru/data?q=Россия', 'bns.TURNOVER.RUS'], ['/ru/data?q=Китай', 'bns.TURNOVER.CHN'], ['/data?q=ruble', 'nbk.RUB'], ['/data?q=Rouble', 'nbk.RUB'], ['/data?q=nbk.rub', 'nbk.RUB'],
   ])('%s finds %s', async (url, id) => {
-    const { app } = await testApp(dir);
+    const { app } = await sharedApp(dir);
     const res = await request(app).get(encodeURI(url));
     expect(res.status).toBe(200);
     expect(res.text).toContain(`/series/${id}"`);
   });
 
   it('"compare with" finds Russian names and word forms too', async () => {
-    const { repo, vocabulary } = await testApp(dir);
+    const { repo, vocabulary } = await sharedApp(dir);
     for (const q of ['рубль', 'рубля', 'российский рубль']) expect(searchSeries(repo, q, vocabulary).map((e) => e.meta.id), q).toContain('nbk.RUB');
   });
 });

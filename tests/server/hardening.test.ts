@@ -7,7 +7,7 @@ import request from 'supertest';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { tempDataDir } from '../support/data-dir.ts';
-import { testApp } from '../support/app.ts';
+import { sharedApp, testApp } from '../support/app.ts';
 import { acquireLock } from '../../src/runner/lock.ts';
 
 const TOKEN = 'a-long-enough-test-token';
@@ -16,6 +16,8 @@ beforeAll(async () => {
   dir = await tempDataDir();
   await fs.cp(path.resolve('data'), dir, { recursive: true });
 });
+/** Read-only tests share one app; those that count failures or start runs make their own. */
+const readOnlyApp = () => sharedApp(dir, { REFRESH_TOKEN: TOKEN, IMF_DATAMAPPER_URL: 'http://127.0.0.1:9/x', HTTP_RETRIES: '0' });
 const appWith = (env: Record<string, string> = {}) => testApp(dir, { REFRESH_TOKEN: TOKEN, IMF_DATAMAPPER_URL: 'http://127.0.0.1:9/x', HTTP_RETRIES: '0', ...env });
 
 describe('client errors are 4xx with a short message, never 500 with a stack', () => {
@@ -26,7 +28,7 @@ describe('client errors are 4xx with a short message, never 500 with a stack', (
     ['an oversized body', JSON.stringify({ source: 'x'.repeat(5000) }), 'application/json', 413, /too large/],
     ['a text/plain body', 'source=nbk', 'text/plain', 415, /application\/json/],
   ])('POST /api/refresh with %s → %i', async (_n, body, type, status, msg) => {
-    const { app } = await appWith();
+    const { app } = await readOnlyApp();
     for (const auth of [undefined, `Bearer ${TOKEN}`]) {
       const req = request(app).post('/api/refresh').set('Content-Type', type);
       if (auth) req.set('Authorization', auth);
@@ -37,7 +39,7 @@ describe('client errors are 4xx with a short message, never 500 with a stack', (
     }
   });
   it.each(['/series/%E0%A4%A/full.csv', '/api/series/%', '/series/%zz', '/paper/%'])('malformed percent-encoding %s → 400', async (url) => {
-    const { app } = await appWith();
+    const { app } = await readOnlyApp();
     const res = await request(app).get(url);
     expect(res.status).toBe(400);
     expect(res.text).not.toMatch(/URIError|at \w+ \(/);
@@ -113,7 +115,7 @@ describe('plain HTTP on an office network, and links that do not trust the Host 
 
 describe('every GET is served from the response cache', () => {
   it.each(['/api/series/nbk.USD?format=csv&freq=m', '/api/series/nbk.USD?freq=m', '/series/imf.LUR.KAZ/metadata.json', '/series/imf.LUR.KAZ/bundle.zip', '/paper', '/paper/ledger.csv', '/data', '/compare?concept=fx', '/api/series'])('%s answers a repeat with 304', async (url) => {
-    const { app } = await appWith();
+    const { app } = await readOnlyApp();
     const first = await request(app).get(url).set('Host', 'kz.test');
     expect(first.status).toBe(200);
     // The response cache's strong ETag (Express's own is weak, W/"…", and rebuilds every time).

@@ -22,3 +22,14 @@ export async function testApp(dataDir: string, env: Record<string, string> = {},
   const app = createApp({ config, jobs, repo, controller, content, nextRun: () => null, now: () => new Date('2026-11-28T12:00:00Z') });
   return { app, repo, controller, config, jobs, vocabulary: vocabularyOf(jobs) };
 }
+
+const shared = new Map<string, ReturnType<typeof testApp>>();
+
+/** One app per data folder and settings, for tests that only read (or are refused before
+ *  anything runs): loading the data is most of a server test's time. */
+export function sharedApp(dataDir: string, env: Record<string, string> = {}): ReturnType<typeof testApp> {
+  const key = JSON.stringify([dataDir, env]);
+  let app = shared.get(key);
+  if (!app) shared.set(key, (app = testApp(dataDir, env)));
+  return app;
+}
