@@ -132,12 +132,8 @@ export function parseCsv(text: string): string[][] {
  */
 export function eachCsvRow(text: string, fn: (row: string[], index: number) => void): void {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.includes('\r')) {
+  if (body.includes('\r') || body.includes('"')) {
     parseWithLibrary(body).forEach(fn);
-    return;
-  }
-  if (body.includes('"')) {
-    (splitQuoted(body) ?? parseWithLibrary(body)).forEach(fn);
     return;
   }
   let index = 0;
@@ -147,49 +143,6 @@ export function eachCsvRow(text: string, fn: (row: string[], index: number) => v
     fn(body.slice(start, end).split(','), index++);
     start = end + 1;
   }
-}
-
-/**
- * LF-delimited text with quoted fields, read directly when it is well formed (quotes around a
- * whole field, "" for a quote inside); undefined on anything else, for csv-parse to read or
- * to refuse with its own coded message. csv-parse took 40 ms to warm up on a 100 kB file.
- */
-function splitQuoted(body: string): string[][] | undefined {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  const n = body.length;
-  for (let i = 0; i < n; ) {
-    let field = '';
-    if (body.charCodeAt(i) === 34) {
-      for (let from = i + 1; ; ) {
-        const q = body.indexOf('"', from);
-        if (q === -1) return undefined; // never closed
-        field += body.slice(from, q);
-        if (body.charCodeAt(q + 1) !== 34) {
-          i = q + 1;
-          break;
-        }
-        field += '"';
-        from = q + 2;
-      }
-      if (i < n && body.charCodeAt(i) !== 44 && body.charCodeAt(i) !== 10) return undefined; // text after the closing quote
-    } else {
-      let j = i;
-      for (let c = body.charCodeAt(j); j < n && c !== 44 && c !== 10; c = body.charCodeAt(++j)) if (c === 34) return undefined; // a quote inside a field
-      field = body.slice(i, j);
-      i = j;
-    }
-    row.push(field);
-    if (i >= n) break;
-    if (body.charCodeAt(i++) === 44) {
-      if (i === n) row.push('');
-      continue;
-    }
-    rows.push(row);
-    row = [];
-  }
-  if (row.length) rows.push(row);
-  return rows;
 }
 
 /** csv-parse with our options: every record, its fields as strings, rows of any length. */

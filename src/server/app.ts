@@ -26,7 +26,7 @@ import { jsonForScript } from './view-helpers.ts';
 import { vocabularyOf } from '../runner/job.ts';
 
 // Calendar-day averages (the rate in force each day) match the World Bank's PA.NUS.FCRF best;
-// the figures are in the README and kept by a test in tests/transform.
+// the figures are in docs/methods.md and kept by a test in tests/transform.
 export const DEFAULT_BASIS: AverageBasis = 'calendar';
 
 /** The API's GETs and every download a program may read from another origin. */

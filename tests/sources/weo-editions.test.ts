@@ -74,7 +74,7 @@ describe('a malformed editions file', () => {
     expect(() => parse(good, bad)).toThrow(expect.objectContaining({ code, message: expect.stringMatching(msg), context: expect.objectContaining({ line: 3, file: 'imported/test' }) }));
   });
 
-  it('the line reader for plain text gives what the general CSV reader gives (the same file with CRLF line ends takes the general one)', async () => {
+  it('the file with CRLF line ends reads as with LF; a row with a field more is refused, a unit that changes is read', async () => {
     const text = await fs.readFile(FILE, 'utf8');
     const plain = parseWeoCsv(Buffer.from(text), { key: 'k' });
     expect(plain.series.length).toBeGreaterThan(1000);

@@ -63,7 +63,7 @@ describe('aggregation', () => {
 });
 
 describe('NBK annual averages against the World Bank official rate (PA.NUS.FCRF, period average)', () => {
-  // The figures are stated once, in the README (calendar-day means within 0.24 %, announcement-day
+  // The figures are stated once, in docs/methods.md (calendar-day means within 0.24 %, announcement-day
   // means within 0.36 %, both at the 2015 float); 0.4 % bounds them. PROVENANCE.md's own check
   // (±0.15 % except 2015) used announcement-day means.
   it('agree within 0.4% in every year 2005–2024 on either basis; the default (calendar days) is the closer', async () => {

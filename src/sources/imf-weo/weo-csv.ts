@@ -102,41 +102,9 @@ class WeoRows {
   }
 }
 
-/**
- * Plain text (no quote, no CR) line by line. A line that begins with the last full row's first
- * four fields and ends with its last four is a row of the same group: only its year and value
- * are cut out (cutting every field was half the parse). Any other line is split and read whole.
- */
-function eachPlainRow(body: string, rows: WeoRows): void {
-  let prefix = '';
-  let suffix = '';
-  for (let start = 0, line = 1; start < body.length; line++) {
-    let end = body.indexOf('\n', start);
-    if (end === -1) end = body.length;
-    if (prefix && body.startsWith(prefix, start)) {
-      const yearEnd = body.indexOf(',', start + prefix.length);
-      const valueEnd = yearEnd === -1 ? -1 : body.indexOf(',', yearEnd + 1);
-      if (valueEnd !== -1 && end - valueEnd === suffix.length && body.startsWith(suffix, valueEnd)) {
-        rows.value(body.slice(start + prefix.length, yearEnd), body.slice(yearEnd + 1, valueEnd), line);
-        start = end + 1;
-        continue;
-      }
-    }
-    const r = body.slice(start, end).split(',');
-    rows.row(r, line);
-    if (line > 1 && r.length === HEADER.length) {
-      prefix = `${r[0]},${r[1]},${r[2]},${r[3]},`;
-      suffix = `,${r[6]},${r[7]},${r[8]},${r[9]}`;
-    }
-    start = end + 1;
-  }
-}
-
 export function parseWeoCsv(bytes: Buffer, meta: Pick<RawMeta, 'key'>): ParseResult {
   const rows = new WeoRows(meta.key);
-  const text = bytes.toString('utf8');
-  if (/["\r\uFEFF]/.test(text)) eachCsvRow(text, (r, i) => rows.row(r, i + 1));
-  else eachPlainRow(text, rows);
+  eachCsvRow(bytes.toString('utf8'), (r, i) => rows.row(r, i + 1));
   return rows.result();
 }
 

@@ -216,20 +216,19 @@ function scanCells(data: string, name: string, where: Where): { cells: Map<numbe
 function readSheet(name: string, xml: string, strings: string[], where: Where): Sheet {
   const data = /<sheetData\b[^>]*>([\s\S]*)<\/sheetData>/.exec(xml)?.[1] ?? '';
   const { cells, rowCount } = scanCells(data, name, where);
-  // Every cell of a merged range reads as its top-left cell.
-  const master = new Map<number, number>();
-  for (const m of xml.matchAll(/<mergeCell\b[^>]*\sref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
-    const [r1, c1] = decodeRef(m[1]);
-    const [r2, c2] = decodeRef(m[2]);
-    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) master.set(key(r, c), key(r1, c1));
-  }
+  // Every cell of a merged range reads as its top-left cell. The ranges are kept as ranges and
+  // looked up per cell: expanding one (a damaged A1:XFD1048576) filled memory for seconds.
+  const merges = [...xml.matchAll(/<mergeCell\b[^>]*\sref="([A-Z]+\d+):([A-Z]+\d+)"/g)].map((m) => [...decodeRef(m[1]), ...decodeRef(m[2])]);
+  const master = (row: number, col: number): number => {
+    for (const m of merges) if (row >= m[0] && row <= m[2] && col >= m[1] && col <= m[3]) return key(m[0], m[1]);
+    return key(row, col);
+  };
   const locate: Locate = (row, col) => ({ ...where, sheet: name, cell: cellRef(row, col) });
   return {
     name,
     rowCount,
     cell: (row, col) => {
-      const at = key(row, col);
-      const raw = cells.get(master.get(at) ?? at);
+      const raw = cells.get(master(row, col));
       return raw ? readCell(raw, strings, locate, row, col) : null;
     },
   };

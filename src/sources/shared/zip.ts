@@ -19,6 +19,19 @@ function endOfDirectory(buf: Buffer): number {
  *  than it claims (a zip bomb), is refused before it can fill memory. */
 const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
 
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+
+/** The CRC-32 every zip entry carries: a flipped byte in stored or deflated data is caught here. */
+function crc32(data: Buffer): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
 function inflate(name: string, data: Buffer, declared: number): Buffer {
   try {
     return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, declared) });
@@ -37,6 +50,7 @@ export function unzip(buf: Buffer, wanted?: (name: string) => boolean): Map<stri
   for (let n = 0; n < count; n++) {
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new Error(`central directory entry ${n + 1} is damaged`);
     const method = buf.readUInt16LE(at + 10);
+    const crc = buf.readUInt32LE(at + 16);
     const size = buf.readUInt32LE(at + 20);
     const declared = buf.readUInt32LE(at + 24);
     const nameLength = buf.readUInt16LE(at + 28);
@@ -50,9 +64,10 @@ export function unzip(buf: Buffer, wanted?: (name: string) => boolean): Map<stri
     if (start + size > buf.length) throw new Error(`${name}: the data runs past the end of the file (truncated)`);
     const data = buf.subarray(start, start + size);
     if (declared > MAX_ENTRY_BYTES) throw new Error(`${name}: says it holds ${declared} bytes, more than the ${MAX_ENTRY_BYTES} a workbook part may`);
-    if (method === 0) out.set(name, data);
-    else if (method === 8) out.set(name, inflate(name, data, declared));
-    else throw new Error(`${name}: compression method ${method} is not supported`);
+    if (method !== 0 && method !== 8) throw new Error(`${name}: compression method ${method} is not supported`);
+    const bytes = method === 0 ? data : inflate(name, data, declared);
+    if (bytes.length !== declared || crc32(bytes) !== crc) throw new Error(`${name}: its bytes do not match the size and CRC-32 the archive records (damaged)`);
+    out.set(name, bytes);
   }
   return out;
 }
