@@ -10,8 +10,9 @@ import { imts } from './imts.ts';
 import { bns } from './bns.ts';
 import { comtrade } from './comtrade.ts';
 import { wiiw } from './wiiw.ts';
+import { eurostat } from './eurostat.ts';
 
-export const JOBS: readonly JobModule[] = [imf, nbk, worldbank, imts, bns, comtrade, wiiw];
+export const JOBS: readonly JobModule[] = [imf, nbk, worldbank, imts, bns, comtrade, wiiw, eurostat];
 
 /** The configuration with every job's settings validated. */
 export function loadJobConfig(env: NodeJS.ProcessEnv = process.env): Config {

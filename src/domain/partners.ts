@@ -49,6 +49,20 @@ export const PARTNER_GROUPS: readonly PartnerGroup[] = [
   g('GBLX', 'Belgium-Luxembourg (before 1997)', 'IMF DOTS'),
   g('GEU28', 'the EU-28 (2013–2020)', 'wiiw'),
   g('GEU15', 'the EU-15 (1995–2004)', 'wiiw'),
+  g('GEU27_2020', 'the EU-27 (2020 composition)', 'Eurostat (EU27_2020: the 27 members since February 2020, in every period)'),
+  g('GEA20', 'the euro area of 20 members', 'Eurostat (EA20: the 20 members since 2023, in every period)'),
+  g('GEA', 'the euro area in its membership of the period', 'Eurostat'),
+  g('GEXTRA_EU27', 'countries outside the EU-27 (extra-EU trade)', 'Eurostat (from 2020)'),
+  g('GINTRA_EU27', 'the EU-27 members (intra-EU trade)', 'Eurostat (from 2020)'),
+  g('GESTAT_SECRET_EXTRA', 'countries not specified for commercial or military reasons (extra-EU trade)', 'Eurostat'),
+  g('GESTAT_SECRET_INTRA', 'countries not specified for commercial or military reasons (intra-EU trade)', 'Eurostat'),
+  g('GESTAT_NS_EXTRA', 'countries and territories not specified (extra-EU trade)', 'Eurostat'),
+  g('GESTAT_NS_INTRA', 'countries and territories not specified (intra-EU trade)', 'Eurostat'),
+  g('GESTAT_STORES_EXTRA', 'stores and provisions (extra-EU trade)', 'Eurostat'),
+  g('GESTAT_STORES_INTRA', 'stores and provisions (intra-EU trade)', 'Eurostat'),
+  g('GESTAT_HIGH_SEAS', 'the high seas', 'Eurostat'),
+  g('GESTAT_CEUTA', 'Ceuta', 'Eurostat (a territory listed on its own, with no ISO 3166 code)'),
+  g('GESTAT_MELILLA', 'Melilla', 'Eurostat (a territory listed on its own, with no ISO 3166 code)'),
 ];
 
 const BY_CODE = new Map(PARTNER_GROUPS.map((x) => [x.code, x]));

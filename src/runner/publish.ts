@@ -8,7 +8,7 @@ import type { BuildResult } from './build.ts';
 import type { SeriesChange } from './run-summary.ts';
 import { byCodeUnit } from '../lib/order.ts';
 
-const MAX_LISTED_SNAPSHOTS = 50;
+const MAX_LISTED_SNAPSHOTS = 100;
 
 /** The dates a source flags as estimates, for the metadata (the CSV rows carry values only). */
 function estimateDates(obs: Observation[]): { estimates?: string[] } {

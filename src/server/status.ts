@@ -35,14 +35,15 @@ export interface SourceStatus {
   running: RunningRefresh | null;
 }
 
-function provenanceOf(series: Array<{ meta: SeriesMeta }>, latestRetrieval: string | null): { provenance: string; provenanceKey: string; provenanceParams: Record<string, string> } {
+/** A job that can fetch but has only bundled data has not yet been seen working against the real service: say so. */
+function provenanceOf(series: Array<{ meta: SeriesMeta }>, latestRetrieval: string | null, fetches: boolean): { provenance: string; provenanceKey: string; provenanceParams: Record<string, string> } {
   let key: string;
   let params: Record<string, string> = {};
   if (series.some((s) => s.meta.rawSnapshots[0]?.kind === 'http' && !s.meta.rawSnapshots[0]?.repository)) {
     key = 'status.provenance.retrieved';
     params = { date: latestRetrieval?.slice(0, 10) ?? '' };
   } else if (series.length) {
-    key = 'status.provenance.imported';
+    key = fetches ? 'status.provenance.importedNotLive' : 'status.provenance.imported';
     params = { repositories: [...new Set(series.map((s) => s.meta.rawSnapshots[0]?.repository).filter(Boolean))].join(', ') };
   } else key = 'status.provenance.none';
   return { provenance: translator(DEFAULT_LANGUAGE)(key, params), provenanceKey: key, provenanceParams: params };
@@ -82,7 +83,7 @@ export function sourceStatuses(
       series: series.length,
       latestObservation: fresh.latestObservation,
       latestRetrieval: fresh.latestRetrieval,
-      ...provenanceOf(series, fresh.latestRetrieval),
+      ...provenanceOf(series, fresh.latestRetrieval, job.schedule !== undefined),
       dataAgeDays: fresh.dataAgeDays,
       expectedCadenceDays: job.expectedCadenceDays,
       stale: fresh.stale,

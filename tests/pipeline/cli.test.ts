@@ -58,7 +58,7 @@ describe('npm run refresh', () => {
       cli(dir, 'ok', ['--sauce', 'nbk']),
     ]);
     expect(source.code).toBe(2);
-    expect(source.out).toMatch(/unknown source nope; choose from imf, nbk, worldbank, imts, bns, comtrade, wiiw or all/);
+    expect(source.out).toMatch(/unknown source nope; choose from imf, nbk, worldbank, imts, bns, comtrade, wiiw, eurostat or all/);
     expect(date.code).toBe(2);
     expect(unknown.code).toBe(2);
     expect(unknown.out).toMatch(/unknown argument "--sauce"/);
