@@ -68,6 +68,8 @@ const flow = z.enum(['turnover', 'exports', 'imports']).optional().openapi({ des
 /** /partners (a page: unknown parameters are ignored) and /api/partners (refused). */
 export const PartnersQuery = z.object({ flow }).openapi('PartnersQuery');
 export const ApiPartnersQuery = z.strictObject({ flow });
+/** /partners/rerouting (a page: unknown parameters are ignored). */
+export const ReroutingQuery = z.object({ scale: z.enum(['linear', 'log']).optional().openapi({ description: 'The y axis: linear (default) or log.', default: 'linear' }) }).openapi('ReroutingQuery');
 export const VintagesQuery = z.strictObject({});
 export const RefreshBody = z.strictObject({ source: z.string().optional() });
 /** The refresh body as the API document describes it, naming the jobs this server runs. */

@@ -228,7 +228,7 @@ function tracesOf(d: DrawnSeries, i: number, mainId: string, w: ViewWords): Char
 function viewShapes(repo: DataRepository, p: ViewParams, lo: string | undefined, hi: string | undefined, w: ViewWords): ChartPayload['shapes'] {
   const shapes: ChartPayload['shapes'] = [];
   if (p.events && lo && hi) {
-    for (const e of repo.events) if (e.end >= lo && e.start <= hi) shapes.push({ x0: e.start, x1: e.end, label: w.event(e), kind: 'event' });
+    for (const e of repo.events) if (!e.views && e.end >= lo && e.start <= hi) shapes.push({ x0: e.start, x1: e.end, label: w.event(e), kind: 'event' });
   }
   if (p.highlightFrom || p.highlightTo) shapes.push({ x0: p.highlightFrom ?? lo!, x1: p.highlightTo ?? hi!, label: w.t('view.claimWindow'), kind: 'highlight' });
   return shapes;

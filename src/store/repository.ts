@@ -32,6 +32,10 @@ export interface EventInfo {
   end: string;
   label: string;
   citation: string;
+  /** The official source's address (a legal act, a statement). */
+  url?: string;
+  /** The views that mark it (e.g. rerouting); absent: every chart whose range holds it. */
+  views?: string[];
 }
 
 export class DataRepository {

@@ -26,7 +26,7 @@ function servedRoutes(): Array<[string, string]> {
   return out;
 }
 /** Pages for people (HTML) and static files: not part of the API description. */
-const PAGES = new Set(['/', '/data', '/status', '/compare', '/paper', '/api', '/series/:id', '/series/:id/vintages', '/partners', '/favicon.ico']);
+const PAGES = new Set(['/partners/rerouting', '/', '/data', '/status', '/compare', '/paper', '/api', '/series/:id', '/series/:id/vintages', '/partners', '/favicon.ico']);
 
 describe('the OpenAPI description', () => {
   it('is valid OpenAPI 3.1 by a validator', async () => {

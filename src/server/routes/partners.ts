@@ -6,7 +6,9 @@ import type { AppContext } from '../context.ts';
 import { NET_FDI_CAVEAT } from '../../domain/partners.ts';
 import { PARTNER_TABLES } from '../partners-tables.ts';
 import { partnersView } from '../partners-view.ts';
-import { ApiPartnersQuery, parseQuery, PartnersQuery } from '../query-schemas.ts';
+import { ApiPartnersQuery, parseQuery, PartnersQuery, ReroutingQuery } from '../query-schemas.ts';
+import { REROUTING_PARTNERS, reroutingEvents, reroutingView } from '../rerouting-view.ts';
+import type { EventInfo } from '../../store/repository.ts';
 import { renderToString } from '../response-cache.ts';
 import { svgCharts } from '../svg-chart.ts';
 import { NotFound } from '../http-error.ts';
@@ -20,7 +22,18 @@ export function partnersRoutes(ctx: AppContext): Router {
       const t = res.locals.t as TFunction;
       const v = partnersView(ctx.repo, ctx.vocabulary, flow, t);
       const svg = Object.fromEntries(Object.entries(v.charts).map(([k, c]) => [k, svgCharts(c, k)]));
-      return { body: await renderToString(res, 'partners', { title: t('partners.title'), v, svg, tables: PARTNER_TABLES }) };
+      return { body: await renderToString(res, 'partners', { title: t('partners.title'), v, svg, tables: Object.fromEntries(Object.entries(PARTNER_TABLES).filter(([id]) => !id.startsWith('rerouting-'))) }) };
+    });
+  });
+
+  r.get('/partners/rerouting', async (req, res) => {
+    const { scale = 'linear' } = parseQuery(ReroutingQuery, req.query as Record<string, unknown>);
+    await ctx.cache.send(req, res, await ctx.cacheVersion(), 'text/html; charset=utf-8', async () => {
+      const l = res.locals as { t: TFunction; eventLabel: (e: EventInfo) => string; partnerIn: (c: string) => string };
+      const v = reroutingView(ctx.repo, ctx.vocabulary, l.t, scale === 'log', l.eventLabel, l.partnerIn);
+      const seriesIds = Object.fromEntries(REROUTING_PARTNERS.map((p) => [p, ctx.vocabulary.tradeId('eurostat', { flow: 'exports', reporter: 'GEU27_2020', partner: p, frequency: 'M' })]));
+      const locals = { title: l.t('rerouting.title'), v, svg: svgCharts(v.charts.index, 'rerouting'), scale, years: ['2021', '2022', '2023'], events: reroutingEvents(ctx.repo.events), seriesIds };
+      return { body: await renderToString(res, 'rerouting', locals) };
     });
   });
 
