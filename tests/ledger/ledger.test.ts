@@ -1,3 +1,4 @@
+import { notRaw } from '../support/data-dir.ts';
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { compound, matchesPrinted, pctChange, pctFallOfInverse, sum, valueAt, MissingData } from '../../src/ledger/operations.ts';
@@ -107,7 +108,7 @@ describe('re-check on refresh', () => {
     const { ledgerAfterJob } = await import('../../src/ledger/recheck.ts');
     const { JOBS } = await import('../../pipelines/index.ts');
     const dir = await tempDataDir();
-    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    await fs.cp(path.resolve('data'), dir, { recursive: true, filter: notRaw });
     const afterJob = ledgerAfterJob(dir, JOBS.map((j) => j.name));
     const record = { outcome: 'success', changes: [{ series: 'imf.LUR.KAZ', added: 0, revised: 1, removed: 0 }] };
     expect(await afterJob({ ...record, outcome: 'failed' })).toEqual({}); // nothing to re-check after a failed run

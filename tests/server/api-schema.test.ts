@@ -2,12 +2,12 @@
 // what is allowed; on API routes an unknown parameter is a 400 naming it; pages ignore it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { bundledDataDir } from '../support/data-dir.ts';
+import { servedDataDir } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
 beforeAll(async () => {
-  ({ app } = await testApp(await bundledDataDir()));
+  ({ app } = await testApp(await servedDataDir()));
 });
 
 describe('API parameters', () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { tempDataDir } from '../support/data-dir.ts';
+import { tempDataDir, notRaw } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { JOBS } from '../../pipelines/index.ts';
@@ -12,7 +12,7 @@ let app: Awaited<ReturnType<typeof testApp>>['app'];
 let dataDir: string;
 beforeAll(async () => {
   dataDir = await tempDataDir();
-  await fs.cp(path.resolve('data'), dataDir, { recursive: true });
+  await fs.cp(path.resolve('data'), dataDir, { recursive: true, filter: notRaw });
   ({ app } = await testApp(dataDir));
 });
 
@@ -130,7 +130,7 @@ describe('downloads and API', () => {
 describe('escaping', () => {
   it('escapes a metadata field holding <script> on every page and keeps CSV text from running as a formula', async () => {
     const dir = await tempDataDir();
-    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    await fs.cp(path.resolve('data'), dir, { recursive: true, filter: notRaw });
     const metaFile = path.join(dir, 'processed/imf.meta.json');
     const meta = JSON.parse(await fs.readFile(metaFile, 'utf8'));
     meta.series['imf.LUR.KAZ'].title = '<script>alert(1)</script>=HYPERLINK("x")';
@@ -159,7 +159,7 @@ describe('manual refresh endpoint', () => {
   });
   it('needs the right bearer token: none → 401, wrong → 401, right → 202 with a run id, repeated → same run', async () => {
     const dir = await tempDataDir();
-    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    await fs.cp(path.resolve('data'), dir, { recursive: true, filter: notRaw });
     // Point every source at a closed port: the run fails fast, which is fine here.
     const { app: a, controller } = await testApp(dir, {
       REFRESH_TOKEN: 'a-long-enough-test-token',
@@ -187,7 +187,7 @@ describe('manual refresh endpoint', () => {
   });
   it('rate-limits failed attempts', async () => {
     const dir = await tempDataDir();
-    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    await fs.cp(path.resolve('data'), dir, { recursive: true, filter: notRaw });
     const { app: a } = await testApp(dir, { REFRESH_TOKEN: 'a-long-enough-test-token' });
     for (let i = 0; i < 5; i++) await request(a).post('/api/refresh').set('Authorization', 'Bearer nope');
     expect((await request(a).post('/api/refresh').set('Authorization', 'Bearer nope')).status).toBe(429);
@@ -197,7 +197,7 @@ describe('manual refresh endpoint', () => {
 describe('rendered-response cache', () => {
   it('serves a page again with the same ETag, and rebuilds it when the processed data changes', async () => {
     const dir = await tempDataDir();
-    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    await fs.cp(path.resolve('data'), dir, { recursive: true, filter: notRaw });
     let clock = 0;
     const { app: a } = await testApp(dir, {}, () => clock);
     // supertest listens on a new port per request; a fixed Host keeps the page (and its citation URL) the same.

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { tempDataDir } from '../support/data-dir.ts';
+import { tempDataDir, notRaw } from '../support/data-dir.ts';
 import { sharedApp, testApp } from '../support/app.ts';
 import { acquireLock } from '../../src/runner/lock.ts';
 import { readRuns } from '../../src/runner/run-log.ts';
@@ -15,7 +15,7 @@ const TOKEN = 'a-long-enough-test-token';
 let dir: string;
 beforeAll(async () => {
   dir = await tempDataDir();
-  await fs.cp(path.resolve('data'), dir, { recursive: true });
+  await fs.cp(path.resolve('data'), dir, { recursive: true, filter: notRaw });
 });
 
 describe('the refresh body is validated by its schema', () => {
@@ -35,7 +35,7 @@ describe('the refresh body is validated by its schema', () => {
 describe('the run history is read line by line against its shape', () => {
   it('a line that is JSON but lacks fields is skipped and counted, never a 500', async () => {
     const d = await tempDataDir();
-    await fs.cp(path.resolve('data'), d, { recursive: true });
+    await fs.cp(path.resolve('data'), d, { recursive: true, filter: notRaw });
     const good = { id: 'r1', trigger: 'cli', job: 'nbk', outcome: 'success', startedAt: '2026-12-01T00:00:00Z', endedAt: '2026-12-01T00:00:01Z', fetched: 0, changes: [], snapshotsWritten: [], notes: [], conflicts: [] };
     const lines = [JSON.stringify({ id: 'hand', outcome: 'success', job: 'nbk' }), '[1,2]', '"text"', JSON.stringify(good), JSON.stringify({ ...good, changes: 'many' })];
     await fs.writeFile(path.join(d, 'runs.jsonl'), lines.join('\n') + '\n');
@@ -62,7 +62,7 @@ describe('a Russian address that cannot be decoded', () => {
 describe('refresh requests at once', () => {
   it('twenty requests at once while another process holds the lock: twenty 409s, twenty refused runs (found by check:reliability)', async () => {
     const d = await tempDataDir();
-    await fs.cp(path.resolve('data'), d, { recursive: true });
+    await fs.cp(path.resolve('data'), d, { recursive: true, filter: notRaw });
     const { app } = await testApp(d, { REFRESH_TOKEN: 'a-long-enough-test-token' });
     const lock = await acquireLock(d, 'x');
     const answers = await Promise.all(Array.from({ length: 20 }, () => request(app).post('/api/refresh').set('Authorization', 'Bearer a-long-enough-test-token').send({ source: 'nbk' })));

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { tempDataDir } from '../support/data-dir.ts';
+import { tempDataDir, notRaw } from '../support/data-dir.ts';
 import { sharedApp, testApp } from '../support/app.ts';
 import { acquireLock } from '../../src/runner/lock.ts';
 
@@ -14,7 +14,7 @@ const TOKEN = 'a-long-enough-test-token';
 let dir: string;
 beforeAll(async () => {
   dir = await tempDataDir();
-  await fs.cp(path.resolve('data'), dir, { recursive: true });
+  await fs.cp(path.resolve('data'), dir, { recursive: true, filter: notRaw });
 });
 /** Read-only tests share one app; those that count failures or start runs make their own. */
 const readOnlyApp = () => sharedApp(dir, { REFRESH_TOKEN: TOKEN, IMF_DATAMAPPER_URL: 'http://127.0.0.1:9/x', HTTP_RETRIES: '0' });
@@ -66,7 +66,7 @@ describe('failed-token throttling never blocks the valid token', () => {
 describe('a refresh that cannot start is answered 409 and recorded', () => {
   it('while another process holds the lock: 409 naming the holder, and a refused run in the history and on /status', async () => {
     const d = await tempDataDir();
-    await fs.cp(path.resolve('data'), d, { recursive: true });
+    await fs.cp(path.resolve('data'), d, { recursive: true, filter: notRaw });
     const lock = await acquireLock(d, 'cli refresh of nbk');
     try {
       const { app } = await testApp(d, { REFRESH_TOKEN: TOKEN });

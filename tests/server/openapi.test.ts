@@ -4,13 +4,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { bundledDataDir } from '../support/data-dir.ts';
+import { servedDataDir } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
 import { CSV_SHAPES } from '../../src/server/openapi.ts';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
 beforeAll(async () => {
-  ({ app } = await testApp(await bundledDataDir()));
+  ({ app } = await testApp(await servedDataDir()));
 });
 
 /** Every route the app serves: [method, path] from Express's own router. */

@@ -5,14 +5,14 @@
 //   nbk.USD 2015-08-20 188.38, 08-21 255.26; nbk.BYN 2016-07-01 0.0168, 07-02 170.73 (redenomination).
 import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { bundledDataDir } from '../support/data-dir.ts';
+import { servedDataDir } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
 let repo: Awaited<ReturnType<typeof testApp>>['repo'];
 beforeAll(async () => {
-  ({ app, repo } = await testApp(await bundledDataDir()));
+  ({ app, repo } = await testApp(await servedDataDir()));
 });
 
 const api = async (q: string) => (await request(app).get(`/api/series/${q}`)).body;

@@ -1,13 +1,13 @@
 // The forecast history page, its downloads and API, on the bundled fourteen WEO editions.
 import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { bundledDataDir } from '../support/data-dir.ts';
+import { servedDataDir } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
 beforeAll(async () => {
-  ({ app } = await testApp(await bundledDataDir()));
+  ({ app } = await testApp(await servedDataDir()));
 });
 
 describe('/series/<id>/vintages', () => {

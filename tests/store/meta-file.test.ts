@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { JOBS } from '../../pipelines/index.ts';
 import { decodeMeta, renderMeta } from '../../src/store/meta-file.ts';
 import { readSourceFiles } from '../../src/store/processed-store.ts';
-import { REPO, tempDataDir } from '../support/data-dir.ts';
+import { REPO, tempDataDir, notRaw } from '../support/data-dir.ts';
 import { resealProcessed } from '../support/tamper.ts';
 
 const sources = JOBS.map((j) => j.name);
@@ -37,7 +37,7 @@ describe('the metadata file', () => {
       ['schema', (m: Record<string, unknown>) => (m.schemaVersion = 3)],
     ] as const) {
       const dir = await tempDataDir();
-      await fs.cp(path.join(REPO, 'data'), dir, { recursive: true });
+      await fs.cp(path.join(REPO, 'data'), dir, { recursive: true, filter: notRaw });
       const file = path.join(dir, 'processed/comtrade.meta.json');
       const m = JSON.parse(await fs.readFile(file, 'utf8'));
       edit(m);

@@ -17,6 +17,18 @@ export async function tempDataDir(rawParts: string[] = []): Promise<string> {
   return dir;
 }
 
+/** A throwaway copy of what a server reads of the bundled data: processed files, claims and
+ *  content, without the raw snapshots (1,700 files a copy did not need). For tests whose
+ *  refreshes fail at the provider or are refused, never build. */
+/** A copy filter: everything of data/ but the raw snapshots. */
+export const notRaw = (src: string): boolean => !/[\\/]data[\\/]raw$/.test(src);
+
+export async function servedDataDir(): Promise<string> {
+  const dir = await tempDataDir();
+  await fs.cp(path.join(REPO, 'data'), dir, { recursive: true, filter: notRaw });
+  return dir;
+}
+
 /** A throwaway copy of the bundled data folder (raw, processed, claims, content). */
 export async function bundledDataDir(): Promise<string> {
   const dir = await tempDataDir();
