@@ -67,11 +67,13 @@ const ClaimSchema = z
     /** Why no bundled data settles the claim on the paper's basis, and which publication would. Readings
      *  given with it are on the data's own (different) basis: shown, but they do not make the verdict. */
     notCheckable: z.string().optional(),
+    /** Instead of a primary reading: why the sentence is a concern or a setting, not a number (its readings are context, never judged). */
+    context: z.string().optional(),
     /** This claim's own access date, where it differs from the paper's (YYYY-MM). */
     accessDate: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM').optional(),
   })
   .refine((c) => (c.readings?.length ?? 0) > 0 || !!c.notCheckable, { message: 'a claim needs readings or a notCheckable reason' })
-  .refine((c) => !c.readings?.length || !!c.notCheckable || (c.primary ? !c.ambiguousBecause : !!c.ambiguousBecause), { message: 'a claim with readings names its primary reading or says why it is ambiguous (one of the two)' })
+  .refine((c) => !c.readings?.length || !!c.notCheckable || !!c.context || (c.primary ? !c.ambiguousBecause : !!c.ambiguousBecause), { message: 'a claim with readings names its primary reading, says why it is ambiguous, or says why it is context (one of them)' })
   .refine((c) => !c.primary || c.primary.reading < (c.readings?.length ?? 0), { message: 'primary.reading is not one of the readings' });
 
 const ClaimsFileSchema = z.strictObject({

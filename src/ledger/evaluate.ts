@@ -321,6 +321,12 @@ function judge(claim: Claim, lookup: SeriesLookup, at: ReadAt): Judgement {
     });
     return done('not checkable', [phrase('onOwnBasis', { list: { phrases: shown } })], claim.notCheckable);
   }
+  // A concern, not a number: the readings are shown as context, each without a verdict of its own.
+  if (claim.context) {
+    const shown = readings.map((r, i) => (r.value === null ? phrase('ownBasisMissing', { reading: { reading: i }, verdict: { verdict: r.verdict } }) : phrase('contextReading', { reading: { reading: i }, value: r.value })));
+    for (const r of readings) if (r.value !== null) r.verdict = 'context';
+    return done('context', [phrase('contextReadings', { list: { phrases: shown } })], claim.context);
+  }
   if (claim.primary) {
     const p = claim.primary.reading;
     const others = all.filter((i) => i !== p).map((i) => phrase('readingVerdict', { reading: { reading: i }, verdict: { verdict: readings[i].verdict } }));

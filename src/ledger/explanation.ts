@@ -50,6 +50,8 @@ export const EXPLANATIONS = {
   onOwnBasis: "On the data's own basis — {{list}}.",
   ownBasisReading: '{{reading}}: {{value}} ({{verdict}} on that basis)',
   ownBasisMissing: '{{reading}} ({{verdict}} on that basis)',
+  contextReadings: 'Context, not judged — {{list}}.',
+  contextReading: '{{reading}}: {{value}}',
 } as const;
 
 export type PhraseKey = keyof typeof EXPLANATIONS;

@@ -55,6 +55,7 @@ function readmeIn(lang: string, results: ClaimResult[], jobOf: (series: string) 
     if (cl.notCheckable) lines.push(t('replication.notCheckable', { why: own('nc', cl.notCheckable) }), '');
     if (cl.primary) lines.push(t('replication.primaryReading', { reading: own(`r${cl.primary.reading}`, cl.readings?.[cl.primary.reading]?.label ?? ''), why: own('why', cl.primary.why) }), '');
     if (cl.ambiguousBecause) lines.push(t('replication.noPrimary', { why: own('amb', cl.ambiguousBecause) }), '');
+    if (cl.context) lines.push(`${t('paper.contextWhy')} ${own('ctx', cl.context)}`, '');
     c.latest.readings.forEach((r, i) => {
       const then = c.atPaper.readings[i];
       const job = jobOf(r.series[0]);

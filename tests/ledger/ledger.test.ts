@@ -1,5 +1,5 @@
-import { notRaw } from '../support/data-dir.ts';
 import { describe, expect, it } from 'vitest';
+import { notRaw } from '../support/data-dir.ts';
 import path from 'node:path';
 import { compound, matchesPrinted, pctChange, pctFallOfInverse, sum, valueAt, MissingData } from '../../src/ledger/operations.ts';
 import { loadClaims, parseClaims, validateClaims, type ClaimsFile, type SeriesLookup } from '../../src/ledger/claims.ts';
@@ -244,5 +244,29 @@ describe('every recipe operation through the evaluator, on hand-built series', (
     // With a primary reading named, the verdict is that reading's, whatever the alternatives say.
     expect(r['primary wins'].verdict).toBe('matches');
     expect(r['primary wins'].summary).toBe('By the primary reading (right): matches. Alternatives — wrong: differs.');
+  });
+});
+
+describe('a statement of concern gets context, not a verdict (issue 26, item 5)', () => {
+  it('the conduit sentence: every reading recomputed on its own basis, none judged; "nearly doubled" keeps its own verdict', async () => {
+    const repo = new DataRepository(path.resolve('data'), JOBS.map((j) => j.name));
+    await repo.load();
+    const file = await loadClaims(path.resolve('data'));
+    const results = evaluateLedger(file, repositoryLookup(repo));
+    const conduit = results.find((r) => r.claim.id === 'conduit-concern')!;
+    expect(conduit.latest.verdict).toBe('context');
+    expect(conduit.latest.readings.length).toBeGreaterThanOrEqual(9);
+    for (const [i, r] of conduit.latest.readings.entries()) {
+      const reading = conduit.claim.readings![i] as { series: string; from: string; to: string };
+      const obs = repo.get(reading.series)!.observations;
+      const at = (y: string) => obs.find((o) => o.date === y)!.value;
+      expect(r.verdict).toBe('context');
+      expect(Math.abs(r.value! - (at(reading.to) / at(reading.from) - 1) * 100), r.label).toBeLessThan(1e-9);
+    }
+    expect(results.find((r) => r.claim.id === 'exports-russia-doubled')!.latest.verdict).not.toBe('context');
+    // Context is said apart from the verdicts that judge, and only for a claim that says why.
+    const base = { id: 'c1', section: '1', quote: 'q', printed: null, unit: 'u', reference: null, readings: [{ label: 'l', op: 'value', series: 'imf.NGDPD.KAZ', period: '2020' }] };
+    expect(() => parseClaims({ paperAccess: { date: '2024-03', note: '' }, claims: [base] })).toThrow(/primary reading/);
+    expect(() => parseClaims({ paperAccess: { date: '2024-03', note: '' }, claims: [{ ...base, context: 'a concern' }] })).not.toThrow();
   });
 });

@@ -265,6 +265,7 @@ describe('the ledger in Russian', () => {
       if (c.primary) need.push(['why', c.primary.why]);
       if (c.notCheckable) need.push(['nc', c.notCheckable]);
       if (c.ambiguousBecause) need.push(['amb', c.ambiguousBecause]);
+      if (c.context) need.push(['ctx', c.context]);
       for (const [key, written] of need) if (names.claimPhrase(c.id, key, written).lang !== 'ru') missing.push(`${c.id}.${key}`);
     }
     expect(missing).toEqual([]);
