@@ -1,7 +1,8 @@
-// IMF trade in goods for Kazakhstan with Russia, China, the EU and the world, and the mirror
-// view from Russia and China. Monthly data lag by a few months; a weekly look is plenty.
+// IMF trade in goods: Kazakhstan against every counterpart, and every reporter's trade with
+// Kazakhstan (the mirror view). Monthly data lag by a few months; a weekly look is plenty.
 import { urlSetting, type BundledFile, type JobModule } from '../src/runner/job.ts';
 import { createImts } from '../src/sources/imf-imts/index.ts';
+import { countryNameIndex } from '../src/domain/countries.ts';
 
 /** A DOTS workbook (IMF Excel download of February 2022): Kazakhstan's own, or a partner's mirror view. */
 const dots = (n: number, reporter: string): BundledFile => ({
@@ -22,9 +23,11 @@ export const imts: JobModule = {
     createImts({
       baseUrl: s.IMF_SDMX_URL,
       indicators: ['XG_FOB_USD', 'MG_CIF_USD'],
-      counterparts: ['RUS', 'CHN', 'G998', 'G001'],
-      mirrorReporters: ['RUS', 'CHN'],
+      requiredCounterparts: ['RUS', 'CHN', 'G998', 'G001'],
       frequencies: ['A', 'M'],
+      // IMTS codes partners by ISO 3166 alpha-3 and groups by the IMF's own codes (world, EU, euro area).
+      codelist: [...countryNameIndex('en').map(([iso3]) => iso3).sort(), 'G001', 'G998', 'G163'],
+      chunkSize: 60,
       pauseMs: 1000,
     }),
   bundled: [dots(103, 'Kazakhstan'), dots(40, 'China'), dots(162, 'Russia'), dots(210, 'Uzbekistan')],

@@ -4,10 +4,13 @@ import path from 'node:path';
 import { parseStructureSpecific } from '../../src/sources/shared/sdmx.ts';
 import { parseLegacyCompactJson } from '../support/legacy-compact-json.ts';
 import { parseImts } from '../../src/sources/imf-imts/parse.ts';
+import { DataRepository } from '../../src/store/repository.ts';
+import { partnersView } from '../../src/server/partners-view.ts';
+import { vocabularyOf } from '../../src/runner/job.ts';
 import { fixture, noSleep, tempDataDir, testConfig } from '../support/data-dir.ts';
 import { startReplayServer, type Handler, type ReplayServer } from '../support/replay-server.ts';
 import { refresh } from '../../src/runner/refresh.ts';
-import { jobNamed } from '../../pipelines/index.ts';
+import { allJobs, jobNamed } from '../../pipelines/index.ts';
 import { readSourceFiles } from '../../src/store/processed-store.ts';
 
 const IMTS = 'imf-sdmx/new-api_v3_data_IMTS_USA.XG_FOB_USD.G001+G998.A.xml';
@@ -82,13 +85,55 @@ describe('IMTS connector through the replay server', () => {
       return { body: reporter === 'KAZ' && freq === 'A' ? bodies[indicator as keyof typeof bodies] : empty, headers: { 'Content-Type': 'application/xml' } };
     });
     expect(r.error).toBeUndefined();
-    expect(server!.hits[0]).toBe('/external/sdmx/3.0/data/dataflow/IMF.STA/IMTS/+/KAZ.XG_FOB_USD.RUS+CHN+G998+G001.A?dimensionAtObservation=TIME_PERIOD&detail=full&includeHistory=false');
-    expect(server!.hits).toContain('/external/sdmx/3.0/data/dataflow/IMF.STA/IMTS/+/RUS+CHN.XG_FOB_USD.KAZ.A?dimensionAtObservation=TIME_PERIOD&detail=full&includeHistory=false');
+    expect(server!.hits[0]).toBe('/external/sdmx/3.0/data/dataflow/IMF.STA/IMTS/+/KAZ.XG_FOB_USD.*.A?dimensionAtObservation=TIME_PERIOD&detail=full&includeHistory=false');
+    expect(server!.hits).toContain('/external/sdmx/3.0/data/dataflow/IMF.STA/IMTS/+/*.XG_FOB_USD.KAZ.A?dimensionAtObservation=TIME_PERIOD&detail=full&includeHistory=false');
     const files = (await readSourceFiles(dir, 'imts'))!;
     expect([...files.series.keys()].sort()).toEqual(['CHN', 'G001', 'G998', 'RUS'].flatMap((c) => [`imf.imts.MG_CIF_USD.${c}.KAZ.A`, `imf.imts.XG_FOB_USD.${c}.KAZ.A`]).sort());
     expect(files.series.get('imf.imts.XG_FOB_USD.RUS.KAZ.A')!.meta.title).toBe('Kazakhstan: exports of goods (FOB) to Russia');
     // Monthly data and the mirror view were empty here: said, not an error.
     expect(r.notes.join('\n')).toMatch(/not published at this frequency/);
+  });
+
+  it('asks every counterpart with the wildcard; where the service refuses it, the codelist in chunks, to the same series', async () => {
+    const real = (await fixture(IMTS)).toString();
+    const empty = real.replace(/<Series [\s\S]*<\/Series>/, '');
+    const partners = ['RUS', 'CHN', 'G998', 'G001', 'DEU', 'UZB'];
+    // The recorded US answer relabelled as Kazakhstan's (test-only values), for the partners asked.
+    const answer = (indicator: string, asked: string[]) => {
+      const text = real.replaceAll('XG_FOB_USD', indicator);
+      const series = /<Series [\s\S]*?<\/Series>/.exec(text)![0];
+      const kept = partners.filter((p) => asked.includes('*') || asked.includes(p));
+      return text.replace(/<Series [\s\S]*<\/Series>/, kept.map((c) => series.replace('COUNTRY="USA"', 'COUNTRY="KAZ"').replace('COUNTERPART_COUNTRY="G001"', `COUNTERPART_COUNTRY="${c}"`)).join(''));
+    };
+    const reply = (refuseWildcard: boolean) => (key: string): Handler => {
+      const [reporter, indicator, counterparts, freq] = key.split('.');
+      if (reporter !== 'KAZ' || freq !== 'A') return { body: empty, headers: { 'Content-Type': 'application/xml' } };
+      if (counterparts === '*' && refuseWildcard) return { status: 400, body: 'wildcard not allowed' };
+      return { body: answer(indicator, counterparts.split('+')), headers: { 'Content-Type': 'application/xml' } };
+    };
+    const wildcard = await run(reply(false));
+    expect(wildcard.r.error).toBeUndefined();
+    const viaWildcard = [...(await readSourceFiles(wildcard.dir, 'imts'))!.series.keys()].sort();
+    expect(viaWildcard).toContain('imf.imts.XG_FOB_USD.DEU.KAZ.A');
+    // /partners continues the IMF table with whatever a refresh brings (here the relabelled years).
+    const repo = new DataRepository(wildcard.dir, ['imts']);
+    await repo.load();
+    const config = testConfig(wildcard.dir);
+    const years = partnersView(repo, vocabularyOf(allJobs(config)), 'turnover').imf.map((row) => row.year);
+    expect(years).toContain('2023');
+    await server!.close();
+    const chunked = await run(reply(true));
+    expect(chunked.r.error).toBeUndefined();
+    const own = server!.hits.filter((h) => h.includes('/KAZ.XG_FOB_USD.') && h.includes('.A?'));
+    // The refused wildcard, then the codelist (ISO 3166 countries and 3 IMF groups) in chunks of 60.
+    expect(own[0]).toContain('KAZ.XG_FOB_USD.*.A');
+    const said = /KAZ\.XG_FOB_USD\.\*\.A refused \(HTTP 400\); asked the (\d+) codes of the codelist in (\d+) requests/.exec(chunked.r.notes.join('\n'))!;
+    const codes = own.slice(1).map((h) => h.split('KAZ.XG_FOB_USD.')[1].split('.A?')[0].split('+'));
+    expect(Number(said[1])).toBeGreaterThan(250);
+    expect(codes.flat().length).toBe(Number(said[1]));
+    expect(codes.length).toBe(Number(said[2]));
+    expect(codes.every((c) => c.length <= 60)).toBe(true);
+    expect([...(await readSourceFiles(chunked.dir, 'imts'))!.series.keys()].sort()).toEqual(viaWildcard);
   });
 
   it('continues the bundled DOTS history: the live answer wins where both have a year, and every disagreement is reported', async () => {
