@@ -67,6 +67,8 @@ const ClaimSchema = z
     /** Why no bundled data settles the claim on the paper's basis, and which publication would. Readings
      *  given with it are on the data's own (different) basis: shown, but they do not make the verdict. */
     notCheckable: z.string().optional(),
+    /** For a not-checkable claim: the readings that settle it once a refresh brings their data (until then it stays not checkable). */
+    settledBy: z.strictObject({ readings: z.array(ReadingSchema).min(1), primary: z.strictObject({ reading: z.number().int().min(0), why: z.string().min(1) }) }).optional(),
     /** Instead of a primary reading: why the sentence is a concern or a setting, not a number (its readings are context, never judged). */
     context: z.string().optional(),
     /** This claim's own access date, where it differs from the paper's (YYYY-MM). */

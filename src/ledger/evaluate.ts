@@ -309,6 +309,14 @@ function summaryInEnglish(phrases: Phrase[], readings: ReadingResult[]): string 
 }
 
 function judge(claim: Claim, lookup: SeriesLookup, at: ReadAt): Judgement {
+  // A claim the bundled data cannot settle is judged on its settling readings once a refresh brings their data.
+  // Its readings follow the claim's own, so each keeps its index (and its phrases in the catalogues).
+  if (claim.settledBy) {
+    const own = claim.readings ?? [];
+    const primary = { reading: own.length + claim.settledBy.primary.reading, why: claim.settledBy.primary.why };
+    const settled = judge({ ...claim, readings: [...own, ...claim.settledBy.readings], primary, notCheckable: undefined, settledBy: undefined }, lookup, at);
+    if (settled.readings[primary.reading].value !== null) return settled;
+  }
   if (!claim.readings?.length) return { verdict: 'not checkable', readings: [], summary: claim.notCheckable ?? '', summaryPhrases: [] };
   const readings = claim.readings.map((r, i) => readingResult(claim, r, i, lookup, at));
   const all = readings.map((_, i) => i);

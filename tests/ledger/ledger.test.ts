@@ -270,3 +270,29 @@ describe('a statement of concern gets context, not a verdict (issue 26, item 5)'
     expect(() => parseClaims({ paperAccess: { date: '2024-03', note: '' }, claims: [{ ...base, context: 'a concern' }] })).not.toThrow();
   });
 });
+
+describe('a not-checkable claim a refresh can settle (issue 26, item 6)', () => {
+  it('the half-year China figure stays not checkable on the bundle, naming the refresh; with monthly IMTS figures it is judged', async () => {
+    const repo = new DataRepository(path.resolve('data'), JOBS.map((j) => j.name));
+    await repo.load();
+    const file = await loadClaims(path.resolve('data'));
+    const only = { ...file, claims: file.claims.filter((c) => c.id === 'trade-china-h1-2023') };
+    const [bundled] = evaluateLedger(only, repositoryLookup(repo));
+    expect(bundled.latest.verdict).toBe('not checkable');
+    expect(bundled.claim.notCheckable).toMatch(/--source imts/);
+    // Test-only monthly values (not data): Kazakhstan's exports and imports with China, 1.1 bn and 1.2 bn a month.
+    const months = ['2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06'];
+    const monthly = (v: number) => ({ observations: months.map((date) => ({ date, value: v })), vintageLabel: 'test values', usedVintage: 'test' });
+    const fake: Record<string, ReturnType<typeof monthly>> = {
+      'imf.imts.XG_FOB_USD.CHN.KAZ.M': monthly(1.1e9), 'imf.imts.MG_CIF_USD.CHN.KAZ.M': monthly(1.2e9),
+      'imf.imts.MG_CIF_USD.KAZ.CHN.M': monthly(1.5e9), 'imf.imts.XG_FOB_USD.KAZ.CHN.M': monthly(1.6e9),
+    };
+    const base = repositoryLookup(repo);
+    const lookup = Object.assign((id: string, at?: Parameters<typeof base>[1]) => (fake[id] as unknown as ReturnType<typeof base>) ?? base(id, at), { ids: base.ids });
+    const [settled] = evaluateLedger(only, lookup as typeof base);
+    const primary = settled.latest.readings[1];
+    expect(primary.value).toBeCloseTo(6 * 2.3, 9);
+    expect(settled.latest.verdict).toBe('differs');
+    expect(settled.latest.readings[2].value).toBeCloseTo(6 * 3.1, 9);
+  });
+});

@@ -263,6 +263,9 @@ describe('the ledger in Russian', () => {
         if (r.op === 'record' && r.earlier) need.push([`e${i}`, r.earlier.label]);
       });
       if (c.primary) need.push(['why', c.primary.why]);
+      // The readings that settle a not-checkable claim follow its own, indices and all.
+      (c.settledBy?.readings ?? []).forEach((r, i) => need.push([`r${(c.readings?.length ?? 0) + i}`, r.label], ...(r.basis ? [[`b${(c.readings?.length ?? 0) + i}`, r.basis] as [string, string]] : [])));
+      if (c.settledBy) need.push(['why', c.settledBy.primary.why]);
       if (c.notCheckable) need.push(['nc', c.notCheckable]);
       if (c.ambiguousBecause) need.push(['amb', c.ambiguousBecause]);
       if (c.context) need.push(['ctx', c.context]);
