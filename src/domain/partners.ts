@@ -71,10 +71,6 @@ export function isGroup(code: string): boolean {
   return BY_CODE.has(code);
 }
 
-export function partnerGroup(code: string): PartnerGroup | undefined {
-  return BY_CODE.get(code);
-}
-
 /** English name of a partner code, country or group. */
 export function partnerName(code: string): string {
   return BY_CODE.get(code)?.en ?? countryName(code);

@@ -24,6 +24,18 @@ export function isValidDate(date: string, freq: Frequency): boolean {
   return Number(date.slice(8, 10)) <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
 
+/** A date a person may ask for: YYYY, YYYY-MM or YYYY-MM-DD, a month and day that exist. */
+export function isCalendarDate(v: string): boolean {
+  return isValidDate(v, v.length === 4 ? 'annual' : v.length === 7 ? 'monthly' : 'daily');
+}
+
+/** Where a raw snapshot's bytes came from: a file imported from a repository copy, an answer
+ *  recorded by someone else (kept in a repository), or an answer this product retrieved. */
+export function snapshotOrigin(s: SnapshotRef | undefined): 'imported' | 'recorded' | 'retrieved' {
+  if (s?.kind === 'imported-file' || (s?.repository && !s.url)) return 'imported';
+  return s?.repository ? 'recorded' : 'retrieved';
+}
+
 export interface Publisher {
   name: string;
   url: string;

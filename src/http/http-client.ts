@@ -3,6 +3,7 @@
 // 429 and 5xx (honouring Retry-After). Other 4xx are final. `fetch` is injected so tests
 // can point it anywhere; the bytes come back unchanged.
 import { PipelineError } from '../domain/errors.ts';
+import { realSleep } from '../lib/sleep.ts';
 
 export type FetchFn = typeof globalThis.fetch;
 
@@ -32,7 +33,6 @@ export interface HttpClient {
   get(url: string, opts: { source: string; accept?: string }): Promise<HttpResponse>;
 }
 
-const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Strip query-string values that look like secrets before a URL goes into a log or sidecar. */
 export function redactUrl(url: string): string {

@@ -46,9 +46,9 @@ export function safeText(s: string): string {
 
 export type Cell = string | number | null | undefined;
 
-/** Columns listed here are numeric and written as numbers; every other column is text. */
 const NEEDS_QUOTING = /[",\r\n]/;
 
+/** A table as CSV: the columns in `numericColumns` are written as numbers, every other column as text. */
 export function toCsv(header: string[], rows: Cell[][], numericColumns: ReadonlySet<number> = new Set()): string {
   // One pass, line by line (the large processed files are most of a rebuild's writing); text
   // that needs RFC 4180 quoting sends the whole table to the library. A number never does.

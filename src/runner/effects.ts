@@ -4,6 +4,7 @@
 import type { HttpClient } from '../http/http-client.ts';
 import { RawStore, type RawStorage } from '../store/raw-store.ts';
 import { processedFolder, type ProcessedStorage } from '../store/processed-store.ts';
+import { realSleep } from '../lib/sleep.ts';
 
 export interface RunEffects {
   raw: RawStorage;
@@ -14,7 +15,7 @@ export interface RunEffects {
   sleep(ms: number): Promise<void>;
 }
 
-export const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+export { realSleep };
 
 export function fileEffects(dataDir: string, extra: Partial<Omit<RunEffects, 'raw' | 'processed'>> = {}): RunEffects {
   return { raw: new RawStore(dataDir), processed: processedFolder(dataDir), now: () => new Date(), sleep: realSleep, ...extra };

@@ -5,7 +5,7 @@ import { localNames, titlesInEveryLanguage } from './localised-names.ts';
 import type { Vocabulary } from '../domain/source-words.ts';
 import { hasPhrase, LANGUAGES, translator } from './i18n.ts';
 import { toCsv } from '../lib/csv.ts';
-import type { SeriesMeta } from '../domain/series.ts';
+import { snapshotOrigin, type SeriesMeta } from '../domain/series.ts';
 import type { DrawnSeries } from './view-model.ts';
 import type { SeriesEntry } from '../store/repository.ts';
 import { tableRows } from './view-model.ts';
@@ -16,8 +16,9 @@ import { tableRows } from './view-model.ts';
  */
 export function provenance(meta: SeriesMeta): string {
   const s = meta.rawSnapshots[0];
-  if (s?.kind === 'imported-file' || (s?.repository && !s.url)) return `imported from the repository ${s.repository}${s.commit ? ` at ${s.commit.slice(0, 12)}` : ''} (bundled ${s.retrievedAt.slice(0, 10)})`;
-  if (s?.repository) return `a recorded answer of ${new URL(s.url!).host}, kept by ${s.repository}`;
+  const origin = snapshotOrigin(s);
+  if (s && origin === 'imported') return `imported from the repository ${s.repository}${s.commit ? ` at ${s.commit.slice(0, 12)}` : ''} (bundled ${s.retrievedAt.slice(0, 10)})`;
+  if (s && origin === 'recorded') return `a recorded answer of ${new URL(s.url!).host}, kept by ${s.repository}`;
   return `retrieved ${meta.retrievedAt.slice(0, 10)}${s?.url ? ` from ${new URL(s.url).host}` : ''}`;
 }
 

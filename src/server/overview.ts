@@ -13,7 +13,8 @@ export interface Card {
   change: number | undefined;
   changePct: number | undefined;
   trend: { x: string[]; y: number[] };
-  projectionNote: string | undefined;
+  /** IMF projections run past the value shown (the card shows the last actual year). */
+  projectionNote: boolean;
   /** The same year as another edition had it (?edition=<key>), where the series has that edition. */
   edition?: { label: string; value: number; status: 'actual' | 'projection' };
 }
@@ -44,7 +45,7 @@ export function headlineCards(repo: DataRepository, headlines: Headline[], editi
       change: previous ? latest.value - previous.value : undefined,
       changePct: previous && previous.value !== 0 ? (latest.value / previous.value - 1) * 100 : undefined,
       trend: { x: recent.map((o) => (o.date.length === 4 ? `${o.date}-01-01` : o.date)), y: recent.map((o) => o.value) },
-      projectionNote: lastActual && entry.observations.length > actual.length ? `IMF projections run to ${entry.meta.coverage.end}; shown here: the last actual year.` : undefined,
+      projectionNote: Boolean(lastActual && entry.observations.length > actual.length),
       edition: editionValue(entry, editionKey, latest.date),
     });
   }

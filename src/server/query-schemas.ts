@@ -5,24 +5,17 @@
 // unit=pc1 must not silently give another view); pages ignore what they do not know.
 import { z } from 'zod';
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
-import { SERIES_ID } from '../domain/series.ts';
+import { SERIES_ID, isCalendarDate } from '../domain/series.ts';
 import { UNIT_HELP, UNITS } from '../transform/units.ts';
 import { BadRequest, type Reason } from './http-error.ts';
 
 extendZodWithOpenApi(z);
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 // zod's messages for our own checks, recognised again when a request fails them (describe).
 const DATE_MESSAGE = 'is not a date (YYYY, YYYY-MM or YYYY-MM-DD, a day that exists)';
 const VINTAGE_MESSAGE = 'is not a vintage key';
 
-/** A real calendar date: the month exists, and the day exists in that month (no 2024-02-30). */
-export function isCalendarDate(v: string): boolean {
-  if (!DATE.test(v)) return false;
-  const [y, m = 1, d = 1] = v.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
+export { isCalendarDate };
 
 const DateParam = (description: string) =>
   z
@@ -70,7 +63,6 @@ export const PartnersQuery = z.object({ flow }).openapi('PartnersQuery');
 export const ApiPartnersQuery = z.strictObject({ flow });
 /** /partners/rerouting (a page: unknown parameters are ignored). */
 export const ReroutingQuery = z.object({ scale: z.enum(['linear', 'log']).optional().openapi({ description: 'The y axis: linear (default) or log.', default: 'linear' }) }).openapi('ReroutingQuery');
-export const VintagesQuery = z.strictObject({});
 export const RefreshBody = z.strictObject({ source: z.string().optional() });
 /** The refresh body as the API document describes it, naming the jobs this server runs. */
 export const describedRefreshBody = (jobs: readonly string[]) =>

@@ -2,7 +2,7 @@
 // outcome, the next scheduled run, and how fresh the data is against the expected cadence,
 // telling "the provider published nothing new" apart from "our fetch failed".
 import { DEFAULT_LANGUAGE, translator } from './i18n.ts';
-import type { SeriesMeta } from '../domain/series.ts';
+import { snapshotOrigin, type SeriesMeta } from '../domain/series.ts';
 import type { JobDefinition } from '../runner/job.ts';
 import { readRuns, type RunRecord } from '../runner/run-log.ts';
 import type { DataRepository, SeriesEntry } from '../store/repository.ts';
@@ -39,7 +39,7 @@ export interface SourceStatus {
 function provenanceOf(series: Array<{ meta: SeriesMeta }>, latestRetrieval: string | null, fetches: boolean): { provenance: string; provenanceKey: string; provenanceParams: Record<string, string> } {
   let key: string;
   let params: Record<string, string> = {};
-  if (series.some((s) => s.meta.rawSnapshots[0]?.kind === 'http' && !s.meta.rawSnapshots[0]?.repository)) {
+  if (series.some((s) => s.meta.rawSnapshots[0] && snapshotOrigin(s.meta.rawSnapshots[0]) === 'retrieved')) {
     key = 'status.provenance.retrieved';
     params = { date: latestRetrieval?.slice(0, 10) ?? '' };
   } else if (series.length) {

@@ -11,6 +11,7 @@ import { canShowAt, viewSeries } from '../transform/view.ts';
 import type { DataRepository, EventInfo, SeriesEntry } from '../store/repository.ts';
 import { BadRequest, FREQ_CODE, type ViewParams } from './view-params.ts';
 import { NotFound } from './http-error.ts';
+import { shownDecimals } from '../lib/decimals.ts';
 
 export interface DrawnSeries {
   id: string;
@@ -32,12 +33,7 @@ export interface DrawnSeries {
 /** The most decimals the source publishes in this series (e.g. NBK 2, WEO 3), at most 6. */
 export function sourceDecimals(obs: Observation[]): number {
   let d = 0;
-  for (const o of obs) {
-    const s = String(o.value);
-    const i = s.indexOf('.');
-    if (i >= 0 && !s.includes('e')) d = Math.max(d, s.length - i - 1);
-    if (d >= 6) return 6;
-  }
+  for (const o of obs) if ((d = Math.max(d, shownDecimals(o.value))) >= 6) return 6;
   return d;
 }
 

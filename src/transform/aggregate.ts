@@ -5,7 +5,7 @@
 // period is complete when the data covers it from its first day to its last; a month with no
 // announcement at all is still covered, by the rate in force (calendar basis and eop).
 import { worstStatus, type Frequency, type Observation, type ObservationStatus } from '../domain/series.ts';
-import { FREQ_ORDER, periodBounds, periodOf, shiftPeriod } from './periods.ts';
+import { FREQ_ORDER, periodBounds, periodOf, shiftPeriod, dayNumber } from './periods.ts';
 
 export type AggregationMethod = 'avg' | 'eop';
 export type AverageBasis = 'announcement' | 'calendar';
@@ -23,10 +23,6 @@ function statusOf(obs: Observation[]): ObservationStatus | undefined {
 
 function point(date: string, value: number | null, status: ObservationStatus | undefined): Point {
   return value !== null && status && status !== 'actual' ? { date, value, status } : { date, value };
-}
-
-function dayNumber(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 }
 
 /** Daily → month, quarter or year: every period from the first to the last observation's. */

@@ -67,3 +67,8 @@ export const FREQ_ORDER: Frequency[] = ['daily', 'monthly', 'quarterly', 'annual
 export function periodStartDate(period: string, freq: Frequency): string {
   return periodBounds(period, freq)[0];
 }
+
+/** Days since 1970-01-01 of an ISO day (for spans between days). */
+export function dayNumber(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+}

@@ -8,7 +8,7 @@
 // A value that cannot be a finite number is left empty, and the view says why.
 import { worstStatus, type Frequency } from '../domain/series.ts';
 import type { Point } from './aggregate.ts';
-import { PER_YEAR, periodOf, shiftPeriod } from './periods.ts';
+import { PER_YEAR, periodOf, shiftPeriod, dayNumber } from './periods.ts';
 
 export const UNITS = {
   lin: 'Levels',
@@ -56,10 +56,6 @@ export interface UnitsResult {
 /** A point, its status kept only where it says something (a value that is not actual). */
 function withStatus(date: string, value: number | null, status: Point['status']): Point {
   return value !== null && status && status !== 'actual' ? { date, value, status } : { date, value };
-}
-
-function dayNumber(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 }
 
 /** Index of the last point on or before `date` (binary search over sorted dates), or -1. */

@@ -11,6 +11,7 @@ import { partnerName } from '../../domain/partners.ts';
 import { resolvePartner, normaliseName } from '../shared/partner-names.ts';
 import { cellRef, readWorkbook, type Sheet, type Where } from '../shared/workbook.ts';
 import { bnsId } from './words.ts';
+import { shownDecimals } from '../../lib/decimals.ts';
 
 export const BNS_FLOWS = [
   { code: 'TURNOVER', header: 'товарооборот', col: 2, words: 'trade turnover (exports + imports) with' },
@@ -102,15 +103,7 @@ export function readBnsSheet(sheet: Sheet, where: Where): BnsTable {
   return { sheet: sheet.name, year, rows };
 }
 
-/** Decimals a published number shows (27 → 0, 0.03179 → 5): its own rounding. */
-export function shownDecimals(v: number): number {
-  const s = String(v);
-  const e = s.indexOf('e');
-  const end = e === -1 ? s.length : e;
-  const dot = s.indexOf('.');
-  const decimals = dot === -1 ? 0 : end - dot - 1;
-  return e === -1 ? decimals : Math.max(0, decimals - Number(s.slice(e + 1))); // 1.5e-7 shows 8, 1.5e+21 none
-}
+export { shownDecimals };
 
 /** Countries add up to the total within the rounding of the printed values; shares = value / total. */
 export function checkBnsTable(t: BnsTable, where: Where): void {

@@ -1,4 +1,6 @@
 // NBK speaks DD.MM.YYYY; everything else here speaks ISO.
+import { isValidDate } from '../../domain/series.ts';
+
 export function isoToNbk(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}.${m}.${y}`;
@@ -8,8 +10,7 @@ export function nbkToIso(nbk: string): string | undefined {
   const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(nbk.trim());
   if (!m) return undefined;
   const iso = `${m[3]}-${m[2]}-${m[1]}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
+  return isValidDate(iso, 'daily') ? iso : undefined;
 }
 
 export function addDays(iso: string, n: number): string {

@@ -1,6 +1,7 @@
 // Parser for NBK's daily XML feed, rss/get_rates.cfm?fdate=DD.MM.YYYY: all currencies for one
 // date, each quoted per `quant` units (1, 10, 100, 1000, changing over time), so the rate per
-// unit is description / quant, divided in decimal to avoid float noise (31.29/100).
+// unit is description / quant, its decimal point shifted exactly (quant is a power of ten:
+// 31.29/100 is 0.3129, not float noise; describe.ts, ratePerUnit).
 // For a date outside its archive (before ~May 2021, or holes) the feed answers 200 with
 // *today's* rates: the answer's <date> must be the date asked for.
 import { PipelineError } from '../../domain/errors.ts';
