@@ -190,6 +190,34 @@ try {
     }
   });
 
+  await check('rerouting: the indexed chart drawn with its events, log scale, tables, in both languages, JavaScript on and off, at 1366 and 390 px', async () => {
+    for (const [url, width] of [['/partners/rerouting', 1366], ['/partners/rerouting?scale=log', 390], ['/ru/partners/rerouting', 390], ['/ru/partners/rerouting?scale=log', 1366]] as const) {
+      const p = await newPage({ width, height: width > 640 ? 900 : 844 });
+      await p.goto(`${base}${url}`);
+      await p.waitForSelector('#chart[data-rendered="true"]', { timeout: 30_000 });
+      const chart = await p.evaluate(() => {
+        const el = document.getElementById('chart') as unknown as { data: Array<{ name: string }>; layout: { yaxis: { type: string }; shapes?: unknown[] } };
+        return { traces: el.data.map((t) => t.name), type: el.layout.yaxis.type, shapes: (el.layout.shapes ?? []).length };
+      });
+      const partners = await p.evaluate(() => (JSON.parse(document.getElementById('chart-data')!.textContent!) as { traces: Array<{ name: string }> }).traces.map((t) => t.name));
+      assert(partners.length === 6 && partners.every((n) => chart.traces.includes(n)), `expected the 6 partners drawn, saw ${chart.traces.join(', ')}`);
+      assert(chart.type === (url.includes('log') ? 'log' : 'linear'), `y axis is ${chart.type}`);
+      assert(chart.shapes >= 4, `expected the invasion and three sanctions packages marked, saw ${chart.shapes} shapes`);
+      const text = await p.locator('main').innerText();
+      assert(url.startsWith('/ru') ? /Экспорт ЕС-27/.test(text) : /EU-27 exports by partner/.test(text), 'heading text missing');
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 1, `${url} is ${overflow}px wider than the window at ${width}`);
+      await p.screenshot({ path: path.join(OUT, `rerouting-${url.startsWith('/ru') ? 'ru' : 'en'}-${width}.png`), fullPage: false });
+      await p.close();
+    }
+    // JavaScript off: the server's SVG stands in for the chart.
+    const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const off = await ctx.newPage();
+    await off.goto(`${base}/partners/rerouting`);
+    assert((await off.locator('.chart-svg svg').count()) >= 1, 'no SVG chart without JavaScript');
+    await ctx.close();
+  });
+
   await check('in Russian: every page reads in Russian, charts have Russian months and separators, the switch keeps the view (1366 and 390 px)', async () => {
     for (const width of [1366, 390]) {
       const p = await newPage({ width, height: width > 640 ? 900 : 844 });
@@ -327,7 +355,7 @@ try {
       // "JavaScript off" is the page with its own scripts refused (axe itself still has to run).
       const ctx = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
       if (!javaScriptEnabled) await ctx.route('**/assets/*.js', (r) => r.abort());
-      for (const url of ['/', '/data', '/status', '/compare?concept=fx', '/compare?concept=trade-china-imports', '/partners', '/ru/', '/ru/partners', '/ru/series/nbk.USD', '/ru/paper', '/paper', '/series/nbk.USD', '/series/imf.NGDPD.KAZ?compare=imf.NGDPD.RUS&vintage=2024-04', '/series/imf.NGDP_RPCH.KAZ/vintages?target=2022', '/api', '/series/nope.X']) {
+      for (const url of ['/', '/data', '/status', '/compare?concept=fx', '/compare?concept=trade-china-imports', '/partners', '/partners/rerouting', '/ru/partners/rerouting', '/ru/', '/ru/partners', '/ru/series/nbk.USD', '/ru/paper', '/paper', '/series/nbk.USD', '/series/imf.NGDPD.KAZ?compare=imf.NGDPD.RUS&vintage=2024-04', '/series/imf.NGDP_RPCH.KAZ/vintages?target=2022', '/api', '/series/nope.X']) {
         const p = await ctx.newPage();
         await p.goto(base + url);
         if (javaScriptEnabled && (await p.locator('[data-chart]').count())) await p.waitForSelector('[data-chart][data-rendered="true"]', { timeout: 20_000 });

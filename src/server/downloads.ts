@@ -8,7 +8,8 @@ import { toCsv } from '../lib/csv.ts';
 import { snapshotOrigin, type SeriesMeta } from '../domain/series.ts';
 import type { DrawnSeries } from './view-model.ts';
 import type { SeriesEntry } from '../store/repository.ts';
-import { tableRows } from './view-model.ts';
+import { tableRows, withStatuses } from './view-model.ts';
+import { fillGrid } from '../transform/view.ts';
 
 /**
  * Where the values came from, honestly: a file imported from a repository copy ("imported from
@@ -55,8 +56,11 @@ export function viewCsv(drawn: DrawnSeries[], layout: 'long' | 'wide'): string {
   return toCsv(['series_id', 'vintage', 'frequency', 'unit', 'date', 'value', 'status'], rows, new Set([5]));
 }
 
+/** The whole series as the API gives it: every period from the first to the last (a missing one
+ *  empty, not left out), each value with its status (actual, estimate, projection). */
 export function fullCsv(entry: SeriesEntry): string {
-  return toCsv(['series_id', 'date', 'value'], entry.observations.map((o) => [entry.meta.id, o.date, o.value]), new Set([2]));
+  const points = fillGrid(withStatuses(entry.observations, entry.meta.lastActualYear), entry.meta.frequency);
+  return toCsv(['series_id', 'date', 'value', 'status'], points.map((o) => [entry.meta.id, o.date, o.value, o.value === null ? '' : (o.status ?? 'actual')]), new Set([2]));
 }
 
 /** The bundle's README in one language: the series as the page names it, its licence, and the source's own (formal) citation. */

@@ -29,7 +29,7 @@ export const CSV_SHAPES: Array<{ name: string; paths: string[]; columns: Array<[
       ['<series id> status', 'the status of the value beside it'],
     ],
   },
-  { name: 'A whole series', paths: ['/series/{id}/full.csv'], columns: [['series_id', 'the series id'], ['date', 'ISO, as above'], ['value', 'as published']] },
+  { name: 'A whole series', paths: ['/series/{id}/full.csv'], columns: [['series_id', 'the series id'], ['date', 'ISO, as above; every period from the first to the last'], ['value', 'as published; empty where the source has no value for the period'], ['status', 'actual, estimate or projection (empty with an empty value)']] },
   {
     name: 'Every edition of a WEO series',
     paths: ['/series/{id}/vintages.csv'],
@@ -89,7 +89,7 @@ export function registry(jobs: readonly string[]): OpenAPIRegistry {
   r.registerPath({ method: 'get', path: '/api/openapi.json', summary: 'This description.', responses: { 200: json(z.record(z.string(), z.unknown()), 'OpenAPI 3.1.') } });
   r.registerPath({ method: 'get', path: '/series/{id}/view.csv', summary: 'The CSV of a view (the page\'s parameters; layout=wide for one column per series).', request: { params: Id, query: ViewQuery.extend({ layout: z.enum(['long', 'wide']).optional() }) }, responses: { 200: csv('The view.'), ...errors } });
   r.registerPath({ method: 'get', path: '/series/{id}/view.metadata.json', summary: 'What each column of the wide view CSV holds.', request: { params: Id, query: ViewQuery }, responses: { 200: json(z.record(z.string(), z.unknown()), 'Columns.'), ...errors } });
-  r.registerPath({ method: 'get', path: '/series/{id}/full.csv', summary: 'The whole series, as published.', request: { params: Id }, responses: { 200: csv('series_id,date,value'), 404: errors[404] } });
+  r.registerPath({ method: 'get', path: '/series/{id}/full.csv', summary: 'The whole series, as published.', request: { params: Id }, responses: { 200: csv('series_id,date,value,status'), 404: errors[404] } });
   r.registerPath({ method: 'get', path: '/series/{id}/metadata.json', summary: 'Title, unit, source, licence, vintages, raw snapshots with sha256.', request: { params: Id }, responses: { 200: json(z.record(z.string(), z.unknown()), 'Metadata.'), 404: errors[404] } });
   r.registerPath({ method: 'get', path: '/series/{id}/bundle.zip', summary: 'CSV + metadata + a README with the citation and licence.', request: { params: Id }, responses: { 200: { description: 'A zip file.', content: { 'application/zip': { schema: z.string() } } }, 404: errors[404] } });
   r.registerPath({ method: 'get', path: '/series/{id}/vintages.csv', summary: 'Every edition of a WEO series, long.', request: { params: Id }, responses: { 200: csv('Editions.'), 404: errors[404] } });

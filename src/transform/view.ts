@@ -27,7 +27,8 @@ export function canShowAt(native: Frequency, freq: Frequency): boolean {
   return FREQ_ORDER.indexOf(freq) >= FREQ_ORDER.indexOf(native);
 }
 
-function fillGrid(points: Point[], freq: Frequency): Point[] {
+/** Regular periods on a full grid, a missing one as a null value (daily dates are kept as they are). */
+export function fillGrid(points: Point[], freq: Frequency): Point[] {
   if (freq === 'daily' || points.length < 2) return points;
   const by = new Map(points.map((p) => [p.date, p]));
   const out: Point[] = [];
