@@ -65,6 +65,9 @@ const targets = [
   { name: 'series page, nbk.USD, Russian', path: '/ru/series/nbk.USD' },
   { name: 'partners, Russian', path: '/ru/partners' },
   { name: 'partners CSV, mirror', path: '/partners/mirror.csv' },
+  { name: 'rerouting view', path: '/partners/rerouting' },
+  { name: 'rerouting view, Russian, log scale', path: '/ru/partners/rerouting?scale=log' },
+  { name: 'rerouting CSV, index', path: '/partners/rerouting-index.csv' },
 ];
 
 // Static twins: the same bytes, served by express.static with the same compression middleware.
