@@ -292,3 +292,11 @@ describe('status API', () => {
     expect((await request(app).get('/favicon.ico')).status).toBe(204);
   });
 });
+
+describe('Plotly only where a chart is drawn (issue "Numbers on the partners page…", item 10)', () => {
+  it.each([['/data', false], ['/status', false], ['/api', false], ['/series/nope.X', false], ['/', true], ['/partners', true], ['/series/nbk.USD', true], ['/ru/data', false]] as const)('%s loads Plotly: %s', async (url, loads) => {
+    const res = await request(app).get(url);
+    expect(/assets\/plotly-basic[^"]*\.js/.test(res.text)).toBe(loads);
+    expect(res.text).toMatch(/assets\/charts-[^"]*\.js/);
+  });
+});
