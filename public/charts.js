@@ -193,4 +193,29 @@
       { margin: { l: 0, r: 0, t: 4, b: 0 }, xaxis: { visible: false, type: 'date' }, yaxis: { visible: false }, showlegend: false },
       { staticPlot: false, displayModeBar: false, responsive: true }).then(function () { el.setAttribute('data-rendered', 'true'); });
   });
+  // "Compare with" suggests series as one types, from the catalogue search (titles in every
+  // language, ids, word forms): the page no longer carries the whole catalogue. Without this
+  // script a name is looked up when the form is sent, as before.
+  document.querySelectorAll('datalist[data-search]').forEach(function (list) {
+    var input = document.querySelector('input[list="' + list.id + '"]');
+    if (!input || !window.fetch) return;
+    var timer;
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      var parts = input.value.split(',');
+      var term = parts[parts.length - 1].trim();
+      if (term.length < 2) return;
+      timer = setTimeout(function () {
+        fetch(list.getAttribute('data-search') + '?q=' + encodeURIComponent(term)).then(function (r) { return r.ok ? r.json() : { results: [] }; }).then(function (answer) {
+          var head = parts.slice(0, -1).map(function (p) { return p.trim(); }).filter(Boolean);
+          list.replaceChildren.apply(list, answer.results.map(function (s) {
+            var o = document.createElement('option');
+            o.value = head.concat(s.id).join(',');
+            o.textContent = s.title;
+            return o;
+          }));
+        }).catch(function () {});
+      }, 200);
+    });
+  });
 })();

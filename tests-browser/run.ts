@@ -142,6 +142,16 @@ try {
     await page.screenshot({ path: path.join(OUT, 'series-compare-rouble.png'), fullPage: false });
   });
 
+  await check('"compare with" suggests series as one types, from the search API (Russian word forms included)', async () => {
+    const p = await newPage({ width: 1366, height: 900 });
+    await p.goto(`${base}/ru/series/nbk.USD`);
+    await p.fill('input[name="compare"]', 'рубл');
+    await p.waitForFunction(() => document.querySelectorAll('#series-ids option').length > 0, undefined, { timeout: 10_000 });
+    const options = await p.$$eval('#series-ids option', (els) => els.map((e) => (e as HTMLOptionElement).value));
+    assert(options.includes('nbk.RUB'), `suggestions: ${options.join(', ')}`);
+    await p.close();
+  });
+
   for (const [name, url] of [['paper', '/paper'], ['compare', '/compare'], ['status', '/status'], ['data', '/data?q=KAZ']] as const) {
     await check(`${name} page renders${name === 'paper' || name === 'compare' ? ' with its chart' : ''}`, async () => {
       await page.goto(`${base}${url}`);

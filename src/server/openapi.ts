@@ -3,7 +3,7 @@
 // by the /api page. The CSV shapes are described here once, for both.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { ApiPartnersQuery, ApiSeriesQuery, describedRefreshBody, SeriesId, ViewQuery } from './query-schemas.ts';
+import { ApiPartnersQuery, ApiSeriesQuery, describedRefreshBody, SearchQuery, SeriesId, ViewQuery } from './query-schemas.ts';
 import { PARTNER_TABLES } from './partners-tables.ts';
 
 export const CSV_SHAPES: Array<{ name: string; paths: string[]; columns: Array<[string, string]> }> = [
@@ -68,6 +68,7 @@ export function registry(jobs: readonly string[]): OpenAPIRegistry {
     responses: { 200: { description: 'The view.', content: { 'application/json': { schema: SeriesAnswer }, 'text/csv': { schema: z.string() } } }, ...errors },
   });
   r.registerPath({ method: 'get', path: '/api/series/{id}/vintages', summary: 'Every edition of a WEO series, with forecast errors by horizon.', request: { params: Id }, responses: { 200: json(z.record(z.string(), z.unknown()), 'Editions and forecast errors.'), ...errors } });
+  r.registerPath({ method: 'get', path: '/api/search', summary: 'Series found by name: titles in every language, ids, codes, word forms; the 8 best, titled in the page\'s language (/ru/api/search in Russian).', request: { query: SearchQuery }, responses: { 200: json(z.object({ results: z.array(z.object({ id: z.string(), title: z.string() })) }), 'Up to 8 series.'), 400: errors[400] } });
   r.registerPath({ method: 'get', path: '/api/status', summary: 'Each source: last attempt and success, outcome, next run, freshness.', responses: { 200: json(z.record(z.string(), z.unknown()), 'The status of each source.'), 400: errors[400] } });
   r.registerPath({
     method: 'post',

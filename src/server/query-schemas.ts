@@ -61,6 +61,7 @@ const flow = z.enum(['turnover', 'exports', 'imports']).optional().openapi({ des
 /** /partners (a page: unknown parameters are ignored) and /api/partners (refused). */
 export const PartnersQuery = z.object({ flow }).openapi('PartnersQuery');
 export const ApiPartnersQuery = z.strictObject({ flow });
+export const SearchQuery = z.strictObject({ q: z.string().min(1).max(100).openapi({ description: 'Words of a title in any language, an id or a code: rouble, рубль, inflation, nbk.rub.', example: 'рубль' }) }).openapi('SearchQuery');
 /** /partners/rerouting (a page: unknown parameters are ignored). */
 export const ReroutingQuery = z.object({ scale: z.enum(['linear', 'log']).optional().openapi({ description: 'The y axis: linear (default) or log.', default: 'linear' }) }).openapi('ReroutingQuery');
 export const RefreshBody = z.strictObject({ source: z.string().optional() });

@@ -300,3 +300,18 @@ describe('Plotly only where a chart is drawn (issue "Numbers on the partners pag
     expect(res.text).toMatch(/assets\/charts-[^"]*\.js/);
   });
 });
+
+describe('"compare with" suggestions come from the catalogue search (item 10)', () => {
+  it('the series page carries no catalogue; /api/search finds by word form in either language, titled in the page\'s language', async () => {
+    const page = await request(app).get('/series/nbk.USD');
+    expect(page.text).toContain('<datalist id="series-ids" data-search="/api/search"></datalist>');
+    expect(page.text.length).toBeLessThan(400_000);
+    const en = await request(app).get('/api/search?q=rouble');
+    expect(en.body.results.map((r: { id: string }) => r.id)).toContain('nbk.RUB');
+    const ru = await request(app).get('/ru/api/search?q=рубля');
+    const rub = ru.body.results.find((r: { id: string }) => r.id === 'nbk.RUB');
+    expect(rub.title).toMatch(/[а-я]/);
+    expect((await request(app).get('/api/search')).status).toBe(400);
+    expect((await request(app).get('/api/search?q=x&y=1')).status).toBe(400);
+  });
+});

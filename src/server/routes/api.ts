@@ -5,7 +5,8 @@ import crypto from 'node:crypto';
 import express from 'express';
 import type { AppContext } from '../context.ts';
 import { parseViewParams } from '../view-params.ts';
-import { ApiSeriesQuery, EmptyQuery, parseQuery, RefreshBody } from '../query-schemas.ts';
+import { ApiSeriesQuery, EmptyQuery, parseQuery, RefreshBody, SearchQuery } from '../query-schemas.ts';
+import { searchSeries } from '../series-search.ts';
 import { NotFound } from '../http-error.ts';
 import { buildSeriesView } from '../view-model.ts';
 import { viewCsv } from '../downloads.ts';
@@ -39,6 +40,13 @@ export function apiRoutes(ctx: AppContext): Router {
     await ctx.cache.send(req, res, `catalogue:${ctx.repo.version}`, 'application/json; charset=utf-8', async () => ({ body: catalogueJson(ctx) }));
   });
   r.get('/api/series/:id', (req, res) => seriesAnswer(ctx, req, res));
+  // Series found by name (titles in every language, ids, word forms), for "compare with": the titles
+  // in the page's language (/ru/api/search answers in Russian).
+  r.get('/api/search', async (req, res) => {
+    const { q } = parseQuery(SearchQuery, req.query as Record<string, unknown>);
+    const titleIn = res.locals.titleIn as (m: { id: string; title: string }) => string;
+    res.json({ results: searchSeries(ctx.repo, q, ctx.vocabulary).map((e) => ({ id: e.meta.id, title: titleIn(e.meta) })) });
+  });
   r.get('/api/status', async (req, res) => {
     parseQuery(EmptyQuery, req.query as Record<string, unknown>);
     res.json({ running: ctx.controller.running ?? null, sources: await statuses(ctx), damaged: ctx.repo.damaged() });

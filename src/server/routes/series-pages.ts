@@ -123,7 +123,6 @@ async function seriesPage(ctx: AppContext, req: Request, res: Response): Promise
       banners: bannersFor(await statuses(ctx), jobs),
       citation: cite,
       ...useThisData(ctx, entry.meta.id, viewQuery(params, ctx.defaultBasis), cite),
-      catalogue: ctx.repo.list().map((e) => ({ id: e.meta.id, title: e.meta.title })),
       defaultBasis: ctx.defaultBasis,
       unresolved,
     });
