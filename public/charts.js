@@ -86,12 +86,13 @@
         // Half a day either side on a short span, so the last day's label is not cut at the edge.
         range: shortSpan ? [plotlyDate(first - DAY_MS / 2), plotlyDate(last + DAY_MS / 2)] : undefined,
         tickformatstops: [{ dtickrange: [null, DAY_MS], value: '%Y-%m-%d' }] },
-      yaxis: { title: { text: c.yTitle }, automargin: true, type: c.yType === 'log' ? 'log' : 'linear' },
+      // Full numbers, never SI suffixes: "30M" beside "thousands of US dollars" read as 30 million.
+      yaxis: { title: { text: c.yTitle }, automargin: true, type: c.yType === 'log' ? 'log' : 'linear', exponentformat: 'none', separatethousands: true },
       yaxis3: { overlaying: 'y', range: [0, 1], visible: false, fixedrange: true },
       shapes: shapes,
       annotations: annotationsShown
     };
-    if (c.y2Title) layout.yaxis2 = { title: { text: c.y2Title }, overlaying: 'y', side: 'right', automargin: true };
+    if (c.y2Title) layout.yaxis2 = { title: { text: c.y2Title }, overlaying: 'y', side: 'right', automargin: true, exponentformat: 'none', separatethousands: true };
     // An exported image is named after the series and the view, not "newplot"; it carries the
     // title and the source line, and not the range buttons (they are HTML, outside the plot).
     var fileName = c.fileName || 'kz-indicators-chart';

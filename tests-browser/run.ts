@@ -190,6 +190,9 @@ try {
       assert(charts === 6, `expected 6 charts, saw ${charts}`);
       const traces = await p.evaluate(() => (document.getElementById('chart') as unknown as { data: Array<{ name: string }> }).data.map((t) => t.name));
       assert(traces.includes('Russia (IMF)') && traces.includes('Russia (BNS)'), `share chart traces: ${traces.join(', ')}`);
+      // No SI suffixes on any axis ("30M" beside "thousands of US dollars" was 30 bn).
+      const suffixed = await p.$$eval('.ytick text', (els) => els.map((e) => e.textContent ?? '').filter((x) => /\d[kMGT]$/.test(x)));
+      assert(suffixed.length === 0, `SI suffixes on the y axes: ${suffixed.join(', ')}`);
       const overlap = await p.locator('table.data-table tbody th', { hasText: '2019 *' }).count();
       assert(overlap === 2, `2019 should be a row of both publications' tables, saw ${overlap}`);
       assert(/Net, not gross/.test(await p.locator('main').innerText()), 'FDI caveat missing');

@@ -239,3 +239,14 @@ describe('/partners as a user and an attacker try it', () => {
     expect((await request(t.app).get('/series/bns.TURNOVER.CHN')).status).toBe(200);
   });
 });
+
+describe('FDI in one unit (issue "Numbers on the partners page…", item 7)', () => {
+  it('the table is in EUR billions like the chart, each cell the stored EUR millions / 1,000', async () => {
+    const res = await request(t.app).get('/partners');
+    const row = /<tr><th scope="row">2021<\/th><td>([^<]+)<\/td>/.exec(res.text.slice(res.text.indexOf(t.repo.get('wiiw.FDI_STOCK.G001') ? 'fdi-chart' : '')))!;
+    const [stock] = row[1].split(' / ');
+    const stored = t.repo.get('wiiw.FDI_STOCK.G001')!.observations.find((o) => o.date === '2021')!.value;
+    expect(Number(stock.replace(/,/g, ''))).toBe(Math.round(stored / 10) / 100);
+    expect(res.text).toContain('EUR billions (as the chart)');
+  });
+});
