@@ -34,11 +34,12 @@ interface StoredMeta extends Omit<SourceFileMeta, 'series'>, Tables {
   series: Record<string, StoredSeries>;
 }
 
-/** A table of distinct values (compared as JSON), each added once, in the order first met. */
-function interner<T>(list: T[]): (value: T) => number {
+/** A table of distinct values, each added once, in the order first met; values with the same
+ *  key are the same value (by default the key is the whole value as JSON). */
+function interner<T>(list: T[], keyOf: (value: T) => string = (v) => JSON.stringify(v)): (value: T) => number {
   const index = new Map<string, number>();
   return (value) => {
-    const key = JSON.stringify(value);
+    const key = keyOf(value);
     let i = index.get(key);
     if (i === undefined) index.set(key, (i = list.push(value) - 1));
     return i;
@@ -48,7 +49,8 @@ function interner<T>(list: T[]): (value: T) => number {
 /** The metadata as written: shared records once, series pointing to them by index. */
 export function encodeMeta(meta: SourceFileMeta): StoredMeta {
   const tables: Tables = { publishers: [], notes: [], vintages: [], snapshots: [] };
-  const [publisher, note, vintage, snapshot] = [interner(tables.publishers), interner(tables.notes), interner(tables.vintages), interner(tables.snapshots)];
+  // A snapshot is one file with one hash: keyed so, not by its whole record (Comext: 30,000 records).
+  const [publisher, note, vintage, snapshot] = [interner(tables.publishers), interner(tables.notes), interner(tables.vintages), interner(tables.snapshots, (s) => `${s.file}\n${s.sha256}`)];
   const series: Record<string, StoredSeries> = {};
   for (const [id, s] of Object.entries(meta.series)) {
     const stored = { ...s } as unknown as StoredSeries;

@@ -7,6 +7,7 @@ import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-dat
 import { eachCsvRow } from '../../lib/csv.ts';
 import { comextCode } from './names.ts';
 import { comextSeries } from './series.ts';
+import { comextId } from './words.ts';
 
 const HEADER = 'REPORTER,PARTNER,PRODUCT,FLOW,STAT_PROCEDURE,PERIOD,VALUE_IN_EUR';
 const TOTAL_PRODUCT = new Set(['Total', 'TOTAL-Total']);
@@ -52,9 +53,9 @@ export function parseRelationalView(bytes: Buffer, meta: Pick<RawMeta, 'key'>, p
     if (!reporter) throw new PipelineError('EUROSTAT_UNKNOWN_NAME', `reporter ${JSON.stringify(reporterLabel)} maps to no country or group code (add it to src/sources/eurostat/names.ts once reviewed)`, at);
     if (!partner) throw new PipelineError('EUROSTAT_UNKNOWN_NAME', `partner ${JSON.stringify(partnerLabel)} maps to no country or group code (add it to src/sources/eurostat/names.ts once reviewed)`, at);
     if (!/^\d+$/.test(valueText)) throw new PipelineError('IMPORT_BAD_VALUE', `value ${JSON.stringify(valueText)} is not a whole number of euros`, at);
-    const fresh = comextSeries(reporter, partner, p.frequency, precedence);
-    let s = series.get(fresh.id);
-    if (!s) series.set(fresh.id, (s = fresh));
+    const id = comextId(reporter, partner, p.frequency);
+    let s = series.get(id);
+    if (!s) series.set(id, (s = comextSeries(reporter, partner, p.frequency, precedence)));
     if (s.observations.length) throw new PipelineError('IMPORT_DUPLICATE_ROW', `${s.id} has a second row for ${p.date} (${JSON.stringify(reporterLabel)} → ${JSON.stringify(partnerLabel)})`, at);
     s.observations.push({ date: p.date, value: Number(valueText) });
   });

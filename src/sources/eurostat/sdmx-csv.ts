@@ -8,6 +8,7 @@ import { parseCsv } from '../../lib/csv.ts';
 import { assertNotHtml } from '../shared/body-checks.ts';
 import { codeOfComext } from './names.ts';
 import { comextSeries } from './series.ts';
+import { comextId } from './words.ts';
 
 const COLUMNS = ['freq', 'reporter', 'partner', 'product', 'flow', 'indicators', 'TIME_PERIOD', 'OBS_VALUE'];
 
@@ -37,9 +38,9 @@ export function parseComextSdmxCsv(bytes: Buffer, meta: Pick<RawMeta, 'key' | 'u
     const text = get('OBS_VALUE');
     const value = Number(text);
     if (text === '' || !Number.isFinite(value) || value < 0) throw new PipelineError('SDMX_BAD_VALUE', `OBS_VALUE ${JSON.stringify(text)} is not a number of euros`, at);
-    const fresh = comextSeries(reporter, partner, freq as 'M' | 'A', 1);
-    let s = series.get(fresh.id);
-    if (!s) series.set(fresh.id, (s = fresh));
+    const id = comextId(reporter, partner, freq as 'M' | 'A');
+    let s = series.get(id);
+    if (!s) series.set(id, (s = comextSeries(reporter, partner, freq as 'M' | 'A', 1)));
     if (s.observations.some((o) => o.date === date)) throw new PipelineError('SDMX_DUPLICATE', `${s.id} has a second value for ${date}`, at);
     s.observations.push({ date, value });
   }
