@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { startReplayServer, type ReplayServer } from '../support/replay-server.ts';
-import { REPO, tempDataDir } from '../support/data-dir.ts';
+import { REPO, tempDataDir, rawOnlyOf } from '../support/data-dir.ts';
 import { readSourceFiles } from '../../src/store/processed-store.ts';
 import { lockPath } from '../../src/runner/lock.ts';
 
@@ -17,7 +17,7 @@ describe('graceful stop', () => {
     // Slow answers (for another date, so nothing is stored): the refresh is still running when the signal comes.
     provider = await startReplayServer({}, () => ({ delayMs: 300, body: Buffer.from('<?xml version="1.0"?><rates><date>01.01.2000</date></rates>') }));
     const dir = await tempDataDir();
-    await fs.cp(path.join(REPO, 'data'), dir, { recursive: true });
+    await fs.cp(path.join(REPO, 'data'), dir, { recursive: true, filter: rawOnlyOf('nbk') });
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/main.ts')], {
       cwd: REPO,
       env: { ...process.env, DATA_DIR: dir, PORT: '0', SCHEDULE: 'off', REFRESH_TOKEN: 'graceful-stop-test-token', NBK_RATES_URL: `${provider.url}/rss/get_rates.cfm`, HTTP_RETRIES: '0' },

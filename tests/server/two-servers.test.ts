@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fixture, tempDataDir } from '../support/data-dir.ts';
+import { fixture, tempDataDir, rawOnlyOf } from '../support/data-dir.ts';
 import { testApp } from '../support/app.ts';
 import { startReplayServer, type ReplayServer } from '../support/replay-server.ts';
 
@@ -15,7 +15,7 @@ afterAll(() => provider?.close());
 describe('two servers on one data folder', () => {
   it('one refreshes, the other answers 409 meanwhile, and both then serve the new rate', async () => {
     const dir = await tempDataDir();
-    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    await fs.cp(path.resolve('data'), dir, { recursive: true, filter: rawOnlyOf('nbk') });
     // The recorded answer of 2 April 2026, re-dated to the day after the bundled history ends.
     const next = (await fixture('nbk/get_rates_fdate=2026-04-02.xml')).toString().replace('<date>02.04.2026</date>', '<date>12.09.2026</date>');
     provider = await startReplayServer({ '/rss/get_rates.cfm?fdate=12.09.2026': { delayMs: 1500, body: next } }, () => ({ body: '<?xml version="1.0"?><rates><date>01.01.2000</date></rates>' }));
@@ -45,7 +45,7 @@ describe('two servers on one data folder', () => {
 describe('two servers on one data folder, asked at once', () => {
   it('the answer and the run history agree: the second server never says 202 for a run it then refuses', async () => {
     const dir = await tempDataDir();
-    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    await fs.cp(path.resolve('data'), dir, { recursive: true, filter: rawOnlyOf('nbk') });
     const slow = await startReplayServer({}, () => ({ delayMs: 300, status: 503, body: 'down' }));
     try {
       const env = { REFRESH_TOKEN: 'a-long-enough-test-token', NBK_RATES_URL: `${slow.url}/rss/get_rates.cfm`, HTTP_RETRIES: '0', HTTP_TIMEOUT_MS: '5000' };

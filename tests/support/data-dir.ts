@@ -23,6 +23,13 @@ export async function tempDataDir(rawParts: string[] = []): Promise<string> {
 /** A copy filter: everything of data/ but the raw snapshots. */
 export const notRaw = (src: string): boolean => !/[\\/]data[\\/]raw$/.test(src);
 
+/** A copy filter: everything of data/ but the raw snapshots of sources other than these (a test
+ *  that refreshes NBK needs NBK's history, not Comext's 844 files). */
+export const rawOnlyOf = (...sources: string[]) => (src: string): boolean => {
+  const m = /[\\/]data[\\/]raw[\\/]([^\\/]+)$/.exec(src);
+  return !m || sources.includes(m[1]);
+};
+
 export async function servedDataDir(): Promise<string> {
   const dir = await tempDataDir();
   await fs.cp(path.join(REPO, 'data'), dir, { recursive: true, filter: notRaw });
