@@ -82,6 +82,8 @@ const ClaimsFileSchema = z.strictObject({
   about: z.string().optional(),
   /** When the paper's references were accessed (YYYY-MM): the ledger is also read at the editions published before then. */
   paperAccess: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM'), note: z.string() }),
+  /** The paper's section titles as printed, by number (the ledger's section filter names them). */
+  sections: z.record(z.string().regex(/^\d+(\.\d+)*$/), z.string().min(1)).optional(),
   claims: z.array(ClaimSchema),
 });
 

@@ -347,8 +347,17 @@ function judge(claim: Claim, lookup: SeriesLookup, at: ReadAt): Judgement {
   return done(verdict, summarise(claim, verdict, readings, all));
 }
 
+/** Section numbers in the paper's order: 1 < 3.1.1 < 3.2.1 < 3.10 (numbers, not text). */
+export function bySection(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+  return 0;
+}
+
+/** Every claim read on the latest data and at the paper's time, in the paper's section order. */
 export function evaluateLedger(file: ClaimsFile, lookup: SeriesLookup): ClaimResult[] {
-  return file.claims.map((claim) => {
+  return [...file.claims].sort((a, b) => bySection(a.section, b.section)).map((claim) => {
     const latest = judge(claim, lookup, undefined);
     const accessDate = claim.accessDate ?? file.paperAccess.date;
     const atPaper = judge(claim, lookup, { asOf: accessDate });

@@ -315,3 +315,15 @@ describe('"compare with" suggestions come from the catalogue search (item 10)', 
     expect((await request(app).get('/api/search?q=x&y=1')).status).toBe(400);
   });
 });
+
+describe('the ledger in the paper\'s order (issue "Numbers on the partners page…", item 12)', () => {
+  it('claims come in section order in the page and downloads, and the section filter names each section', async () => {
+    const json = (await request(app).get('/paper/ledger.json')).body.claims.map((c: { claim: { section: string } }) => c.claim.section) as string[];
+    const key = (s: string) => s.split('.').map((n) => n.padStart(3, '0')).join('.');
+    expect(json).toEqual([...json].sort((a, b) => key(a).localeCompare(key(b))));
+    expect(json[0]).toBe('1');
+    const page = await request(app).get('/paper');
+    expect(page.text).toContain('<option value="1">1 Introduction</option>');
+    expect((await request(app).get('/ru/paper')).text).toContain('<option value="1">1 Введение</option>');
+  });
+});

@@ -30,6 +30,7 @@ export function paperRoutes(ctx: AppContext): Router {
   async function paperPage(req: Request, res: Response): Promise<string> {
     const t = res.locals.t as TFunction;
     const all = await ledger(ctx);
+    const titles = (await loadClaims(ctx.config.dataDir)).sections ?? {};
     const verdict = typeof req.query.verdict === 'string' && (VERDICTS as string[]).includes(req.query.verdict) ? req.query.verdict : '';
     const section = typeof req.query.section === 'string' ? req.query.section.slice(0, 10) : '';
     const rows = all.filter((c) => (!verdict || c.latest.verdict === verdict) && (!section || c.claim.section === section));
@@ -50,7 +51,8 @@ export function paperRoutes(ctx: AppContext): Router {
       accessNote: all[0]?.atPaper.vintageNote ?? '',
       verdict,
       section,
-      sections: [...new Set(all.map((c) => c.claim.section))],
+      // Each section by its number and title (a bare "1" said nothing), in the paper's order.
+      sections: [...new Set(all.map((c) => c.claim.section))].map((s) => ({ number: s, title: titles[s] ?? '' })),
       figure: { ...fig.chart, title: t('paper.figureTitle') },
       chartSvg: svgCharts({ ...fig.chart, title: t('paper.figureTitle') }),
       diffs,
