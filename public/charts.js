@@ -32,6 +32,8 @@
   document.querySelectorAll('[data-chart]').forEach(function (el) {
     var c = data(el.getAttribute('data-chart'));
     if (!c) return;
+    // A view with no value keeps the server's drawing, which says so in the chart's place.
+    if (c.emptyText) { el.setAttribute('data-rendered', 'true'); return; }
     // The server's SVG is the chart until Plotly draws the interactive one in its place.
     var fallback = el.previousElementSibling && el.previousElementSibling.classList.contains('chart-svg') ? el.previousElementSibling : null;
     el.hidden = false;
@@ -157,6 +159,15 @@
     Plotly.relayout(el, update);
   }
 
+  // A number as the page's language writes it: 1,234.5 in English, 1 234,5 in Russian (the
+  // decimal mark is the language's own; group separators and spaces of every kind are dropped).
+  var decimalMark = (1.5).toLocaleString(document.documentElement.lang || 'en').charAt(1);
+  function pageNumber(text) {
+    var t = text.replace(/[\s\u00a0\u202f%]/g, '').replace('\u2212', '-');
+    t = decimalMark === ',' ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
+    return /^-?\d+(\.\d+)?$/.test(t) ? parseFloat(t) : NaN;
+  }
+
   // Tables marked sortable: each column header becomes a button that sorts by it (numbers as numbers).
   document.querySelectorAll('table.sortable').forEach(function (table) {
     var body = table.tBodies[0];
@@ -171,7 +182,7 @@
         var up = th.getAttribute('aria-sort') !== 'ascending';
         table.querySelectorAll('thead th').forEach(function (h) { h.removeAttribute('aria-sort'); });
         th.setAttribute('aria-sort', up ? 'ascending' : 'descending');
-        var key = function (row) { var t = row.cells[col].textContent.replace(/[,\s%]/g, '').replace('−', '-'); var n = parseFloat(t); return isNaN(n) ? t : n; };
+        var key = function (row) { var n = pageNumber(row.cells[col].textContent); return isNaN(n) ? row.cells[col].textContent : n; };
         Array.prototype.slice.call(body.rows).sort(function (a, b) { var x = key(a), y = key(b); return (x > y ? 1 : x < y ? -1 : 0) * (up ? 1 : -1); })
           .forEach(function (row) { body.appendChild(row); });
       });

@@ -298,6 +298,18 @@ try {
     assert(JSON.stringify(after) === JSON.stringify([...before].sort().reverse()), `not sorted: ${after.slice(0, 3)}`);
   });
 
+  await check('a Russian table sorts by number, read the Russian way (1 234,5)', async () => {
+    const p = await newPage({ width: 1366, height: 900 });
+    await p.goto(`${base}/ru/compare?concept=fx`);
+    await p.waitForSelector('[data-chart][data-rendered="true"]');
+    const column = 2;
+    const values = async () => (await p.locator(`table.sortable tbody tr td:nth-child(${column})`).allInnerTexts()).map((x) => Number(x.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.').replace('\u2212', '-')));
+    await p.locator(`table.sortable thead th:nth-child(${column}) button`).click(); // ascending
+    const up = (await values()).filter((n) => !Number.isNaN(n));
+    assert(up.length > 3 && up.every((n, i) => i === 0 || up[i - 1] <= n), `not ascending by number: ${up.slice(0, 6).join(' ')}`);
+    await p.close();
+  });
+
   await check('range buttons: reached by keyboard, counted back from the last actual year, y axis fitted to what is visible', async () => {
     const p = await newPage({ width: 1366, height: 900 });
     await p.goto(`${base}/series/imf.PCPIPCH.KAZ`);

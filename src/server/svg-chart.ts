@@ -58,7 +58,7 @@ export function svgChart(c: ChartPayload, key = 'chart', W = 900): string {
   const points = traces.flatMap((t) => t.x.map((x, i) => ({ x: day(x), y: t.y[i] })).filter((p) => p.y !== null && (c.yType !== 'log' || (p.y as number) > 0)));
   const head = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${key}-svg-title ${key}-svg-desc" class="svg-chart" preserveAspectRatio="xMidYMid meet">`;
   const titles = `<title id="${key}-svg-title">${escapeHtml(c.title)}</title><desc id="${key}-svg-desc">${escapeHtml(c.ariaLabel)}</desc>`;
-  if (!points.length) return `${head}${titles}<text x="${W / 2}" y="${H / 2}" text-anchor="middle">No values in this view.</text></svg>`;
+  if (!points.length) return `${head}${titles}<text x="${W / 2}" y="${H / 2}" text-anchor="middle">${escapeHtml(c.emptyText ?? 'No values in this view.')}</text></svg>`;
   const xs = points.map((p) => p.x.getTime());
   const ys = points.map((p) => p.y as number);
   const x = scaleUtc()

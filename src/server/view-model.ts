@@ -62,6 +62,8 @@ export interface ChartPayload {
   source?: string;
   /** The page's language, for the numbers on the server-drawn axis (absent: English). */
   lang?: string;
+  /** Said in the chart's place when the view holds no value (the page's language). */
+  emptyText?: string;
 }
 
 /** The date of the last actual (not projected) value drawn, as the chart's x axis has it. */
@@ -164,6 +166,7 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
     source: w.t('view.source', { sources: [...new Set(drawn.map((d) => `${w.source(d.meta.source)} (${d.vintageLabel})`))].join('; '), unit: main.unitLabel, date: w.date(drawn.map((d) => d.meta.retrievedAt.slice(0, 10)).sort().at(-1) ?? '') }),
     fileName: viewFileName(main.id, p, main.freq, main.points[0]?.date, main.points[main.points.length - 1]?.date),
     ...(languageOfTranslator(w.t) !== DEFAULT_LANGUAGE ? { lang: languageOfTranslator(w.t) } : {}),
+    ...(drawn.some((d) => d.points.some((pt) => pt.value !== null)) ? {} : { emptyText: w.t('view.noValuesInView') }),
   };
   return { drawn, chart: { ...chart, shapes: viewShapes(repo, p, lo, hi, w) } };
 }

@@ -327,3 +327,12 @@ describe('the ledger in the paper\'s order (issue "Numbers on the partners page�
     expect((await request(app).get('/ru/paper')).text).toContain('<option value="1">1 Введение</option>');
   });
 });
+
+describe('a view with no value says so in the chart\'s place (issue "Numbers on the partners page…", item 9)', () => {
+  it.each([['/series/nbk.USD?from=1990&to=1995', 'No values in this view'], ['/ru/series/nbk.USD?from=1990&to=1995', 'В этом виде нет значений']])('%s', async (url, said) => {
+    const res = await request(app).get(url);
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(new RegExp(`<text[^>]*>${said}`));
+    expect(res.text).toContain('"emptyText"');
+  });
+});
