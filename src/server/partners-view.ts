@@ -8,6 +8,7 @@ import type { TradeFlow, Vocabulary } from '../domain/source-words.ts';
 import type { DataRepository } from '../store/repository.ts';
 import { blockValues, concentration, REST_BLOCK, TRADE_BLOCKS, type BlockValue, type Concentration, type YearTable } from '../transform/trade-structure.ts';
 import { exactSum, percentGap, percentOf, scaled } from '../transform/exact.ts';
+import { shiftPeriod } from '../transform/periods.ts';
 import type { TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, languageOfTranslator, translator } from './i18n.ts';
 import type { ChartPayload } from './view-model.ts';
@@ -42,11 +43,11 @@ export interface PublicationValues extends Record<Flow, ByCode> {
 }
 
 /** Every partner's values for one publication and flow, in US dollars (scaled in decimal), by code then year. */
-export function publicationValues(repo: DataRepository, vocabulary: Vocabulary, pub: TradePublication): PublicationValues {
+export function publicationValues(repo: DataRepository, vocabulary: Vocabulary, pub: TradePublication, frequency: 'A' | 'M' = 'A'): PublicationValues {
   const out: PublicationValues = { turnover: new Map(), exports: new Map(), imports: new Map(), missingFlow: new Map() };
   for (const e of repo.list()) {
     const s = vocabulary.trade(e.meta.id);
-    if (!s || s.source !== pub.source || s.reporter !== 'KAZ' || s.frequency !== 'A') continue;
+    if (!s || s.source !== pub.source || s.reporter !== 'KAZ' || s.frequency !== frequency) continue;
     out[s.flow].set(s.partner, new Map(e.observations.map((o: Observation) => [o.date, scaled(o.value, pub.toUsd, pub.decimals)])));
   }
   // The IMF gives no turnover: exports + imports, a flow not published counted as absent (a
@@ -67,6 +68,24 @@ export function publicationValues(repo: DataRepository, vocabulary: Vocabulary, 
     }
   }
   return out;
+}
+
+/** The 12 months ending with the world total's latest month, each partner summed over the months
+ *  it has in them (in decimal), under one key naming the window; null unless the world total has
+ *  all 12 (a share of an incomplete total would mislead). */
+export function lastTwelveMonths(monthly: PublicationValues): { window: string; values: PublicationValues } | null {
+  const world = monthly.turnover.get('G001');
+  const last = [...(world?.keys() ?? [])].sort().at(-1);
+  if (!world || !last) return null;
+  const months = Array.from({ length: 12 }, (_, i) => shiftPeriod(last, 'monthly', i - 11));
+  if (!months.every((m) => world.has(m))) return null;
+  const window = `${months[0]}–${last}`;
+  const collapse = (byCode: ByCode): ByCode =>
+    new Map([...byCode].flatMap(([code, byMonth]) => {
+      const present = months.filter((m) => byMonth.has(m));
+      return present.length ? [[code, new Map([[window, exactSum(present.map((m) => byMonth.get(m)!))]])] as const] : [];
+    }));
+  return { window, values: { turnover: collapse(monthly.turnover), exports: collapse(monthly.exports), imports: collapse(monthly.imports), missingFlow: new Map() } };
 }
 
 function yearTable(values: ByCode, year: string, missingFlow?: PublicationValues['missingFlow']): YearTable {
@@ -238,6 +257,8 @@ export interface PartnersView {
   mirror: Record<'RUS' | 'CHN', MirrorRow[]>;
   shares: { years: string[]; rows: ShareChange[] };
   fdi: FdiRow[];
+  /** The IMF blocks over the latest 12 months, where a refresh has brought monthly figures. */
+  last12: BlockRow | null;
   charts: { shares: ChartPayload; values: ChartPayload; concentration: ChartPayload; mirrorRUS: ChartPayload; mirrorCHN: ChartPayload; fdi: ChartPayload };
 }
 
@@ -293,7 +314,7 @@ export function partnersView(repo: DataRepository, vocabulary: Vocabulary, flow:
     );
   };
   return {
-    flow, imf, bns, overlap, blockLabels: BLOCK_LABEL, mirror,
+    flow, imf, bns, overlap, blockLabels: BLOCK_LABEL, mirror, last12: lastTwelveMonthsRow(repo, vocabulary, flow),
     shares: { years: SHARE_YEARS, rows: shareChanges(bnsTurnover, bnsValues.turnover, SHARE_YEARS) },
     fdi,
     charts: {
@@ -310,6 +331,12 @@ export function partnersView(repo: DataRepository, vocabulary: Vocabulary, flow:
       })), 'kz-fdi-stock', t('partners.chart.fdiSource'), lang),
     },
   };
+}
+
+/** The IMF blocks of a flow over the latest 12 months, if monthly figures are stored. */
+function lastTwelveMonthsRow(repo: DataRepository, vocabulary: Vocabulary, flow: Flow): BlockRow | null {
+  const last = lastTwelveMonths(publicationValues(repo, vocabulary, PUBLICATIONS[0], 'M'));
+  return last ? flowRows(last.values, PUBLICATIONS[0], flow)[0] ?? null : null;
 }
 
 /** The concentration rows of both publications for turnover (the table and its download). */

@@ -250,3 +250,26 @@ describe('FDI in one unit (issue "Numbers on the partners page…", item 7)', ()
     expect(res.text).toContain('EUR billions (as the chart)');
   });
 });
+
+describe('the latest 12 months (issue 26, item 3)', () => {
+  it('sums each partner over the window the world total has in full, against a plain sum; withheld until 12 months exist', async () => {
+    const { lastTwelveMonths } = await import('../../src/server/partners-view.ts');
+    // Test-only values, not data: 14 months of a world total and two partners, one missing a month.
+    const months = Array.from({ length: 14 }, (_, i) => `202${3 + Math.floor((i + 10) / 12)}-${String(((i + 10) % 12) + 1).padStart(2, '0')}`);
+    const series = (f: (i: number) => number, skip = -1) => new Map(months.flatMap((m, i) => (i === skip ? [] : [[m, f(i)] as [string, number]])));
+    const world = series((i) => 1000 + i);
+    const rus = series((i) => 100.1 + i, 5);
+    const values = { turnover: new Map([['G001', world], ['RUS', rus]]), exports: new Map(), imports: new Map(), missingFlow: new Map() };
+    const last = lastTwelveMonths(values)!;
+    const window = months.slice(2);
+    expect(last.window).toBe(`${window[0]}–${window[11]}`);
+    expect(last.values.turnover.get('G001')!.get(last.window)).toBe(window.reduce((s, m) => s + world.get(m)!, 0));
+    expect(last.values.turnover.get('RUS')!.get(last.window)).toBeCloseTo(window.filter((m) => rus.has(m)).reduce((s, m) => s + rus.get(m)!, 0), 9);
+    world.delete(months[13]);
+    world.delete(months[8]);
+    expect(lastTwelveMonths(values)).toBeNull();
+    // The bundle has no monthly figures: the page says which refresh brings them.
+    expect(partnersView(t.repo, t.vocabulary, 'turnover').last12).toBeNull();
+    expect((await request(t.app).get('/partners')).text).toContain('No monthly figures are stored yet');
+  });
+});
