@@ -1,6 +1,5 @@
 // One Comext export series as the product describes it, whichever file or answer it came from.
-import { partnerName } from '../../domain/partners.ts';
-import { isGroup } from '../../domain/partners.ts';
+import { isGroup, partnerName } from '../../domain/partners.ts';
 import type { ParsedSeries } from '../../domain/source-data.ts';
 import { COMEXT_VINTAGE, comextId } from './words.ts';
 
