@@ -85,11 +85,7 @@ export class Vocabulary {
 
   /** A trade series' meaning and its source, if the id is a trade series of any source. */
   trade(id: string): (TradeSeries & { source: string }) | undefined {
-    for (const [source, w] of this.bySource) {
-      const t = w.trade?.parse(id);
-      if (t) return { ...t, source };
-    }
-    return undefined;
+    return this.meaning('trade', id) as (TradeSeries & { source: string }) | undefined;
   }
 
   /** The id a source gives a trade series (the source must publish trade). */
@@ -98,15 +94,20 @@ export class Vocabulary {
   }
 
   investment(id: string): (InvestmentSeries & { source: string }) | undefined {
-    for (const [source, w] of this.bySource) {
-      const t = w.investment?.parse(id);
-      if (t) return { ...t, source };
-    }
-    return undefined;
+    return this.meaning('investment', id) as (InvestmentSeries & { source: string }) | undefined;
   }
 
   investmentId(source: string, meaning: InvestmentSeries): string {
     return this.scheme(source, 'investment').format(meaning);
+  }
+
+  /** What an id means under the first source whose scheme of that kind reads it. */
+  private meaning(kind: 'trade' | 'investment', id: string): ((TradeSeries | InvestmentSeries) & { source: string }) | undefined {
+    for (const [source, w] of this.bySource) {
+      const m = w[kind]?.parse(id);
+      if (m) return { ...m, source };
+    }
+    return undefined;
   }
 
   private scheme<K extends 'trade' | 'investment'>(source: string, kind: K): NonNullable<SourceWords[K]> {
