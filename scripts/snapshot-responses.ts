@@ -25,6 +25,7 @@ export const URLS = [
   '/ru/', '/ru/data?q=рубль', '/ru/partners', '/ru/paper', '/ru/series/nbk.TJS', '/ru/series/imf.NGDPD.KAZ?vintage=2024-04', '/ru/series/bns.EXPORTS.CHN', '/ru/series/wiiw.FDI_STOCK.NLD',
   '/ru/series/comtrade.M.KAZ.CHN', '/ru/series/imf.imts.XG_FOB_USD.RUS.KAZ.A', '/ru/series/wb.PA.NUS.FCRF.KAZ', '/ru/status', '/series/bns.EXPORTS.CHN/bundle.zip', '/series/wiiw.FDI_STOCK.NLD/metadata.json',
   '/vintages', '/ru/vintages', '/api/openapi.json', '/api', '/series/nbk.USD?compare=рубль',
+  '/ru/compare?concept=trade-china-imports', '/ru/compare', '/ru/api', '/ru/series/imf.NGDP_RPCH.KAZ/vintages?target=2022', '/ru/series/nope.X', '/ru/series/nbk.USD?compare=Атлантида', '/ru/partners?flow=exports', '/ru/series/nbk.USD?units=index&index_date=2022-03-01&compare=nbk.EUR',
   '/partners/rerouting', '/ru/partners/rerouting?scale=log', '/partners/rerouting-index.csv', '/partners/rerouting-contributions.csv', '/series/eurostat.X.GEU27_2020.KAZ.M', '/ru/series/eurostat.X.DEU.KGZ.M',
 ];
 

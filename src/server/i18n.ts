@@ -107,15 +107,15 @@ export function languageOf(p: string): { lang: string; rest: string } {
 }
 
 /**
- * Links inside a page in another language stay in that language: /series/x → /ru/series/x.
- * Downloads (CSV, JSON, zip), the API and the assets are the same bytes in every language and
- * keep their one address; a link marked with hreflang (the language switch) is left as it is.
+ * A link of a page in a language: /series/x → /ru/series/x on a Russian page. Downloads (CSV,
+ * JSON, zip), the API and the assets are the same bytes in every language and keep their one
+ * address; a link elsewhere (http…) is left as it is.
  */
-export function localiseLinks(html: string, lang: string): string {
-  if (lang === DEFAULT_LANGUAGE) return html;
-  return html.replace(/(?<!hreflang="[a-z]{2}" )(href|action)="\/(?!assets\/|api\/|[a-z]{2}\/)([^"]*)"/g, (m, attr: string, rest: string) =>
-    /^[^?#]*\.(csv|json|zip)([?#]|$)/.test(rest) ? m : `${attr}="/${lang}/${rest}"`,
-  );
+export function localHref(lang: string, url: string): string {
+  if (lang === DEFAULT_LANGUAGE || !url.startsWith('/')) return url;
+  const rest = url.slice(1);
+  if (/^(assets\/|api\/|[a-z]{2}\/)/.test(rest) || /^[^?#]*\.(csv|json|zip)([?#]|$)/.test(rest)) return url;
+  return `/${lang}/${rest}`;
 }
 
 /** A period as a reader of the language writes it: 2022-03-09 → 9 марта 2022 г.; English keeps ISO. */

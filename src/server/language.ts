@@ -7,7 +7,7 @@ import type { ViewWords } from './view-model.ts';
 import { localNames } from './localised-names.ts';
 import type { Vocabulary } from '../domain/source-words.ts';
 import { ledgerWords } from './ledger-words.ts';
-import { dateHelper, DEFAULT_LANGUAGE, glossary, LANGUAGES, languageOf, localiseLinks, pathIn, translator } from './i18n.ts';
+import { dateHelper, DEFAULT_LANGUAGE, glossary, LANGUAGES, languageOf, localHref, pathIn, translator } from './i18n.ts';
 import { codeSpans, escapeHtml, numberHelpers } from './view-helpers.ts';
 
 const COOKIE = 'lang';
@@ -32,17 +32,6 @@ export function language(req: Request, res: Response, next: NextFunction): void 
   if (lang !== DEFAULT_LANGUAGE) {
     req.url = rest + search;
     if (rest === '/') res.cookie(COOKIE, lang, { path: '/', maxAge: 365 * 86_400_000, sameSite: 'lax' });
-    // Every page rendered in this language keeps its links in it.
-    const render = res.render.bind(res);
-    res.render = ((view: string, locals?: object | ((err: Error, html: string) => void), cb?: (err: Error, html: string) => void) => {
-      const callback = typeof locals === 'function' ? locals : cb;
-      const options = typeof locals === 'function' ? {} : (locals ?? {});
-      render(view, options, (err: Error, html: string) => {
-        if (callback) return callback(err, err ? html : localiseLinks(html, lang));
-        if (err) return next(err);
-        res.send(localiseLinks(html, lang));
-      });
-    }) as Response['render'];
   }
   Object.assign(res.locals, languageLocals(lang, req.app.locals.vocabulary as Vocabulary, rest, search, req.query.chosen === 'browser'));
   next();
@@ -61,6 +50,8 @@ function staticLocals(lang: string, vocabulary: Vocabulary): Record<string, unkn
     l = {
       lang,
       t,
+      // Every link a template writes goes through this: a page in a language links within it.
+      href: (url: string) => localHref(lang, url),
       // For a value placed inside a catalogue phrase that carries markup (printed unescaped).
       escapeHtml,
       codeSpans,

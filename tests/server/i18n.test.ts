@@ -6,7 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogueKeys, LANGUAGES, localiseLinks, missingKeys, phraseTemplate } from '../../src/server/i18n.ts';
+import { catalogueKeys, LANGUAGES, localHref, missingKeys, phraseTemplate } from '../../src/server/i18n.ts';
 import { localNames } from '../../src/server/localised-names.ts';
 import { translator } from '../../src/server/i18n.ts';
 import { REPO } from '../support/data-dir.ts';
@@ -134,8 +134,11 @@ describe('links, the switch, `/` and caches', () => {
     expect(ru.text).toContain('href="/partners/mirror.csv"');
     expect(ru.text).toContain('href="/api/partners?flow=turnover"');
     expect(ru.text).not.toMatch(/href="\/(data|status|compare|paper)"/);
-    expect(localiseLinks('<a href="/series/x/full.csv?a=1">', 'ru')).toBe('<a href="/series/x/full.csv?a=1">');
-    expect(localiseLinks('<form action="/data">', 'ru')).toBe('<form action="/ru/data">');
+    expect(localHref('ru', '/series/x/full.csv?a=1')).toBe('/series/x/full.csv?a=1');
+    expect(localHref('ru', '/data')).toBe('/ru/data');
+    expect(localHref('ru', '/')).toBe('/ru/');
+    expect(localHref('ru', 'https://eur-lex.europa.eu/x')).toBe('https://eur-lex.europa.eu/x');
+    expect(localHref('en', '/data')).toBe('/data');
   });
 
   it('the language switch keeps the view (path and query) and is marked with its language', async () => {
