@@ -1,60 +1,14 @@
 // How a reading was computed and why a claim got its verdict, as phrases by key with their values,
-// so that each language words them (the page's catalogue) and formats the numbers its own way
-// (1 234,5 in Russian). The English wording below is what the CSV, JSON and README carry; the
-// English catalogue (locales/en.json, ledger.*) must say the same, and a test checks it.
+// so that each language words them (the page's catalogue, through i18next) and formats the numbers
+// its own way (1 234,5 in Russian).
+import i18next from 'i18next';
+import english from '../../locales/en.json' with { type: 'json' };
 import type { Verdict } from './verdicts.ts';
 
-export const EXPLANATIONS = {
-  value: 'value for {{period}}',
-  change: '{{a}} → {{b}}',
-  fallOfInverse: '1 − {{a}}/{{b}}',
-  compound: '∏(1 + rate/100) − 1 over {{from}}..{{to}}',
-  sum: 'sum over {{from}}..{{to}}',
-  sumScaled: 'sum over {{from}}..{{to}}, × {{scale}}',
-  maxBelow: 'highest {{window}}: {{max}}; level {{reference}}: {{level}}',
-  changeAgainst: '{{series}} {{mine}}% vs {{other}} {{theirs}}%',
-  sameDirection: '{{series}} {{mine}}% vs {{other}} {{theirs}}%: same direction',
-  oppositeDirections: '{{series}} {{mine}}% vs {{other}} {{theirs}}%: opposite directions',
-  sizesApart: 'sizes {{ratio}}× apart (criterion: within ×{{factor}})',
-  spread: '{{series}} − {{other}}: {{before}} ({{from}}) → {{after}} ({{to}})',
-  lowestOfWindow: '{{period}}: {{value}}; lowest {{window}}: {{date}} ({{lowest}})',
-  wentUp: '{{name}}: {{a}} ({{from}}) → {{b}} ({{to}}), up',
-  wentDown: '{{name}}: {{a}} ({{from}}) → {{b}} ({{to}}), down',
-  unchanged: '{{name}}: {{a}} ({{from}}) → {{b}} ({{to}}), unchanged',
-  ratioAtLeast: '{{a}} ({{from}}) → {{b}} ({{to}}): ×{{ratio}} (criterion: at least ×{{atLeast}})',
-  shareOf: '100 × {{part}} / {{total}} ({{period}})',
-  rank: 'rank {{rank}} of {{of}} partner countries in {{period}} (criterion: within the first {{within}})',
-  rankBehind: 'rank {{rank}} of {{of}} partner countries in {{period}}; ahead: {{ahead}} (criterion: within the first {{within}})',
-  recordAgainst: '{{period}}: {{value}}; highest other year {{window}}: {{highest}}',
-  recordAlone: '{{period}}: {{value}}; no other year {{window}}',
-  recordEarlier: '{{label}}: highest {{date}} ({{highest}})',
-  allAbove: '{{than}}: {{base}}; lowest {{window}}: {{date}} ({{lowest}})',
-  usesProjection: 'uses a projected value: {{years}} was a projection in {{vintage}} (last actual year {{lastActual}})',
-  // Why a reading could not be computed.
-  noSeries: 'missing data: no series {{series}}',
-  noValueFor: 'missing data: no value for {{date}}',
-  noValueInForce: 'missing data: no value in force on {{date}}',
-  needsRates: 'missing data: needs {{years}} annual rates {{from}}..{{to}}, found {{found}}',
-  noValuesBetween: 'missing data: no values {{from}}..{{to}}',
-  noValuesInWindow: 'missing data: no values of {{series}} in {{window}}',
-  noPartnerValue: 'missing data: no value for {{series}} in {{period}}',
-  noCatalogue: 'missing data: the series catalogue is not available',
-  // The claim's summary.
-  byPrimary: 'By the primary reading ({{reading}}): {{verdict}}.',
-  alternatives: 'Alternatives — {{list}}.',
-  readingVerdict: '{{reading}}: {{verdict}}',
-  reproducedBy: 'Reproduced by: {{readings}}.',
-  noneReproduces: 'No reading reproduces the printed number.',
-  closest: 'Closest: {{reading}} ({{value}}).',
-  differsBy: 'Differs by {{difference}} {{unit}}.',
-  onOwnBasis: "On the data's own basis — {{list}}.",
-  ownBasisReading: '{{reading}}: {{value}} ({{verdict}} on that basis)',
-  ownBasisMissing: '{{reading}} ({{verdict}} on that basis)',
-  contextReadings: 'Context, not judged — {{list}}.',
-  contextReading: '{{reading}}: {{value}}',
-} as const;
-
-export type PhraseKey = keyof typeof EXPLANATIONS;
+// The phrases' wording lives in the catalogues only (locales/<lang>.json, ledger.*), worded by
+// i18next; the English one is what the CSV, JSON and README carry.
+const ENGLISH = english.ledger;
+export type PhraseKey = keyof typeof ENGLISH;
 
 /** A value in a phrase: text as it is (a date, a code), a number for the language to format, a
  *  reading of the claim (its label in the page's language), a verdict, phrases (a list), or a
@@ -69,10 +23,10 @@ export interface Phrase {
 
 export const phrase = (key: PhraseKey, values: Record<string, PhraseValue> = {}): Phrase => ({ key, values });
 
-/** How a language words what a phrase holds: its template for a key, and its number, reading label,
- *  verdict and claim-text forms. */
+/** How a language words what a phrase holds: the phrase for a key with its values filled (i18next's
+ *  t), and its number, reading label, verdict and claim-text forms. */
 export interface Wording {
-  template: (key: PhraseKey) => string;
+  phrase: (key: PhraseKey, values: Record<string, string>) => string;
   number: (v: number) => string;
   reading: (index: number) => string;
   verdict: (v: Verdict) => string;
@@ -94,16 +48,19 @@ export function word(phrases: Phrase[], w: Wording, between = '; '): string {
     if ('unit' in v) return w.unit(v.unit);
     return word(v.phrases, w);
   };
-  return phrases.map((p) => w.template(p.key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => (name in p.values ? value(p.values[name]) : `{{${name}}}`))).join(between);
+  return phrases.map((p) => w.phrase(p.key, Object.fromEntries(Object.entries(p.values).map(([name, v]) => [name, value(v)])))).join(between);
 }
 
 /** A number in an English sentence: at most 4 decimals, no binary noise (-2.49999999628 → -2.5). */
 export const englishNumber = (v: number) => String(Number(v.toFixed(4)));
 
+const inEnglishT = i18next.createInstance();
+void inEnglishT.init({ lng: 'en', resources: { en: { translation: { ledger: ENGLISH } } }, initAsync: false, interpolation: { escapeValue: false }, nsSeparator: false });
+
 /** The phrases in English, as the downloads carry them. */
 export function inEnglish(phrases: Phrase[], labels: string[] = [], between = '; '): string {
   return word(phrases, {
-    template: (k) => EXPLANATIONS[k],
+    phrase: (key, values) => inEnglishT.t(`ledger.${key}`, values),
     number: englishNumber,
     reading: (i) => labels[i] ?? `reading ${i}`,
     verdict: (v) => v,

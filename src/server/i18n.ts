@@ -47,15 +47,6 @@ export function hasPhrase(lang: string, key: string): boolean {
   return i18n.exists(key, { lng: lang });
 }
 
-/** A phrase as the catalogue writes it, placeholders unfilled (for text the caller fills in its own
- *  way: the ledger's explanations); a missing one shows as its key and is recorded like t's. */
-export function phraseTemplate(lang: string, key: string): string {
-  const text = i18n.getResource(lang, 'translation', key) as unknown;
-  if (typeof text === 'string') return text;
-  missingKeys.add(`${lang}:${key}`);
-  return key;
-}
-
 /** A catalogue section keyed by the English text itself (as gettext's msgid): for texts whose English
  *  lives with the code that uses it (the API reference, from the request schemas). */
 export function glossary(lang: string, section: string): ReadonlyMap<string, string> {

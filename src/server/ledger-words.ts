@@ -4,7 +4,7 @@
 import type { TFunction } from 'i18next';
 import type { Judgement, ReadingResult } from '../ledger/evaluate.ts';
 import { word, type Wording } from '../ledger/explanation.ts';
-import { dateHelper, DEFAULT_LANGUAGE, phraseTemplate } from './i18n.ts';
+import { dateHelper, DEFAULT_LANGUAGE } from './i18n.ts';
 import type { localNames } from './localised-names.ts';
 import { numberFormat } from './view-helpers.ts';
 
@@ -15,7 +15,7 @@ export function ledgerWords(lang: string, t: TFunction, names: Names) {
   const date = dateHelper(lang, t);
 
   const wording = (claimId: string, readings: ReadingResult[], job: string): Wording => ({
-    template: (key) => phraseTemplate(lang, `ledger.${key}`),
+    phrase: (key, values) => t(`ledger.${key}`, values),
     number: (v) => numbers.format(v),
     reading: (i) => names.claimPhrase(claimId, `r${i}`, readings[i]?.label ?? '').text,
     verdict: (v) => t(`paper.verdict.${v}`),
