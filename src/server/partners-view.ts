@@ -143,6 +143,9 @@ export const GAP_BASES = {
   bnsComtrade: 'BNS (Kazakhstan) against UN Comtrade (the partner\'s customs)',
 } as const;
 
+/** The blocks in the order every block row lists them: the five, then the rest. */
+export const BLOCK_IDS: readonly string[] = [...TRADE_BLOCKS.map((b) => b.id), REST_BLOCK.id];
+
 const BLOCK_COLORS: Record<string, string> = { RUS: '#a1261b', CHN: '#c8642a', EU: '#1f5f8b', USA: '#8b3a8f', CA: '#2a8c55', REST: '#5f6b7a' };
 const BLOCK_LABEL = Object.fromEntries([...TRADE_BLOCKS.map((b) => [b.id, b.label]), [REST_BLOCK.id, REST_BLOCK.label]]);
 

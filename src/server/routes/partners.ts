@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { AppContext } from '../context.ts';
 import { NET_FDI_CAVEAT } from '../../domain/partners.ts';
 import { PARTNER_TABLES } from '../partners-tables.ts';
-import { partnersView } from '../partners-view.ts';
+import { BLOCK_IDS, FDI_PARTNERS, partnersView } from '../partners-view.ts';
 import { ApiPartnersQuery, parseQuery, PartnersQuery, ReroutingQuery } from '../query-schemas.ts';
 import { REROUTING_PARTNERS, reroutingEvents, reroutingView } from '../rerouting-view.ts';
 import type { EventInfo } from '../../store/repository.ts';
@@ -22,7 +22,7 @@ export function partnersRoutes(ctx: AppContext): Router {
       const t = res.locals.t as TFunction;
       const v = partnersView(ctx.repo, ctx.vocabulary, flow, t);
       const svg = Object.fromEntries(Object.entries(v.charts).map(([k, c]) => [k, svgCharts(c, k)]));
-      return { body: await renderToString(res, 'partners', { title: t('partners.title'), v, svg, tables: Object.fromEntries(Object.entries(PARTNER_TABLES).filter(([id]) => !id.startsWith('rerouting-'))) }) };
+      return { body: await renderToString(res, 'partners', { title: t('partners.title'), v, svg, blockIds: v.imf.length || v.bns.length ? BLOCK_IDS : [], fdiPartners: FDI_PARTNERS, tables: Object.fromEntries(Object.entries(PARTNER_TABLES).filter(([id]) => !id.startsWith('rerouting-'))) }) };
     });
   });
 
