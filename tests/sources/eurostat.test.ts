@@ -3,6 +3,7 @@
 // is refused naming file and line; and the live job against SDMX-CSV answers built from the same
 // real values (padded cells, day-first dates, header-only answers, 413), served on loopback.
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -105,9 +106,12 @@ describe('the live Comext job through a loopback server', () => {
     return lines.join('\n') + '\n';
   }
 
-  async function run(reply: (url: URL) => { status?: number; body?: string }, options = { from: '2024', to: '2024-12-31', today: '2024-12-31' }) {
+  /** A refresh against the loopback server. `failing`: the answer is refused before any build, so the
+   *  copy needs the processed files only (not the 844 raw files a successful run rebuilds from). */
+  async function run(reply: (url: URL) => { status?: number; body?: string }, options = { from: '2024', to: '2024-12-31', today: '2024-12-31' }, failing = false) {
     server = await startReplayServer({}, reply);
-    const dir = await copyDataDir(template);
+    const dir = failing ? await tempDataDir() : await copyDataDir(template);
+    if (failing) await fsp.cp(path.join(template, 'processed'), path.join(dir, 'processed'), { recursive: true });
     const config = testConfig(dir, { EUROSTAT_COMEXT_URL: server.url });
     const [r] = await refresh({ config, jobs: [jobNamed('eurostat', config)], trigger: 'cli', sleep: noSleep, options });
     return { r, dir };
@@ -161,7 +165,7 @@ describe('the live Comext job through a loopback server', () => {
     ['413 for a single partner', () => ({ status: 413, body: 'EXTRACTION_TOO_BIG' }), 'EUROSTAT_TOO_BIG'],
   ])('on %s: a coded error, processed files byte for byte', async (_n, reply, code) => {
     const before = await processedBytes(template);
-    const { r, dir } = await run(reply);
+    const { r, dir } = await run(reply, undefined, true);
     expect(r.outcome).toBe('failed');
     expect(r.error?.code).toBe(code);
     expect(await processedBytes(dir)).toEqual(before);
