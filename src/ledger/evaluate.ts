@@ -308,14 +308,20 @@ function summaryInEnglish(phrases: Phrase[], readings: ReadingResult[]): string 
   return inEnglish(phrases, readings.map((r) => r.label), ' ');
 }
 
+/** A not-checkable claim as its settling readings judge it: its own readings, then theirs, the primary among them. */
+function asSettled(claim: Claim): Claim {
+  const own = claim.readings ?? [];
+  const by = claim.settledBy!;
+  return { ...claim, readings: [...own, ...by.readings], primary: { reading: own.length + by.primary.reading, why: by.primary.why }, notCheckable: undefined, settledBy: undefined };
+}
+
 function judge(claim: Claim, lookup: SeriesLookup, at: ReadAt): Judgement {
   // A claim the bundled data cannot settle is judged on its settling readings once a refresh brings their data.
   // Its readings follow the claim's own, so each keeps its index (and its phrases in the catalogues).
   if (claim.settledBy) {
-    const own = claim.readings ?? [];
-    const primary = { reading: own.length + claim.settledBy.primary.reading, why: claim.settledBy.primary.why };
-    const settled = judge({ ...claim, readings: [...own, ...claim.settledBy.readings], primary, notCheckable: undefined, settledBy: undefined }, lookup, at);
-    if (settled.readings[primary.reading].value !== null) return settled;
+    const settledClaim = asSettled(claim);
+    const settled = judge(settledClaim, lookup, at);
+    if (settled.readings[settledClaim.primary!.reading].value !== null) return settled;
   }
   if (!claim.readings?.length) return { verdict: 'not checkable', readings: [], summary: claim.notCheckable ?? '', summaryPhrases: [] };
   const readings = claim.readings.map((r, i) => readingResult(claim, r, i, lookup, at));
@@ -362,6 +368,8 @@ export function evaluateLedger(file: ClaimsFile, lookup: SeriesLookup): ClaimRes
     const accessDate = claim.accessDate ?? file.paperAccess.date;
     const atPaper = judge(claim, lookup, { asOf: accessDate });
     const editions = [...new Set(atPaper.readings.map((r) => r.vintage).filter(Boolean))];
-    return { claim, latest, atPaper: { ...atPaper, vintageNote: file.paperAccess.note, accessDate, editions }, verdictChanged: latest.verdict !== atPaper.verdict };
+    // Once settled, the claim is shown as judged: every reading's words and the primary's why with it.
+    const shown = claim.settledBy && latest.verdict !== 'not checkable' ? asSettled(claim) : claim;
+    return { claim: shown, latest, atPaper: { ...atPaper, vintageNote: file.paperAccess.note, accessDate, editions }, verdictChanged: latest.verdict !== atPaper.verdict };
   });
 }

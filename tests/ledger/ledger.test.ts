@@ -290,6 +290,10 @@ describe('a not-checkable claim a refresh can settle (issue 26, item 6)', () => 
     const base = repositoryLookup(repo);
     const lookup = Object.assign((id: string, at?: Parameters<typeof base>[1]) => (fake[id] as unknown as ReturnType<typeof base>) ?? base(id, at), { ids: base.ids });
     const [settled] = evaluateLedger(only, lookup as typeof base);
+    // Shown as judged: every reading has its claim text, the primary is the settling one.
+    expect(settled.claim.readings!.length).toBe(settled.latest.readings.length);
+    expect(settled.claim.primary!.reading).toBe(1);
+    expect(settled.claim.notCheckable).toBeUndefined();
     const primary = settled.latest.readings[1];
     expect(primary.value).toBeCloseTo(6 * 2.3, 9);
     expect(settled.latest.verdict).toBe('differs');
