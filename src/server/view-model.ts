@@ -166,7 +166,7 @@ export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewPar
     source: w.t('view.source', { sources: [...new Set(drawn.map((d) => `${w.source(d.meta.source)} (${d.vintageLabel})`))].join('; '), unit: main.unitLabel, date: w.date(drawn.map((d) => d.meta.retrievedAt.slice(0, 10)).sort().at(-1) ?? '') }),
     fileName: viewFileName(main.id, p, main.freq, main.points[0]?.date, main.points[main.points.length - 1]?.date),
     ...(languageOfTranslator(w.t) !== DEFAULT_LANGUAGE ? { lang: languageOfTranslator(w.t) } : {}),
-    ...(drawn.some((d) => d.points.some((pt) => pt.value !== null)) ? {} : { emptyText: w.t('view.noValuesInView') }),
+    ...(drawn.some((d) => d.points.some((pt) => pt.value !== null)) ? {} : { emptyText: w.t('view.noValuesInView', { start: w.date(main.meta.coverage.start ?? ''), end: w.date(main.meta.coverage.end ?? '') }) }),
   };
   return { drawn, chart: { ...chart, shapes: viewShapes(repo, p, lo, hi, w) } };
 }

@@ -7,6 +7,7 @@ import { actuals, forecastErrors, forecastPath, type Edition } from '../transfor
 import { ENGLISH_WORDS, type ChartPayload, type ViewWords } from './view-model.ts';
 import { DEFAULT_LANGUAGE, languageOfTranslator } from './i18n.ts';
 import { BadRequest } from './view-params.ts';
+import { numberFormat } from './view-helpers.ts';
 
 export function editionsOf(entry: SeriesEntry): Edition[] {
   return entry.meta.vintages.map((v) => ({
@@ -70,12 +71,14 @@ export function vintagesView(entry: SeriesEntry, target: string, picked: string[
   const path = forecastPath(editions, target);
   const { first, latest } = actuals(path);
   const xs = path.map((p) => `${p.edition}-01`);
+  // A value in a legend in the page's numbers (3,299 in Russian, as its axis writes them).
+  const num = numberFormat(languageOfTranslator(t), 0, 3).format;
   const pathTraces: ChartPayload['traces'] = [
     { id: 'forecast', name: t('vintages.chart.asForecast', { year: target }), x: path.filter((p) => p.status === 'projection').map((p) => `${p.edition}-01`), y: path.filter((p) => p.status === 'projection').map((p) => p.value), yaxis: 'y', mode: 'lines+markers', dash: 'dash', color: '#1f5f8b' },
     { id: 'actual', name: t('vintages.chart.asActual', { year: target }), x: path.filter((p) => p.status === 'actual').map((p) => `${p.edition}-01`), y: path.filter((p) => p.status === 'actual').map((p) => p.value), yaxis: 'y', mode: 'lines+markers', color: '#1b6e3a' },
   ];
-  if (first && xs.length) pathTraces.push({ id: 'first-actual', name: t('vintages.chart.firstActual', { label: label({ key: first.edition, label: first.label }), value: first.value }), x: [xs[0], xs[xs.length - 1]], y: [first.value, first.value], yaxis: 'y', mode: 'lines', dash: 'dot', color: '#8a5a00' });
-  if (latest && latest !== first && xs.length) pathTraces.push({ id: 'latest-actual', name: t('vintages.chart.latestActual', { label: label({ key: latest.edition, label: latest.label }), value: latest.value }), x: [xs[0], xs[xs.length - 1]], y: [latest.value, latest.value], yaxis: 'y', mode: 'lines', dash: 'dot', color: '#a1261b' });
+  if (first && xs.length) pathTraces.push({ id: 'first-actual', name: t('vintages.chart.firstActual', { label: label({ key: first.edition, label: first.label }), value: num(first.value) }), x: [xs[0], xs[xs.length - 1]], y: [first.value, first.value], yaxis: 'y', mode: 'lines', dash: 'dot', color: '#8a5a00' });
+  if (latest && latest !== first && xs.length) pathTraces.push({ id: 'latest-actual', name: t('vintages.chart.latestActual', { label: label({ key: latest.edition, label: latest.label }), value: num(latest.value) }), x: [xs[0], xs[xs.length - 1]], y: [latest.value, latest.value], yaxis: 'y', mode: 'lines', dash: 'dot', color: '#a1261b' });
   const unit = w.unit(entry.meta.unit);
   const lang = languageOfTranslator(t) === DEFAULT_LANGUAGE ? {} : { lang: languageOfTranslator(t) };
   const editionsChart: ChartPayload = { title: t('vintages.chart.everyEdition', { title }), ariaLabel: t('vintages.chart.everyEditionAria', { title, count: shown.length }), traces, yTitle: unit, y2Title: null, shapes: [], ...lang };

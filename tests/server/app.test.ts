@@ -329,10 +329,19 @@ describe('the ledger in the paper\'s order (issue "Numbers on the partners page�
 });
 
 describe('a view with no value says so in the chart\'s place (issue "Numbers on the partners page…", item 9)', () => {
-  it.each([['/series/nbk.USD?from=1990&to=1995', 'No values in this view'], ['/ru/series/nbk.USD?from=1990&to=1995', 'В этом виде нет значений']])('%s', async (url, said) => {
+  it.each([['/series/nbk.USD?from=1990&to=1995', 'No values in this view: the series runs from 2005-01-0'], ['/ru/series/nbk.USD?from=1990&to=1995', 'В этом виде нет значений: ряд охватывает период с 1 января 2005 г.']])('%s', async (url, said) => {
     const res = await request(app).get(url);
     expect(res.status).toBe(200);
     expect(res.text).toMatch(new RegExp(`<text[^>]*>${said}`));
     expect(res.text).toContain('"emptyText"');
+  });
+});
+
+describe('one decimal mark per language (item 9)', () => {
+  it('the forecast history legend writes its values as the page\'s axis does', async () => {
+    const ru = await request(app).get('/ru/series/imf.NGDP_RPCH.KAZ/vintages?target=2022');
+    const names = [...ru.text.matchAll(/"name":"([^"]*(?:факт)[^"]*)"/gi)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(n, n).not.toMatch(/\d\.\d/);
   });
 });
