@@ -73,6 +73,17 @@
       t.x.forEach(function (d) { var ms = Date.parse(d); if (ms < first) first = ms; if (ms > last) last = ms; });
     });
     var shortSpan = first <= last && last - first <= 14 * DAY_MS;
+    // Event labels inside the plot, each on the first line down where it overlaps no other label:
+    // above the plot they ran into the source line, and two events a month apart printed over each other.
+    var plotWidth = Math.max(1, el.clientWidth - (narrow ? 45 : 60) - (c.y2Title ? 60 : 20));
+    var rowEnds = [];
+    annotationsShown.slice().sort(function (a, b) { return Date.parse(a.x) - Date.parse(b.x); }).forEach(function (a) {
+      var left = last > first ? ((Date.parse(a.x) - first) / (last - first)) * plotWidth : 0;
+      var row = 0;
+      while (rowEnds[row] !== undefined && rowEnds[row] > left) row++;
+      rowEnds[row] = left + 6.5 * String(a.text).length + 10;
+      a.y = 1; a.yanchor = 'top'; a.yshift = -16 * row; a.bgcolor = 'rgba(255,255,255,0.85)';
+    });
     // The source line is the title's subtitle: below the plot a long legend would run over it.
     var titleText = narrow ? wrap(c.title, Math.max(24, Math.floor(el.clientWidth / 8))) : c.title;
     var titleLines = titleText.split('<br>').length;

@@ -203,6 +203,21 @@ try {
     }
   });
 
+  await check('event labels overlap neither each other nor the title and source line (two events a month apart, 1366 px)', async () => {
+    const p = await newPage({ width: 1366, height: 900 });
+    await p.goto(`${base}/series/bns.TURNOVER.RUS?compare=bns.TURNOVER.CHN&from=2018&to=2023`);
+    await p.waitForSelector('#chart[data-rendered="true"]');
+    const boxes = await p.$$eval('#chart .annotation, #chart .gtitle, #chart .gtitle-subtitle', (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { name: e.getAttribute('class') ?? '', text: e.textContent ?? '', l: r.left, r: r.right, t: r.top, b: r.bottom }; }));
+    const labels = boxes.filter((b) => b.name.includes('annotation'));
+    assert(labels.length >= 2, `expected at least two event labels, saw ${labels.length}`);
+    const hit = (a: typeof boxes[0], b: typeof boxes[0]) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+    const overlaps: string[] = [];
+    for (const [i, a] of labels.entries()) for (const b of [...labels.slice(i + 1), ...boxes.filter((x) => !x.name.includes('annotation'))]) if (hit(a, b)) overlaps.push(`${a.text} × ${b.text}`);
+    assert(overlaps.length === 0, overlaps.join('; '));
+    await p.screenshot({ path: path.join(OUT, 'event-labels.png'), fullPage: false });
+    await p.close();
+  });
+
   await check('rerouting: the indexed chart drawn with its events, log scale, tables, in both languages, JavaScript on and off, at 1366 and 390 px', async () => {
     for (const [url, width] of [['/partners/rerouting', 1366], ['/partners/rerouting?scale=log', 390], ['/ru/partners/rerouting', 390], ['/ru/partners/rerouting?scale=log', 1366]] as const) {
       const p = await newPage({ width, height: width > 640 ? 900 : 844 });
