@@ -4,7 +4,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ApiPartnersQuery, ApiSeriesQuery, describedRefreshBody, SearchQuery, SeriesId, ViewQuery } from './query-schemas.ts';
-import { PARTNER_TABLES } from './partners-tables.ts';
+import { TABLE_DOWNLOADS } from './partners-tables.ts';
 
 export const CSV_SHAPES: Array<{ name: string; paths: string[]; columns: Array<[string, string]> }> = [
   {
@@ -96,7 +96,7 @@ export function registry(jobs: readonly string[]): OpenAPIRegistry {
   r.registerPath({ method: 'get', path: '/series/{id}/vintages.csv', summary: 'Every edition of a WEO series, long.', request: { params: Id }, responses: { 200: csv('Editions.'), 404: errors[404] } });
   r.registerPath({ method: 'get', path: '/series/{id}/forecast-errors.csv', summary: 'Forecast errors by target year and horizon.', request: { params: Id }, responses: { 200: csv('Forecast errors.'), 404: errors[404] } });
   r.registerPath({ method: 'get', path: '/api/partners', summary: 'Kazakhstan\'s trade by partner block (IMF and BNS apart), own against mirror figures, concentration, shares 2021–2023, FDI by partner (net, directional).', request: { query: ApiPartnersQuery }, responses: { 200: json(z.record(z.string(), z.unknown()), 'The partners tables.'), 400: errors[400] } });
-  r.registerPath({ method: 'get', path: '/partners/{table}.csv', summary: 'One partners table as CSV: blocks, mirror, concentration, shares or fdi.', request: { params: z.object({ table: z.enum(Object.keys(PARTNER_TABLES) as [string, ...string[]]) }) }, responses: { 200: csv('The table.'), 404: errors[404] } });
+  r.registerPath({ method: 'get', path: '/partners/{table}.csv', summary: 'One partners table as CSV: blocks, mirror, concentration, shares or fdi.', request: { params: z.object({ table: z.enum(Object.keys(TABLE_DOWNLOADS) as [string, ...string[]]) }) }, responses: { 200: csv('The table.'), 404: errors[404] } });
   r.registerPath({ method: 'get', path: '/paper/ledger.csv', summary: 'The paper\'s claims, recomputed, one row per reading.', responses: { 200: csv('The ledger.') } });
   r.registerPath({ method: 'get', path: '/paper/ledger.json', summary: 'The ledger as JSON.', responses: { 200: json(z.record(z.string(), z.unknown()), 'The ledger.') } });
   r.registerPath({ method: 'get', path: '/paper/replication.zip', summary: 'The ledger, the series it used, their metadata, and how each number was computed.', responses: { 200: { description: 'A zip file.', content: { 'application/zip': { schema: z.string() } } } } });

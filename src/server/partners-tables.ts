@@ -5,7 +5,7 @@ import { toCsv } from '../lib/csv.ts';
 import type { Vocabulary } from '../domain/source-words.ts';
 import type { DataRepository } from '../store/repository.ts';
 import { concentrationRows, fdiRows, FDI_PARTNERS, FLOWS, flowRows, GAP_BASES, mirrorRows, PUBLICATIONS, publicationValues, turnoverShares } from './partners-view.ts';
-import { reroutingAnnualCsv, reroutingContributionsCsv, reroutingIndexCsv } from './rerouting-tables.ts';
+import { REROUTING_TABLES } from './rerouting-tables.ts';
 import { HHI_DEFINITION, PUBLISHED_EU, REST_BLOCK, TRADE_BLOCKS, type BlockValue } from '../transform/trade-structure.ts';
 
 export const NET_FDI_BASIS = 'net, directional (BPM6 from 2013); not gross inflows';
@@ -72,14 +72,10 @@ function fdiCsv(repo: DataRepository, vocabulary: Vocabulary): string {
   return toCsv(['year', 'measure', 'partner', 'partner_name', 'eur_m', 'basis'], rows, new Set([4]));
 }
 
-/** The downloads by id: exports, imports and turnover by block; the mirror; concentration; shares; FDI. */
-export const PARTNER_TABLES: Record<string, { title: string; csv(repo: DataRepository, vocabulary: Vocabulary): string }> = {
-  blocks: { title: 'Exports, imports and turnover by partner block, each publication apart (US dollars, share of the world total in percent)', csv: blocksCsv },
-  mirror: { title: 'Kazakhstan\'s figures against Russia\'s and China\'s (US$ billions)', csv: mirrorCsv },
-  concentration: { title: 'Concentration of turnover over partner countries: HHI and top-3 share of the world total', csv: concentrationCsv },
-  shares: { title: 'Shares of Kazakhstan\'s turnover 2021, 2022, 2023 (BNS), percent', csv: sharesCsv },
-  fdi: { title: 'FDI in Kazakhstan by partner, EUR millions (net, directional)', csv: fdiCsv },
-  'rerouting-index': { title: "EU-27 exports to Russia's neighbours by month, index 2021 average = 100 (Eurostat Comext)", csv: reroutingIndexCsv },
-  'rerouting-annual': { title: "EU-27 exports to Russia's neighbours by year, EUR, and growth (Comext annual file)", csv: reroutingAnnualCsv },
-  'rerouting-contributions': { title: 'Member states\' change in exports 2021 → 2023 by partner, EUR, and share of the members\' change', csv: reroutingContributionsCsv },
-};
+export type TableCsv = (repo: DataRepository, vocabulary: Vocabulary) => string;
+
+/** The partners page's downloads by id: exports, imports and turnover by block; the mirror; concentration; shares; FDI. */
+export const PARTNER_TABLES: Record<string, TableCsv> = { blocks: blocksCsv, mirror: mirrorCsv, concentration: concentrationCsv, shares: sharesCsv, fdi: fdiCsv };
+
+/** Every table /partners/<id>.csv serves: the partners page's and the rerouting view's. */
+export const TABLE_DOWNLOADS: Record<string, TableCsv> = { ...PARTNER_TABLES, ...REROUTING_TABLES };

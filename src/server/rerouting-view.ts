@@ -70,7 +70,13 @@ export function indexLine(partner: string, obs: ReadonlyArray<{ date: string; va
   };
 }
 
-function annualRows(repo: DataRepository, vocabulary: Vocabulary): AnnualRow[] {
+/** The EU-27's monthly exports to each partner, indexed to 2021. */
+export function reroutingLines(repo: DataRepository, vocabulary: Vocabulary): IndexLine[] {
+  return REROUTING_PARTNERS.map((p) => indexLine(p, monthly(repo, vocabulary, EU, p)));
+}
+
+/** The annual file's values and growth for each partner. */
+export function annualRows(repo: DataRepository, vocabulary: Vocabulary): AnnualRow[] {
   return REROUTING_PARTNERS.map((partner) => {
     const obs = repo.get(vocabulary.tradeId(SOURCE, { flow: 'exports', reporter: EU, partner, frequency: 'A' }))?.observations ?? [];
     const values = Object.fromEntries(['2020', ...REROUTING_YEARS].map((y) => [y, obs.find((o) => o.date === y)?.value ?? null]));
@@ -110,7 +116,7 @@ export function reroutingEvents(events: readonly EventInfo[]): EventInfo[] {
 }
 
 export function reroutingView(repo: DataRepository, vocabulary: Vocabulary, t: TFunction, log = false, eventLabel: (e: EventInfo) => string = (e) => e.label, partnerIn: (c: string) => string = (c) => c): ReroutingView {
-  const lines = REROUTING_PARTNERS.map((p) => indexLine(p, monthly(repo, vocabulary, EU, p)));
+  const lines = reroutingLines(repo, vocabulary);
   const latest = lines.flatMap((l) => l.points.map((p) => p.date)).sort().at(-1) ?? null;
   const lang = languageOfTranslator(t);
   const index: ChartPayload = {
