@@ -364,6 +364,11 @@ try {
     await phone.goto(`${base}/paper`);
     const ledgerOverflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert(ledgerOverflow <= 1, `the ledger is ${ledgerOverflow}px wider than the phone`);
+    // Readings are one tap away, not all open: the page was 32,276 px tall with every reading shown.
+    const folded = await phone.evaluate(() => ({ height: document.documentElement.scrollHeight, open: document.querySelectorAll('details.readings-box[open]').length, boxes: document.querySelectorAll('details.readings-box').length }));
+    assert(folded.boxes > 15 && folded.open === 0 && folded.height < 20_000, `the ledger at 390px: ${JSON.stringify(folded)}`);
+    await phone.click('tr#inflation-2014-2023 details.readings-box > summary');
+    assert(await phone.isVisible('tr#inflation-2014-2023 ul.readings a'), 'one tap does not open the readings');
     await phone.screenshot({ path: path.join(OUT, 'paper-phone.png'), fullPage: false });
   });
 

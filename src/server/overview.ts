@@ -3,6 +3,9 @@
 import type { DataRepository, SeriesEntry } from '../store/repository.ts';
 import type { Observation } from '../domain/series.ts';
 import type { Headline } from './content.ts';
+import type { Vocabulary } from '../domain/source-words.ts';
+import type { BlockValue } from '../transform/trade-structure.ts';
+import { flowRows, publicationValues, PUBLICATIONS } from './partners-view.ts';
 
 export interface Card {
   id: string;
@@ -57,4 +60,21 @@ function editionValue(entry: SeriesEntry, key: string | undefined, date: string)
   const value = info && entry.earlier.get(info.key)?.find((o) => o.date === date)?.value;
   if (!info || value === undefined) return undefined;
   return { label: info.label, value, status: info.lastActualYear !== undefined && Number(date.slice(0, 4)) > info.lastActualYear ? 'projection' : 'actual' };
+}
+
+/** The overview's way into the trade picture: each block's share of turnover in the latest year of the
+ *  statistics bureau's table (the longest current publication), or null where no such year is held. */
+export interface TradeCard {
+  publication: string;
+  year: string;
+  /** US dollars. */
+  total: number | null;
+  blocks: BlockValue[];
+}
+
+export function tradeCard(repo: DataRepository, vocabulary: Vocabulary): TradeCard | null {
+  const bns = PUBLICATIONS.find((p) => p.id === 'bns')!;
+  const rows = flowRows(publicationValues(repo, vocabulary, bns), bns, 'turnover');
+  const last = rows[rows.length - 1];
+  return last ? { publication: bns.label, year: last.year, total: last.total, blocks: last.blocks } : null;
 }

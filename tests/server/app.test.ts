@@ -326,6 +326,19 @@ describe('the ledger in the paper\'s order (issue "Numbers on the partners page�
     expect(page.text).toContain('<option value="1">1 Introduction</option>');
     expect((await request(app).get('/ru/paper')).text).toContain('<option value="1">1 Введение</option>');
   });
+
+  it('keeps each claim\'s readings one tap away: folded under a summary with the primary value and their count (item 12)', async () => {
+    for (const [url, count] of [['/paper', /^(Primary: [-−\d.,]+ · )?\d+ readings?, with (its|their) sources?$/], ['/ru/paper', /^(Основное: [-−\d\s,]+ · )?\d+ прочтени(е|я|й) и (его|их) источник(и)?$/]] as const) {
+      const page = (await request(app).get(url)).text;
+      const lists = page.split('<ul class="readings">').length - 1;
+      const summaries = [...page.matchAll(/<details class="readings-box"><summary>(.*?)<\/summary>\s*<ul class="readings">/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+      expect(lists).toBeGreaterThan(15);
+      expect(summaries, `${url}: every list of readings sits folded under its summary`).toHaveLength(lists);
+      for (const summary of summaries) expect(summary).toMatch(count);
+    }
+    const inflation = (await request(app).get('/paper')).text.split('<tr id="inflation-2014-2023">')[1];
+    expect(inflation).toMatch(/<summary>Primary: <strong>[\d.,]+<\/strong> · \d+ readings/);
+  });
 });
 
 describe('a view with no value says so in the chart\'s place (issue "Numbers on the partners page…", item 9)', () => {

@@ -273,3 +273,22 @@ describe('the latest 12 months (issue 26, item 3)', () => {
     expect((await request(t.app).get('/partners')).text).toContain('No monthly figures are stored yet');
   });
 });
+
+describe('the overview leads into the trade picture (issue "Numbers on the partners page…", item 12)', () => {
+  it.each([['/', 'Trade by partner', 'Russia'], ['/ru/', 'Торговля по партнёрам', 'Россия']])('%s has a trade card: the latest BNS year, each block\'s share from the reference, links to /partners and the rerouting view', async (url, heading, russia) => {
+    const lastYear = [...readProcessed('bns').get('bns.TURNOVER.G001')!.keys()].sort().at(-1)!;
+    const ref = referenceBlocks('bns', lastYear);
+    const page = (await request(t.app).get(url)).text;
+    const card = page.split('<article class="card trade-card">')[1]?.split('</article>')[0];
+    expect(card, 'no trade card').toBeDefined();
+    const prefix = url === '/' ? '' : '/ru';
+    expect(card).toContain(`<a href="${prefix}/partners">${heading}</a>`);
+    expect(card).toContain(`href="${prefix}/partners/rerouting"`);
+    expect(card).toContain(lastYear);
+    const shown = [...card!.matchAll(/<li>([^<]+) <strong>([^<]+)<\/strong><\/li>/g)].map((m) => [m[1], m[2]]);
+    expect(shown).toHaveLength(6);
+    expect(shown[0][0]).toBe(russia);
+    const decimalMark = url === '/' ? '.' : ',';
+    expect(shown.map(([, v]) => v)).toEqual(['RUS', 'CHN', 'EU', 'USA', 'CA', 'REST'].map((id) => `${ref.blocks[id]!.times(100).div(ref.world).toFixed(1).replace('.', decimalMark)}%`));
+  });
+});

@@ -164,7 +164,7 @@ describe('the ledger page states its rules', () => {
     const page = (await request(app).get('/paper')).text;
     expect(page).toContain('How verdicts are given');
     expect(page).toMatch(/a printed 4\.9 \(one decimal\) matches any value in \[4\.85, 4\.95\)/);
-    expect(page).toMatch(/<strong>Primary:<\/strong> <a [^>]+>Ten annual IMF PCPIPCH rates 2014\.\.2023 compounded<\/a>/);
+    expect(page).toMatch(/<strong>Primary:<\/strong>\s+<a [^>]+>Ten annual IMF PCPIPCH rates 2014\.\.2023 compounded<\/a>/);
     expect(page).toMatch(/Why several readings: <span lang="en">The words fix neither the first day/);
   });
 });

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { TFunction } from 'i18next';
 import type { AppContext } from '../context.ts';
-import { headlineCards, headlineEditions } from '../overview.ts';
+import { headlineCards, headlineEditions, tradeCard } from '../overview.ts';
 import { BadRequest } from '../view-params.ts';
 import { bannersFor, statuses } from '../status.ts';
 import { readRunHistory } from '../../runner/run-log.ts';
@@ -22,6 +22,7 @@ export function pageRoutes(ctx: AppContext): Router {
       const body = await renderToString(res, 'index', {
         title: (res.locals.t as TFunction)('overview.title'),
         cards,
+        trade: tradeCard(ctx.repo, ctx.vocabulary),
         statuses: all,
         banners: bannersFor(all, [...new Set(cards.map((c) => c.entry.meta.source.job))]),
         now: ctx.now(),
