@@ -1,5 +1,6 @@
 // Helpers the templates share: numbers for people in a language, missing shown as missing, HTML
 // escaping, and JSON that is safe inside a <script type="application/json"> element.
+import { shownDecimals } from '../lib/decimals.ts';
 // Creating an Intl formatter per call costs ~30 µs; a page with 5,000 rows made that 150 ms.
 const numberFormats = new Map<string, Intl.NumberFormat>();
 export function numberFormat(lang: string, min: number, max: number): Intl.NumberFormat {
@@ -24,7 +25,9 @@ export function numberHelpers(lang: string) {
     // No "-0.00" for a value that rounds to zero.
     return /^[-−]0([.,]0+)?$/.test(s) ? s.slice(1) : s;
   };
-  return { fmt, fmtFixed };
+  /** A number with its own digits, no padding (a scaled published figure: 18.5173446), '—' when missing. */
+  const fmtOwn = (v: number | null | undefined): string => (v === null || v === undefined || Number.isNaN(v) ? '—' : numberFormat(lang, 0, Math.min(20, shownDecimals(v))).format(v));
+  return { fmt, fmtFixed, fmtOwn };
 }
 
 /** Text for HTML with each `literal` (a code, a URL) set as <code>: escaped first, so nothing else becomes markup. */

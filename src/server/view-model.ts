@@ -12,6 +12,8 @@ import type { DataRepository, EventInfo, SeriesEntry } from '../store/repository
 import { BadRequest, FREQ_CODE, type ViewParams } from './view-params.ts';
 import { NotFound } from './http-error.ts';
 import { shownDecimals } from '../lib/decimals.ts';
+import { displayScale } from '../domain/display-scale.ts';
+import { scaled } from '../transform/exact.ts';
 
 export interface DrawnSeries {
   id: string;
@@ -28,6 +30,9 @@ export interface DrawnSeries {
   notes: string[];
   /** Decimals shown to people: the source's precision for levels, 2 for percent changes and indexes. */
   decimals: number;
+  /** How the page shows it: money in billions of its currency, each value with its own digits
+   *  (`shift` 0: as stored). Downloads and the API keep `unitLabel` and the stored values. */
+  shown: { unitLabel: string; shift: number };
 }
 
 /** The most decimals the source publishes in this series (e.g. NBK 2, WEO 3), at most 6. */
@@ -128,10 +133,14 @@ function draw(entry: SeriesEntry, obs: Observation[], p: ViewParams, vintageLabe
   });
   const how = p.agg === 'eop' ? w.t('view.eop') : entry.meta.frequency === 'daily' ? w.t('view.averageOf', { basis: w.t(`view.basis.${p.basis}`) }) : w.t('view.average');
   const aggregated = freq !== entry.meta.frequency ? w.t('view.aggregated', { freq: w.t(`view.freqLower.${freq}`), how }) : '';
+  const label = unitLabel(entry.meta, p.units, indexBase, w);
+  // A level or a change of money reads in billions; a growth rate or an index has no currency.
+  const scale = p.units === 'lin' || p.units === 'chg' || p.units === 'ch1' ? displayScale(entry.meta) : null;
   return {
     id: entry.meta.id,
     name: `${w.title(entry.meta)}${aggregated}${suffix}`,
-    unitLabel: unitLabel(entry.meta, p.units, indexBase, w),
+    unitLabel: label,
+    shown: scale ? { unitLabel: unitLabel({ ...entry.meta, unit: scale.unit }, p.units, indexBase, w), shift: scale.shift } : { unitLabel: label, shift: 0 },
     freq,
     points,
     meta: entry.meta,
@@ -148,22 +157,23 @@ function draw(entry: SeriesEntry, obs: Observation[], p: ViewParams, vintageLabe
 export function buildSeriesView(repo: DataRepository, mainId: string, p: ViewParams, w: ViewWords = ENGLISH_WORDS): { drawn: DrawnSeries[]; chart: ChartPayload } {
   refuseFinerFrequency(repo, mainId, p);
   const drawn = drawnSeries(repo, mainId, p, w);
-  // A second axis when units differ from the first series'.
-  const first = drawn[0].unitLabel;
-  for (const d of drawn) d.axis = d.unitLabel === first ? 'y' : 'y2';
+  // A second axis when the units shown differ from the first series' (thousands of US dollars and
+  // US dollars share one: both are shown in billions).
+  const first = drawn[0].shown.unitLabel;
+  for (const d of drawn) d.axis = d.shown.unitLabel === first ? 'y' : 'y2';
   const y2 = drawn.find((d) => d.axis === 'y2');
   const main = drawn[0];
   const xs = drawn.flatMap((d) => d.points.map((pt) => periodStartDate(pt.date, d.freq))).sort();
   const [lo, hi] = [xs[0], xs[xs.length - 1]];
   const chart: Omit<ChartPayload, 'shapes'> = {
     title: drawn.length === 1 ? main.name : w.t('view.andMore', { name: main.name, count: drawn.length - 1 }),
-    ariaLabel: w.t('view.aria', { names: drawn.map((d) => d.name).join('; '), unit: main.unitLabel, range: lo ? w.t('view.ariaRange', { from: w.date(lo), to: w.date(hi) }) : '' }),
+    ariaLabel: w.t('view.aria', { names: drawn.map((d) => d.name).join('; '), unit: main.shown.unitLabel, range: lo ? w.t('view.ariaRange', { from: w.date(lo), to: w.date(hi) }) : '' }),
     traces: drawn.flatMap((d, i) => tracesOf(d, i, main.id, w)),
     yTitle: first,
-    y2Title: y2 ? y2.unitLabel : null,
+    y2Title: y2 ? y2.shown.unitLabel : null,
     yType: p.scale === 'log' ? 'log' : 'linear',
     lastActual: lastActualX(drawn),
-    source: w.t('view.source', { sources: [...new Set(drawn.map((d) => `${w.source(d.meta.source)} (${d.vintageLabel})`))].join('; '), unit: main.unitLabel, date: w.date(drawn.map((d) => d.meta.retrievedAt.slice(0, 10)).sort().at(-1) ?? '') }),
+    source: w.t('view.source', { sources: [...new Set(drawn.map((d) => `${w.source(d.meta.source)} (${d.vintageLabel})`))].join('; '), unit: main.shown.unitLabel, date: w.date(drawn.map((d) => d.meta.retrievedAt.slice(0, 10)).sort().at(-1) ?? '') }),
     fileName: viewFileName(main.id, p, main.freq, main.points[0]?.date, main.points[main.points.length - 1]?.date),
     ...(languageOfTranslator(w.t) !== DEFAULT_LANGUAGE ? { lang: languageOfTranslator(w.t) } : {}),
     ...(drawn.some((d) => d.points.some((pt) => pt.value !== null)) ? {} : { emptyText: w.t('view.noValuesInView', { start: w.date(main.meta.coverage.start ?? ''), end: w.date(main.meta.coverage.end ?? '') }) }),
@@ -208,7 +218,7 @@ function tracesOf(d: DrawnSeries, i: number, mainId: string, w: ViewWords): Char
     id: d.id,
     name: d.name,
     x: d.points.map((pt) => periodStartDate(pt.date, d.freq)),
-    y: d.points.map((pt) => pt.value),
+    y: d.points.map((pt) => shownValue(d, pt.value)),
     yaxis: d.axis,
     mode: d.freq === 'daily' ? 'lines' : 'lines+markers',
     ...(i > 0 && d.id === mainId ? { dash: 'dot' } : {}),
@@ -233,13 +243,20 @@ function viewShapes(repo: DataRepository, p: ViewParams, lo: string | undefined,
   return shapes;
 }
 
-/** Rows of the table under the chart: one per date, one column per drawn series. */
-export function tableRows(drawn: DrawnSeries[]): { dates: string[]; values: Array<Array<number | null>>; statuses: Array<Array<ObservationStatus | undefined>> } {
+/** A value as the page shows it (scaled in decimal arithmetic, so 18517344.6 thousands is 18.5173446 billions). */
+export function shownValue(d: Pick<DrawnSeries, 'shown'>, value: number | null): number | null {
+  return value === null || d.shown.shift === 0 ? value : scaled(value, 10 ** -d.shown.shift);
+}
+
+/** Rows of a table of the view: one per date, one column per drawn series; values as stored, or as
+ *  the page shows them. */
+export function tableRows(drawn: DrawnSeries[], as: 'stored' | 'shown' = 'stored'): { dates: string[]; values: Array<Array<number | null>>; statuses: Array<Array<ObservationStatus | undefined>> } {
   const dates = [...new Set(drawn.flatMap((d) => d.points.map((p) => p.date)))].sort();
   const maps = drawn.map((d) => new Map(d.points.map((p) => [p.date, p])));
+  const value = (d: DrawnSeries, v: number | null) => (as === 'shown' ? shownValue(d, v) : v);
   return {
     dates,
-    values: dates.map((date) => maps.map((m) => m.get(date)?.value ?? null)),
+    values: dates.map((date) => maps.map((m, j) => value(drawn[j], m.get(date)?.value ?? null))),
     statuses: dates.map((date) => maps.map((m) => m.get(date)?.status)),
   };
 }

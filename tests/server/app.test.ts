@@ -263,6 +263,18 @@ describe('the paper page', () => {
     expect(mirror.status).toBe(200);
     expect(mirror.text).toContain('comtrade.X.KAZ.CHN');
     expect(mirror.text).toMatch(/CIF/);
+    // Both sides in billions of US dollars, each cell the published figure with its point moved
+    // (BNS thousands: 6 places, Comtrade dollars: 9), the difference exact (item 7).
+    const bnsValues = new Map((await request(app).get('/api/series/bns.IMPORTS.CHN')).body.series[0].observations.map((o: { date: string; value: number }) => [o.date, o.value]));
+    const ctValues = new Map((await request(app).get('/api/series/comtrade.X.KAZ.CHN')).body.series[0].observations.map((o: { date: string; value: number }) => [o.date, o.value]));
+    const rows = [...mirror.text.split('<tbody>')[1].split('</tbody>')[0].matchAll(/<th scope="row">(\d{4})<\/th><td>([^<]+)<\/td><td>([^<]+)<\/td><td>([^<]+)<\/td>/g)];
+    expect(rows.length).toBeGreaterThan(4);
+    const { Decimal } = await import('decimal.js');
+    for (const [, year, a, b, diff] of rows) {
+      const [da, db] = [new Decimal(bnsValues.get(year) as number).div(1e6), new Decimal(ctValues.get(year) as number).div(1e9)];
+      expect([a, b, diff].map((x) => x.replace(/,/g, '')), year).toEqual([da.toString(), db.toString(), da.minus(db).toString()]);
+    }
+    expect(mirror.text).toContain('<figcaption>Bureau of National Statistics of the Republic of Kazakhstan (BNS, latest release of each year) vs United Nations, UN Comtrade database (UN Comtrade (as downloaded)), billions of US dollars</figcaption>');
     expect((await request(app).get('/compare?concept=nope')).status).toBe(404);
     // GDP: the World Bank's dollars are drawn in billions on the IMF's axis, projections apart.
     const gdp = await request(app).get('/compare?concept=gdp');

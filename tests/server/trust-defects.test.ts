@@ -296,10 +296,35 @@ describe('a unit says its scale', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('the chart and table of a BNS series say thousands of US dollars', async () => {
-    const page = (await request(app).get('/series/bns.TURNOVER.CHN')).text;
-    expect(page).toMatch(/"yTitle":"thousands of US dollars"/);
-    const ru = (await request(app).get('/ru/series/bns.TURNOVER.CHN')).text;
-    expect(ru).toMatch(/"yTitle":"тыс\. долларов США"/);
+  // Issue "Numbers on the partners page…", item 7: a chart read "30M" beside "thousands of US dollars"
+  // (that is 30 bn), and tables printed 27,054,449.63674 and a padded 18,517,344.60000.
+  it.each([
+    ['/series/bns.TURNOVER.CHN', 'billions of US dollars', 'bns.TURNOVER.CHN', 6, '.'],
+    ['/ru/series/bns.TURNOVER.CHN', 'млрд долларов США', 'bns.TURNOVER.CHN', 6, ','],
+    ['/series/imf.imts.XG_FOB_USD.KAZ.RUS.A', 'billions of US dollars', 'imf.imts.XG_FOB_USD.KAZ.RUS.A', 9, '.'],
+    ['/series/eurostat.X.GEU27_2020.KAZ.M', 'billions of euros', 'eurostat.X.GEU27_2020.KAZ.M', 9, '.'],
+    ['/series/wiiw.FDI_STOCK.NLD', 'billions of euros', 'wiiw.FDI_STOCK.NLD', 3, '.'],
+  ])('%s charts and tables money in %s, each value its own digits, the download as published', async (url, unit, id, shift, mark) => {
+    const page = (await request(app).get(url)).text;
+    const payload = JSON.parse(page.split('<script type="application/json" id="chart-data">')[1].split('</script>')[0]);
+    expect(payload.yTitle).toBe(unit);
+    const stored = repo.get(id)!.observations;
+    // The reference: the published decimal text with its point moved `shift` places, by hand.
+    const moved = (v: number) => {
+      const [int, frac = ''] = String(Math.abs(v)).split('.');
+      const digits = int.padStart(shift + 1, '0') + frac;
+      const whole = digits.slice(0, digits.length - frac.length - shift);
+      const rest = digits.slice(whole.length).replace(/0+$/, '');
+      return `${v < 0 ? '-' : ''}${whole.replace(/^0+(?=\d)/, '')}${rest ? `.${rest}` : ''}`;
+    };
+    expect(payload.traces[0].y.map(String)).toEqual(stored.map((o) => moved(o.value)));
+    const cells = [...page.split('<table class="data-table')[1].matchAll(/<td>([^<]+)<\/td>/g)].map((m) => m[1]);
+    const shown = stored.slice(-cells.length).reverse().map((o) => moved(o.value));
+    const grouped = (s: string) => { const [i, f] = s.split('.'); return i.replace(/\B(?=(\d{3})+(?!\d))/g, mark === '.' ? ',' : '\u00a0') + (f ? mark + f : ''); };
+    expect(cells).toEqual(shown.map(grouped));
+    expect(page).toContain(`<span class="muted small">${unit}</span>`);
+    const csv = parseCsv((await request(app).get(`/api/series/${id}?format=csv`)).text);
+    expect(csv[0][5]).toBe('value');
+    expect(csv.slice(1).map((r) => Number(r[5]))).toEqual(stored.map((o) => o.value));
   });
 });

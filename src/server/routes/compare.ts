@@ -7,7 +7,8 @@ import { renderToString } from '../response-cache.ts';
 import { svgCharts } from '../svg-chart.ts';
 import type { AppContext } from '../context.ts';
 import { NotFound } from '../http-error.ts';
-import { buildSeriesView } from '../view-model.ts';
+import { buildSeriesView, shownValue, type DrawnSeries } from '../view-model.ts';
+import { exactDifference, percentGap, scaled } from '../../transform/exact.ts';
 import { parseViewParams } from '../view-params.ts';
 
 export function compareRoutes(ctx: AppContext): Router {
@@ -27,24 +28,35 @@ export function compareRoutes(ctx: AppContext): Router {
     const a = view.drawn[0];
     const b = view.drawn.find((d) => d.id === pick.b)!;
     const edition = vintage ? view.drawn.find((d) => d.id === pick.a && d !== a) : undefined;
-    const editionMap = new Map((edition?.points ?? []).map((p) => [p.date, p.value]));
-    const bMap = new Map(b.points.map((p) => [p.date, p.value === null ? null : p.value * pick.scaleB]));
-    // One concept in one unit (b rescaled where its scale differs, WB dollars vs IMF billions):
-    // one axis, so the lines are as far apart as the numbers are (two axes made 0.24 % look like 15 %).
+    // b in a's unit as stored (rescaled where its scale differs: WB dollars vs IMF billions), in decimal.
+    const inA = (v: number | null) => (v === null ? null : scaled(v, pick.scaleB));
+    // The chart draws each series in the unit the page shows it (money in billions); where b's differs
+    // from a's, b in a's: one axis, so the lines are as far apart as the numbers are (two axes made
+    // 0.24 % look like 15 %).
     for (const t of view.chart.traces.filter((t) => t.id === pick.b)) {
-      t.y = t.y.map((v) => (v === null ? null : v * pick.scaleB));
+      if (b.shown.unitLabel !== a.shown.unitLabel) t.y = t.y.map(inA);
       t.yaxis = 'y';
     }
     view.chart.y2Title = null;
     // A difference of rates is in percentage points; a percent of a percent says nothing.
     const isRate = /^percent/i.test(pick.unit);
-    const rows = a.points
-      .filter((p) => p.value !== null && bMap.get(p.date) !== undefined && bMap.get(p.date) !== null)
-      .map((p) => ({ year: p.date, a: p.value!, b: bMap.get(p.date)!, edition: editionMap.get(p.date) ?? null, diff: p.value! - bMap.get(p.date)!, pct: isRate ? null : (p.value! / bMap.get(p.date)! - 1) * 100 }));
+    const rows = yearRows(a, b, edition, inA, isRate);
     const editions = (ctx.repo.get(pick.a)?.meta.vintages ?? []).slice(0, -1);
     const t = res.locals.t as TFunction;
     return renderToString(res, 'compare', { title: t('compare.title', { label: (res.locals.comparisonText as (c: typeof pick, f: 'label') => string)(pick, 'label') }), comparisons: ctx.content.comparisons, pick, chart: view.chart, chartSvg: svgCharts(view.chart), rows, a, b, edition, editions, vintage, isRate });
   }
 
   return r;
+}
+
+/** The table's rows: the years both sides have, in a's unit as the page shows it, with the difference
+ *  (exact decimal arithmetic) and, for amounts, b's gap to a in percent. */
+function yearRows(a: DrawnSeries, b: DrawnSeries, edition: DrawnSeries | undefined, inA: (v: number | null) => number | null, isRate: boolean) {
+  const bByYear = new Map(b.points.map((p) => [p.date, shownValue(a, inA(p.value))]));
+  const editionByYear = new Map((edition?.points ?? []).map((p) => [p.date, shownValue(a, p.value)]));
+  return a.points.flatMap((p) => {
+    const [av, bv] = [shownValue(a, p.value), bByYear.get(p.date) ?? null];
+    if (av === null || bv === null) return [];
+    return [{ year: p.date, a: av, b: bv, edition: editionByYear.get(p.date) ?? null, diff: exactDifference(av, bv), pct: isRate ? null : percentGap(av, bv) }];
+  });
 }

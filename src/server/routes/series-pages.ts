@@ -114,7 +114,7 @@ async function seriesPage(ctx: AppContext, req: Request, res: Response): Promise
       chart,
       chartSvg: svgCharts(chart),
       advice: viewAdvice(drawn, params),
-      table: tableRows(drawn),
+      table: tableRows(drawn, 'shown'),
       params,
       query: (o: Record<string, string | undefined> = {}) => viewQuery(params, ctx.defaultBasis, o),
       units: UNITS,
