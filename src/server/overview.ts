@@ -5,7 +5,7 @@ import type { Observation } from '../domain/series.ts';
 import type { Headline } from './content.ts';
 import type { Vocabulary } from '../domain/source-words.ts';
 import type { BlockValue } from '../transform/trade-structure.ts';
-import { flowRows, publicationValues, PUBLICATIONS } from './partners-view.ts';
+import { BNS, flowRows, publicationValues } from './partners-view.ts';
 
 export interface Card {
   id: string;
@@ -73,8 +73,7 @@ export interface TradeCard {
 }
 
 export function tradeCard(repo: DataRepository, vocabulary: Vocabulary): TradeCard | null {
-  const bns = PUBLICATIONS.find((p) => p.id === 'bns')!;
-  const rows = flowRows(publicationValues(repo, vocabulary, bns), bns, 'turnover');
+  const rows = flowRows(publicationValues(repo, vocabulary, BNS), BNS, 'turnover');
   const last = rows[rows.length - 1];
-  return last ? { publication: bns.label, year: last.year, total: last.total, blocks: last.blocks } : null;
+  return last ? { publication: BNS.label, year: last.year, total: last.total, blocks: last.blocks } : null;
 }

@@ -1,6 +1,6 @@
 // The partners page's numbers, from the processed series: Kazakhstan's trade by partner block
-// in two publications (IMF DOTS/IMTS to 2020 and later refreshes; BNS from 2018), never spliced,
-// the overlap years side by side; own figures against the partners' mirror figures; how
+// in each publication (the bundled IMF DOTS download to 2020, BNS from 2018, and IMF IMTS where a
+// refresh has brought it), never spliced, the overlap years side by side; own figures against the partners' mirror figures; how
 // concentrated trade is; shares 2021→2023; FDI by partner with its net-versus-gross caveat.
 import { isGroup, partnerName } from '../domain/partners.ts';
 import type { Observation } from '../domain/series.ts';
@@ -18,7 +18,8 @@ export const FLOWS: readonly Flow[] = ['turnover', 'exports', 'imports'];
 
 /** One publication of Kazakhstan's trade by partner, and how its series are named. */
 export interface TradePublication {
-  id: 'imf' | 'bns';
+  /** `imf` is the bundled DOTS download (its id since the page had only it), `imts` a refresh's answers. */
+  id: 'imf' | 'bns' | 'imts';
   label: string;
   /** The publication's unit in US dollars (BNS prints thousands); applied in decimal. */
   toUsd: number;
@@ -27,12 +28,22 @@ export interface TradePublication {
   decimals: number;
   /** The job whose series it is (read through its words: trade ids of reporter KAZ, annual). */
   source: string;
+  /** The edition of those series it is (DOTS and IMTS share ids, each its own edition); absent: the current one. */
+  vintage?: string;
+  /** Whether it prints a turnover (BNS) or the page adds exports and imports (the IMF). */
+  printsTurnover: boolean;
 }
 
-export const PUBLICATIONS: readonly TradePublication[] = [
-  { id: 'imf', label: 'IMF DOTS/IMTS', toUsd: 1, decimals: 0, source: 'imts' },
-  { id: 'bns', label: 'BNS', toUsd: 1000, decimals: 2, source: 'bns' },
-];
+export const DOTS: TradePublication = { id: 'imf', label: 'IMF DOTS', toUsd: 1, decimals: 0, source: 'imts', vintage: 'dots-2022-02', printsTurnover: false };
+export const BNS: TradePublication = { id: 'bns', label: 'BNS', toUsd: 1000, decimals: 2, source: 'bns', printsTurnover: true };
+export const IMTS: TradePublication = { id: 'imts', label: 'IMF IMTS', toUsd: 1, decimals: 0, source: 'imts', vintage: 'imts', printsTurnover: false };
+/** Every publication, in the order the page and the downloads list them. */
+export const PUBLICATIONS: readonly TradePublication[] = [DOTS, BNS, IMTS];
+
+/** A series' values in one edition (its current values when that is the one asked, or none asked). */
+export function editionObservations(entry: { meta: { vintage: { key: string } }; observations: Observation[]; earlier: Map<string, Observation[]> }, vintage?: string): Observation[] | undefined {
+  return vintage === undefined || entry.meta.vintage.key === vintage ? entry.observations : entry.earlier.get(vintage);
+}
 
 type ByCode = Map<string, Map<string, number>>;
 
@@ -47,12 +58,13 @@ export function publicationValues(repo: DataRepository, vocabulary: Vocabulary, 
   const out: PublicationValues = { turnover: new Map(), exports: new Map(), imports: new Map(), missingFlow: new Map() };
   for (const e of repo.list()) {
     const s = vocabulary.trade(e.meta.id);
-    if (!s || s.source !== pub.source || s.reporter !== 'KAZ' || s.frequency !== frequency) continue;
-    out[s.flow].set(s.partner, new Map(e.observations.map((o: Observation) => [o.date, scaled(o.value, pub.toUsd, pub.decimals)])));
+    const observations = s && s.source === pub.source && s.reporter === 'KAZ' && s.frequency === frequency ? editionObservations(e, pub.vintage) : undefined;
+    if (!s || !observations) continue;
+    out[s.flow].set(s.partner, new Map(observations.map((o: Observation) => [o.date, scaled(o.value, pub.toUsd, pub.decimals)])));
   }
   // The IMF gives no turnover: exports + imports, a flow not published counted as absent (a
   // partner with exports only still trades), and which flow was missing kept for the notes.
-  if (pub.id === 'imf') {
+  if (!pub.printsTurnover) {
     for (const code of new Set([...out.exports.keys(), ...out.imports.keys()])) {
       const x = out.exports.get(code) ?? new Map<string, number>();
       const m = out.imports.get(code) ?? new Map<string, number>();
@@ -139,7 +151,7 @@ export interface MirrorRow {
 
 /** What each gap compares, in words (the page and the CSV say it). */
 export const GAP_BASES = {
-  imf: 'IMF DOTS/IMTS on both sides: Kazakhstan\'s reported trade against the partner\'s reported trade with Kazakhstan',
+  imf: 'IMF DOTS (the February 2022 download) on both sides: Kazakhstan\'s reported trade against the partner\'s reported trade with Kazakhstan',
   bnsComtrade: 'BNS (Kazakhstan) against UN Comtrade (the partner\'s customs)',
 } as const;
 
@@ -159,9 +171,14 @@ function flowPoint(get: (id: string) => number | undefined, x: string, m: string
 
 /** Kazakhstan's own figures with a partner against the partner's figures with Kazakhstan. */
 export function mirrorRows(repo: DataRepository, vocabulary: Vocabulary, partner: string): MirrorRow[] {
-  // Each publication at its precision (IMF and Comtrade whole dollars, BNS cents), in decimal.
+  // Each publication at its precision (IMF and Comtrade whole dollars, BNS cents), in decimal; the
+  // IMF's on both sides from the DOTS download, so the gap compares one edition with itself.
+  const observations = (id: string) => {
+    const e = repo.get(id);
+    return e && (vocabulary.trade(id)?.source === DOTS.source ? editionObservations(e, DOTS.vintage) : e.observations);
+  };
   const value = (id: string, year: string, factor = 1, decimals = 0) => {
-    const v = repo.get(id)?.observations.find((o) => o.date === year)?.value;
+    const v = observations(id)?.find((o) => o.date === year)?.value;
     return v === undefined ? undefined : scaled(v, factor, decimals);
   };
   // Exports then imports; the partner's imports from Kazakhstan mirror Kazakhstan's exports.
@@ -174,7 +191,7 @@ export function mirrorRows(repo: DataRepository, vocabulary: Vocabulary, partner
     comtrade: pair('comtrade', partner, 'KAZ', ['imports', 'exports']),
   };
   const years = new Set<string>();
-  for (const id of Object.values(ids).flat()) for (const o of repo.get(id)?.observations ?? []) years.add(o.date);
+  for (const id of Object.values(ids).flat()) for (const o of observations(id) ?? []) years.add(o.date);
   return [...years].sort().map((year) => {
     const own = {
       imf: flowPoint((id) => value(id, year), ids.imfOwn[0], ids.imfOwn[1]),
@@ -247,14 +264,20 @@ export const SHARE_YEARS = ['2021', '2022', '2023'];
 
 /** The share-change table alone (its CSV needs no charts and no IMF table). */
 export function turnoverShares(repo: DataRepository, vocabulary: Vocabulary): { years: string[]; rows: ShareChange[] } {
-  const values = publicationValues(repo, vocabulary, PUBLICATIONS[1]);
-  return { years: SHARE_YEARS, rows: shareChanges(flowRows(values, PUBLICATIONS[1], 'turnover'), values.turnover, SHARE_YEARS) };
+  const values = publicationValues(repo, vocabulary, BNS);
+  return { years: SHARE_YEARS, rows: shareChanges(flowRows(values, BNS, 'turnover'), values.turnover, SHARE_YEARS) };
 }
 
 export interface PartnersView {
   flow: Flow;
+  /** IMF DOTS, the bundled download. */
   imf: BlockRow[];
+  /** IMF IMTS, a refresh's answers (none on the bundle). */
+  imts: BlockRow[];
   bns: BlockRow[];
+  /** The concentration table (of turnover, whatever the flow): a column pair per publication that
+   *  has turnover rows, latest year first. */
+  concentration: { publications: Array<TradePublication['id']>; rows: Array<{ year: string; cells: Array<Concentration | null> }> };
   overlap: string[];
   blockLabels: Record<string, string>;
   mirror: Record<'RUS' | 'CHN', MirrorRow[]>;
@@ -265,7 +288,10 @@ export interface PartnersView {
   charts: { shares: ChartPayload; values: ChartPayload; concentration: ChartPayload; mirrorRUS: ChartPayload; mirrorCHN: ChartPayload; fdi: ChartPayload };
 }
 
-function blockTraces(rows: BlockRow[], pub: 'imf' | 'bns', pick: (b: BlockValue) => number | null, t: TFunction) {
+/** Each publication's look on the charts: DOTS solid, IMTS dashed, BNS dotted with markers. */
+const TRACE_STYLE: Record<TradePublication['id'], { mode: string; dash?: string }> = { imf: { mode: 'lines' }, imts: { mode: 'lines', dash: 'dash' }, bns: { mode: 'lines+markers', dash: 'dot' } };
+
+function blockTraces(rows: BlockRow[], pub: TradePublication['id'], pick: (b: BlockValue) => number | null, t: TFunction) {
   return [...TRADE_BLOCKS.map((b) => b.id), REST_BLOCK.id].map((id) => ({
     id: `${pub}-${id}`,
     name: t('partners.chart.trace', { block: t(`partners.blocks.${id}`), publication: t(`partners.pub.${pub}`) }),
@@ -275,71 +301,84 @@ function blockTraces(rows: BlockRow[], pub: 'imf' | 'bns', pick: (b: BlockValue)
       return b ? pick(b) : null;
     }),
     yaxis: 'y' as const,
-    mode: pub === 'imf' ? 'lines' : 'lines+markers',
-    ...(pub === 'bns' ? { dash: 'dot' } : {}),
+    ...TRACE_STYLE[pub],
     color: BLOCK_COLORS[id],
   }));
 }
 
 const chart = (title: string, ariaLabel: string, yTitle: string, traces: ChartPayload['traces'], fileName: string, source: string, lang: string): ChartPayload => ({ title, ariaLabel, traces, yTitle, y2Title: null, shapes: [], fileName, source, ...(lang !== DEFAULT_LANGUAGE ? { lang } : {}) });
 
+/** A flow's block rows in each publication, and the turnover rows concentration is measured on. */
+type RowsByPublication = Record<TradePublication['id'], BlockRow[]>;
+
 export function partnersView(repo: DataRepository, vocabulary: Vocabulary, flow: Flow, t: TFunction = translator(DEFAULT_LANGUAGE)): PartnersView {
-  const imfValues = publicationValues(repo, vocabulary, PUBLICATIONS[0]);
-  const bnsValues = publicationValues(repo, vocabulary, PUBLICATIONS[1]);
-  const imf = flowRows(imfValues, PUBLICATIONS[0], flow);
-  const bns = flowRows(bnsValues, PUBLICATIONS[1], flow);
-  const bnsYears = new Set(bns.map((r) => r.year));
-  const overlap = imf.map((r) => r.year).filter((y) => bnsYears.has(y));
-  const imfTurnover = flow === 'turnover' ? imf : flowRows(imfValues, PUBLICATIONS[0], 'turnover');
-  const bnsTurnover = flow === 'turnover' ? bns : flowRows(bnsValues, PUBLICATIONS[1], 'turnover');
+  const values = Object.fromEntries(PUBLICATIONS.map((p) => [p.id, publicationValues(repo, vocabulary, p)])) as Record<TradePublication['id'], PublicationValues>;
+  const rowsOf = (f: Flow) => Object.fromEntries(PUBLICATIONS.map((p) => [p.id, flowRows(values[p.id], p, f)])) as RowsByPublication;
+  const rows = rowsOf(flow);
+  const turnover = flow === 'turnover' ? rows : rowsOf('turnover');
+  // A year more than one publication holds: marked in the tables, each publication's row kept.
+  const held = new Map<string, number>();
+  for (const p of PUBLICATIONS) for (const r of rows[p.id]) held.set(r.year, (held.get(r.year) ?? 0) + 1);
   const mirror = { RUS: mirrorRows(repo, vocabulary, 'RUS'), CHN: mirrorRows(repo, vocabulary, 'CHN') };
   const fdi = fdiRows(repo, vocabulary);
+  return {
+    flow, imf: rows.imf, imts: rows.imts, bns: rows.bns, overlap: [...held].filter(([, n]) => n > 1).map(([y]) => y).sort(),
+    blockLabels: BLOCK_LABEL, mirror, last12: lastTwelveMonthsRow(repo, vocabulary, flow),
+    shares: { years: SHARE_YEARS, rows: shareChanges(turnover.bns, values.bns.turnover, SHARE_YEARS) },
+    concentration: concentrationTable(turnover),
+    fdi,
+    charts: partnersCharts(flow, rows, turnover, mirror, fdi, t),
+  };
+}
+
+function concentrationTable(turnover: RowsByPublication): PartnersView['concentration'] {
+  const publications = PUBLICATIONS.filter((p) => turnover[p.id].length).map((p) => p.id);
+  const years = [...new Set(publications.flatMap((id) => turnover[id].map((r) => r.year)))].sort().reverse();
+  return { publications, rows: years.map((year) => ({ year, cells: publications.map((id) => turnover[id].find((r) => r.year === year)?.concentration ?? null) })) };
+}
+
+function partnersCharts(flow: Flow, rows: RowsByPublication, turnover: RowsByPublication, mirror: PartnersView['mirror'], fdi: FdiRow[], t: TFunction): PartnersView['charts'] {
   const src = t('partners.chart.source');
   const lang = languageOfTranslator(t);
   const flowWord = t(`partners.flowWords.${flow}`);
-  const mirrorChart = (code: 'RUS' | 'CHN') => {
-    const rows = mirror[code];
-    const x = rows.map((r) => `${r.year}-01-01`);
-    const partner = t(`partners.partnerNames.${code}`);
-    return chart(
-      t('partners.chart.mirrorTitle', { partner }),
-      t('partners.chart.mirrorAria', { partner }),
-      t('partners.chart.yBn'),
-      [
-        { id: 'own-imf', name: t('partners.chart.ownImf'), x, y: rows.map((r) => r.own.imf.turnover), yaxis: 'y', mode: 'lines', color: '#1f5f8b' },
-        { id: 'own-bns', name: t('partners.chart.ownBns'), x, y: rows.map((r) => r.own.bns.turnover), yaxis: 'y', mode: 'lines+markers', dash: 'dot', color: '#1f5f8b' },
-        { id: 'mirror-imf', name: t('partners.chart.mirrorImf', { partner }), x, y: rows.map((r) => r.mirror.imf.turnover), yaxis: 'y', mode: 'lines', color: '#c8642a' },
-        ...(code === 'CHN' ? [{ id: 'mirror-comtrade', name: t('partners.chart.mirrorComtrade', { partner }), x, y: rows.map((r) => r.mirror.comtrade.turnover), yaxis: 'y' as const, mode: 'lines+markers', dash: 'dot', color: '#c8642a' }] : []),
-      ],
-      `kz-mirror-${code.toLowerCase()}`,
-      t('partners.chart.mirrorSource'),
-      lang,
-    );
-  };
+  const drawn = PUBLICATIONS.filter((p) => rows[p.id].length);
+  const hhiTrace = (p: TradePublication, color: string) => ({ id: `hhi-${p.id}`, name: t('partners.chart.hhiTrace', { publication: t(`partners.pub.${p.id}`) }), x: turnover[p.id].map((r) => `${r.year}-01-01`), y: turnover[p.id].map((r) => r.concentration?.hhi ?? null), yaxis: 'y' as const, ...TRACE_STYLE[p.id], color });
   return {
-    flow, imf, bns, overlap, blockLabels: BLOCK_LABEL, mirror, last12: lastTwelveMonthsRow(repo, vocabulary, flow),
-    shares: { years: SHARE_YEARS, rows: shareChanges(bnsTurnover, bnsValues.turnover, SHARE_YEARS) },
-    fdi,
-    charts: {
-      shares: chart(t('partners.chart.sharesTitle', { flow: flowWord }), t('partners.chart.sharesAria', { flow: flowWord }), t('partners.chart.yPercent'), [...blockTraces(imf, 'imf', (b) => b.share, t), ...blockTraces(bns, 'bns', (b) => b.share, t)], `kz-${flow}-shares`, src, lang),
-      values: chart(t('partners.chart.valuesTitle', { flow: flowWord }), t('partners.chart.valuesAria', { flow: flowWord }), t('partners.chart.yBn'), [...blockTraces(imf, 'imf', (b) => bn(b.value), t), ...blockTraces(bns, 'bns', (b) => bn(b.value), t)], `kz-${flow}-values`, src, lang),
-      concentration: chart(t('partners.chart.hhiTitle'), t('partners.chart.hhiAria'), t('partners.chart.hhiY'), [
-        { id: 'hhi-imf', name: t('partners.chart.hhiTrace', { publication: t('partners.pub.imf') }), x: imfTurnover.map((r) => `${r.year}-01-01`), y: imfTurnover.map((r) => r.concentration?.hhi ?? null), yaxis: 'y', mode: 'lines', color: '#1f5f8b' },
-        { id: 'hhi-bns', name: t('partners.chart.hhiTrace', { publication: t('partners.pub.bns') }), x: bnsTurnover.map((r) => `${r.year}-01-01`), y: bnsTurnover.map((r) => r.concentration?.hhi ?? null), yaxis: 'y', mode: 'lines+markers', dash: 'dot', color: '#c8642a' },
-      ], 'kz-trade-hhi', src, lang),
-      mirrorRUS: mirrorChart('RUS'),
-      mirrorCHN: mirrorChart('CHN'),
-      fdi: chart(t('partners.chart.fdiTitle'), t('partners.chart.fdiAria'), t('partners.chart.yEurBn'), FDI_PARTNERS.filter((c) => c !== 'G001').map((c, i) => ({
-        id: `fdi-${c}`, name: t(`partners.fdiNames.${c}`), x: fdi.map((r) => `${r.year}-01-01`), y: fdi.map((r) => (r.stock[c] === null ? null : scaled(r.stock[c]!, 1e-3))), yaxis: 'y' as const, mode: 'lines', color: ['#1f5f8b', '#2a8c55', '#8b3a8f', '#c8642a', '#a1261b'][i],
-      })), 'kz-fdi-stock', t('partners.chart.fdiSource'), lang),
-    },
+    shares: chart(t('partners.chart.sharesTitle', { flow: flowWord }), t('partners.chart.sharesAria', { flow: flowWord }), t('partners.chart.yPercent'), drawn.flatMap((p) => blockTraces(rows[p.id], p.id, (b) => b.share, t)), `kz-${flow}-shares`, src, lang),
+    values: chart(t('partners.chart.valuesTitle', { flow: flowWord }), t('partners.chart.valuesAria', { flow: flowWord }), t('partners.chart.yBn'), drawn.flatMap((p) => blockTraces(rows[p.id], p.id, (b) => bn(b.value), t)), `kz-${flow}-values`, src, lang),
+    concentration: chart(t('partners.chart.hhiTitle'), t('partners.chart.hhiAria'), t('partners.chart.hhiY'), PUBLICATIONS.filter((p) => turnover[p.id].length).map((p) => hhiTrace(p, { imf: '#1f5f8b', bns: '#c8642a', imts: '#2a8c55' }[p.id])), 'kz-trade-hhi', src, lang),
+    mirrorRUS: mirrorChart(mirror, 'RUS', t, lang),
+    mirrorCHN: mirrorChart(mirror, 'CHN', t, lang),
+    fdi: chart(t('partners.chart.fdiTitle'), t('partners.chart.fdiAria'), t('partners.chart.yEurBn'), FDI_PARTNERS.filter((c) => c !== 'G001').map((c, i) => ({
+      id: `fdi-${c}`, name: t(`partners.fdiNames.${c}`), x: fdi.map((r) => `${r.year}-01-01`), y: fdi.map((r) => (r.stock[c] === null ? null : scaled(r.stock[c]!, 1e-3))), yaxis: 'y' as const, mode: 'lines', color: ['#1f5f8b', '#2a8c55', '#8b3a8f', '#c8642a', '#a1261b'][i],
+    })), 'kz-fdi-stock', t('partners.chart.fdiSource'), lang),
   };
+}
+
+function mirrorChart(mirror: PartnersView['mirror'], code: 'RUS' | 'CHN', t: TFunction, lang: string): ChartPayload {
+  const rows = mirror[code];
+  const x = rows.map((r) => `${r.year}-01-01`);
+  const partner = t(`partners.partnerNames.${code}`);
+  return chart(
+    t('partners.chart.mirrorTitle', { partner }),
+    t('partners.chart.mirrorAria', { partner }),
+    t('partners.chart.yBn'),
+    [
+      { id: 'own-imf', name: t('partners.chart.ownImf'), x, y: rows.map((r) => r.own.imf.turnover), yaxis: 'y', mode: 'lines', color: '#1f5f8b' },
+      { id: 'own-bns', name: t('partners.chart.ownBns'), x, y: rows.map((r) => r.own.bns.turnover), yaxis: 'y', mode: 'lines+markers', dash: 'dot', color: '#1f5f8b' },
+      { id: 'mirror-imf', name: t('partners.chart.mirrorImf', { partner }), x, y: rows.map((r) => r.mirror.imf.turnover), yaxis: 'y', mode: 'lines', color: '#c8642a' },
+      ...(code === 'CHN' ? [{ id: 'mirror-comtrade', name: t('partners.chart.mirrorComtrade', { partner }), x, y: rows.map((r) => r.mirror.comtrade.turnover), yaxis: 'y' as const, mode: 'lines+markers', dash: 'dot', color: '#c8642a' }] : []),
+    ],
+    `kz-mirror-${code.toLowerCase()}`,
+    t('partners.chart.mirrorSource'),
+    lang,
+  );
 }
 
 /** The IMF blocks of a flow over the latest 12 months, if monthly figures are stored. */
 function lastTwelveMonthsRow(repo: DataRepository, vocabulary: Vocabulary, flow: Flow): BlockRow | null {
-  const last = lastTwelveMonths(publicationValues(repo, vocabulary, PUBLICATIONS[0], 'M'));
-  return last ? flowRows(last.values, PUBLICATIONS[0], flow)[0] ?? null : null;
+  const last = lastTwelveMonths(publicationValues(repo, vocabulary, IMTS, 'M'));
+  return last ? flowRows(last.values, IMTS, flow)[0] ?? null : null;
 }
 
 /** The concentration rows of both publications for turnover (the table and its download). */

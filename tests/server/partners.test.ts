@@ -199,7 +199,7 @@ describe('/partners as a user and an attacker try it', () => {
     const res = await request(t.app).get('/partners');
     expect(res.status).toBe(200);
     for (const h of ['Share of Kazakhstan', 'Each side', 'How concentrated', 'Foreign direct investment']) expect(res.text).toContain(h);
-    expect(res.text).toMatch(/Where both have a year \(2018, 2019, 2020\)/);
+    expect(res.text).toMatch(/Where more than one has a year \(2018, 2019, 2020\)/);
     expect(res.text).toMatch(/Net, not gross/);
     expect(res.text).toMatch(/валовый приток/);
     expect(res.text).toContain('href="/partners"');

@@ -7,9 +7,11 @@ import { parseImts } from '../../src/sources/imf-imts/parse.ts';
 import { DataRepository } from '../../src/store/repository.ts';
 import { partnersView } from '../../src/server/partners-view.ts';
 import { vocabularyOf } from '../../src/runner/job.ts';
-import { fixture, noSleep, tempDataDir, testConfig } from '../support/data-dir.ts';
+import { fixture, noSleep, REPO, tempDataDir, testConfig } from '../support/data-dir.ts';
 import { startReplayServer, type Handler, type ReplayServer } from '../support/replay-server.ts';
 import { refresh } from '../../src/runner/refresh.ts';
+import request from 'supertest';
+import { testApp } from '../support/app.ts';
 import { allJobs, jobNamed } from '../../pipelines/index.ts';
 import { readSourceFiles } from '../../src/store/processed-store.ts';
 
@@ -115,11 +117,11 @@ describe('IMTS connector through the replay server', () => {
     expect(wildcard.r.error).toBeUndefined();
     const viaWildcard = [...(await readSourceFiles(wildcard.dir, 'imts'))!.series.keys()].sort();
     expect(viaWildcard).toContain('imf.imts.XG_FOB_USD.DEU.KAZ.A');
-    // /partners continues the IMF table with whatever a refresh brings (here the relabelled years).
+    // /partners shows whatever a refresh brings (here the relabelled years) as its own IMTS table.
     const repo = new DataRepository(wildcard.dir, ['imts']);
     await repo.load();
     const config = testConfig(wildcard.dir);
-    const years = partnersView(repo, vocabularyOf(allJobs(config)), 'turnover').imf.map((row) => row.year);
+    const years = partnersView(repo, vocabularyOf(allJobs(config)), 'turnover').imts.map((row) => row.year);
     expect(years).toContain('2023');
     await server!.close();
     const chunked = await run(reply(true));
@@ -136,7 +138,7 @@ describe('IMTS connector through the replay server', () => {
     expect([...(await readSourceFiles(chunked.dir, 'imts'))!.series.keys()].sort()).toEqual(viaWildcard);
   });
 
-  it('continues the bundled DOTS history: the live answer wins where both have a year, and every disagreement is reported', async () => {
+  it('keeps the bundled DOTS download and a refresh\'s IMTS answers apart: two editions of one series, both rows of an overlap year shown, nothing merged', async () => {
     // The relabelled answer again, its 2023 moved to 2020 so that it overlaps DOTS (test-only values).
     const overlap = async (indicator: string) => (await relabelled(indicator, ['RUS', 'CHN', 'G998', 'G001'])).replaceAll('TIME_PERIOD="2023"', 'TIME_PERIOD="2020"');
     const bodies = { XG_FOB_USD: await overlap('XG_FOB_USD'), MG_CIF_USD: await overlap('MG_CIF_USD') };
@@ -147,18 +149,32 @@ describe('IMTS connector through the replay server', () => {
     }, ['imts']);
     expect(r.error).toBeUndefined();
     const live = parseImts(Buffer.from(bodies.XG_FOB_USD), { url: 'u', request: { frequency: 'A' } }).series.find((x) => x.id === 'imf.imts.XG_FOB_USD.RUS.KAZ.A')!;
-    const live2020 = live.observations.find((o) => o.date === '2020')!.value;
     const rus = (await readSourceFiles(dir, 'imts'))!.series.get('imf.imts.XG_FOB_USD.RUS.KAZ.A')!;
-    // DOTS's years before, the live answer's 2020 (not DOTS's 4,899.45 million) and its 2024 after.
-    expect(rus.observations.find((o) => o.date === '1995')!.value).toBe(2365800000);
-    expect(rus.observations.find((o) => o.date === '2020')!.value).toBe(live2020);
-    expect(rus.observations.at(-1)!.date).toBe('2024');
-    const c = r.conflicts.find((x) => x.series === 'imf.imts.XG_FOB_USD.RUS.KAZ.A' && x.date === '2020')!;
-    expect(c.kept.value).toBe(live2020);
-    expect(c.other.value).toBe(4899450100);
-    expect(c.other.file).toMatch(/dots_103/);
-    // One disagreement per series and indicator where both have 2020.
-    expect(r.conflicts.filter((x) => x.date === '2020').length).toBe(8);
+    // The current values are the live answer's, all of them and only them; DOTS is its own edition, whole.
+    expect(rus.meta.vintage.key).toBe('imts');
+    expect(rus.observations.map((o) => [o.date, o.value])).toEqual(live.observations.map((o) => [o.date, o.value]));
+    const dots = rus.earlier.get('dots-2022-02')!;
+    expect(dots.find((o) => o.date === '1995')!.value).toBe(2365800000);
+    expect(dots.find((o) => o.date === '2020')!.value).toBe(4899450100);
+    expect(r.conflicts).toEqual([]);
+    // /partners: DOTS's 2020 and IMTS's 2020 each in its own table, the year marked as held by both.
+    const repo = new DataRepository(dir, ['imts']);
+    await repo.load();
+    const view = partnersView(repo, vocabularyOf(allJobs(testConfig(dir))), 'exports');
+    const rusIn = (rows: typeof view.imf) => rows.find((x) => x.year === '2020')!.blocks.find((b) => b.id === 'RUS')!.value;
+    expect(rusIn(view.imf)).toBe(4899450100);
+    expect(rusIn(view.imts)).toBe(live.observations.find((o) => o.date === '2020')!.value);
+    expect(view.imf.map((x) => x.year)).not.toContain('2024');
+    expect(view.overlap).toContain('2020');
+    // The mirror compares DOTS with DOTS, not with the refresh.
+    const mirror2020 = view.mirror.RUS.find((x) => x.year === '2020')!;
+    expect(mirror2020.own.imf.exports).toBe(4.8994501);
+    // The page, with the content files a server reads beside the refreshed data.
+    for (const f of await fs.readdir(path.join(REPO, 'data'))) if (f.endsWith('.json')) await fs.copyFile(path.join(REPO, 'data', f), path.join(dir, f));
+    const page = (await request((await testApp(dir)).app).get('/partners?flow=exports')).text;
+    expect(page).toContain('<h3>IMF DOTS (downloaded February 2022): exports, US$ bn');
+    expect(page).toContain('<h3>IMF IMTS (refreshed): exports, US$ bn');
+    expect(page).toMatch(/<th scope="row">2020 \*<\/th>[\s\S]*<th scope="row">2020 \*<\/th>/);
   });
 
   it.each([

@@ -2,14 +2,20 @@
 // 1992–2020. Sheets "Exports, FOB" and "Imports, CIF"; row 4 the reporter, row 5 the unit, row 7
 // the years from column C, one partner or group per row from row 8 (name in column B). A cell is
 // a number, empty, or text with the IMF's estimate flag ("0.14 e"): the value is kept with the
-// flag as its status. Series get the live IMTS ids, so a refresh continues them after 2020.
+// flag as its status. Series get the live IMTS ids under their own edition (DOTS_VINTAGE): a refresh
+// adds IMTS beside them, each year of each kept.
 import { PipelineError } from '../../domain/errors.ts';
 import type { ObservationStatus } from '../../domain/series.ts';
 import type { ParsedSeries, ParseResult, RawMeta } from '../../domain/source-data.ts';
 import { HEADING_NAMES, normaliseName, resolvePartner } from '../shared/partner-names.ts';
 import { cellRef, readWorkbook, type Sheet, type Where } from '../shared/workbook.ts';
-import { IMTS_VINTAGE, imtsDescription } from './parse.ts';
+import { imtsDescription } from './parse.ts';
 import { imtsId } from './words.ts';
+
+/** The bundled DOTS download is its own edition: a refresh's IMTS answers are another (key 'imts',
+ *  later in key order, so a series' current values are IMTS's where it has them), never merged
+ *  with it year by year. */
+export const DOTS_VINTAGE = { key: 'dots-2022-02', label: 'IMF DOTS (downloaded February 2022)' };
 
 const SHEETS = [
   { name: 'Exports, FOB', indicator: 'XG_FOB_USD' },
@@ -135,7 +141,7 @@ export async function parseDotsWorkbook(bytes: Buffer, meta: Pick<RawMeta, 'key'
         'To 2020 from IMF DOTS (February 2022 download; US$ millions there, US dollars here; "e" estimates keep their flag). A refresh of IMF IMTS continues it and wins where both have a year.',
         ...(description.notes ?? []).filter((n) => !n.startsWith("Values in US dollars (full units). The provider's SCALE")),
       ];
-      series.push({ id: imtsId(spec.indicator, r.code, t.reporter, 'A'), description, vintage: IMTS_VINTAGE, precedence: 0, observations });
+      series.push({ id: imtsId(spec.indicator, r.code, t.reporter, 'A'), description, vintage: DOTS_VINTAGE, precedence: 0, observations });
     }
   }
   return { series, notes: [] };

@@ -68,7 +68,7 @@ export function createImts(o: ImtsOptions): SourceConnector {
   return {
     name: 'imts',
     title: 'IMF International Trade in Goods (SDMX API)',
-    version: '1.1.0',
+    version: '1.2.0',
     words: IMTS_WORDS,
     publisher: IMTS_PUBLISHER,
     // Kazakhstan's annual exports and imports with the main counterparts must be there once fetched.

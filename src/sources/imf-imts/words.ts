@@ -22,6 +22,6 @@ export const IMTS_WORDS: SourceWords = {
     const s = IMTS_IDS.parse(id);
     return s && s.flow !== 'turnover' ? { key: s.flow === 'exports' ? 'titles.imtsExports' : 'titles.imtsImports', partners: { partner: s.partner, reporter: s.reporter } } : undefined;
   },
-  vintage: (key) => (key === 'imts' ? { key: 'vintage.imts' } : undefined),
+  vintage: (key) => (key === 'imts' ? { key: 'vintage.imts' } : key === 'dots-2022-02' ? { key: 'vintage.dots' } : undefined),
   trade: IMTS_IDS,
 };
