@@ -189,7 +189,7 @@ try {
       await p.waitForFunction((n) => document.querySelectorAll('[data-chart][data-rendered="true"]').length === n, charts, { timeout: 30_000 });
       assert(charts === 6, `expected 6 charts, saw ${charts}`);
       const traces = await p.evaluate(() => (document.getElementById('chart') as unknown as { data: Array<{ name: string }> }).data.map((t) => t.name));
-      assert(traces.includes('Russia (IMF)') && traces.includes('Russia (BNS)'), `share chart traces: ${traces.join(', ')}`);
+      assert(traces.includes('Russia (IMF DOTS)') && traces.includes('Russia (BNS)'), `share chart traces: ${traces.join(', ')}`);
       // No SI suffixes on any axis ("30M" beside "thousands of US dollars" was 30 bn).
       const suffixed = await p.$$eval('.ytick text', (els) => els.map((e) => e.textContent ?? '').filter((x) => /\d[kMGT]$/.test(x)));
       assert(suffixed.length === 0, `SI suffixes on the y axes: ${suffixed.join(', ')}`);
@@ -200,6 +200,23 @@ try {
       assert(overflow <= 1, `page is ${overflow}px wider than the window`);
       await p.screenshot({ path: path.join(OUT, `partners-${width}.png`), fullPage: width > 640 });
       await p.close();
+    }
+  });
+
+  await check('trade reads in billions on a series page: axis title, ticks without suffixes, table and chart agree (1366 and 390 px, English and Russian)', async () => {
+    for (const [url, unit] of [['/series/bns.TURNOVER.CHN', 'billions of US dollars'], ['/ru/series/bns.TURNOVER.CHN', 'млрд долларов США']]) {
+      for (const width of [1366, 390]) {
+        const p = await newPage({ width, height: 900 });
+        await p.goto(`${base}${url}`);
+        await p.waitForSelector('#chart[data-rendered="true"]');
+        const title = await p.$eval('#chart .g-ytitle', (e) => e.textContent ?? '');
+        assert(title === unit, `${url} ${width}px: y title ${title}`);
+        const ticks = await p.$$eval('#chart .ytick text', (els) => els.map((e) => e.textContent ?? ''));
+        assert(ticks.length > 1 && ticks.every((x) => /^[\d.,\s\u00a0\u2212-]+$/.test(x) && Number(x.replace(/[^\d]/g, '')) < 1000), `${url} ${width}px: ticks ${ticks.join(' | ')}`);
+        const header = await p.$eval('table.data-table thead th:nth-child(2) .muted', (e) => e.textContent ?? '');
+        assert(header === unit, `${url} ${width}px: table unit ${header}`);
+        await p.close();
+      }
     }
   });
 
