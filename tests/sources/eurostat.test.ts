@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { jobNamed } from '../../pipelines/index.ts';
 import { refresh } from '../../src/runner/refresh.ts';
 import { rebuildAll } from '../../src/runner/rebuild.ts';
+import type { ParseCache } from '../../src/runner/parse.ts';
 import { comextCode } from '../../src/sources/eurostat/names.ts';
 import { comextPeriod, parseRelationalView } from '../../src/sources/eurostat/relational-view.ts';
 import { readSourceFiles } from '../../src/store/processed-store.ts';
@@ -87,12 +88,14 @@ describe('the bundled Comext files', () => {
 });
 
 describe('the live Comext job through a loopback server', () => {
+  // The 422 bundled files are parsed once for all these refreshes (keyed by each file's bytes).
+  const parseCache: ParseCache = new Map();
   let template: string;
   let server: ReplayServer | undefined;
   let bundled: Map<string, Array<{ date: string; value: number }>>;
   beforeAll(async () => {
     template = await tempDataDir(['eurostat']);
-    await rebuildAll(template, [jobNamed('eurostat', testConfig(template))]);
+    await rebuildAll(template, [jobNamed('eurostat', testConfig(template))], parseCache);
     const files = await readSourceFiles(template, 'eurostat');
     bundled = new Map([...files!.series].map(([id, s]) => [id, s.observations]));
   }, 60_000);
@@ -113,7 +116,7 @@ describe('the live Comext job through a loopback server', () => {
     const dir = failing ? await tempDataDir() : await copyDataDir(template);
     if (failing) await fsp.cp(path.join(template, 'processed'), path.join(dir, 'processed'), { recursive: true });
     const config = testConfig(dir, { EUROSTAT_COMEXT_URL: server.url });
-    const [r] = await refresh({ config, jobs: [jobNamed('eurostat', config)], trigger: 'cli', sleep: noSleep, options });
+    const [r] = await refresh({ config, jobs: [jobNamed('eurostat', config)], trigger: 'cli', sleep: noSleep, options, parseCache });
     return { r, dir };
   }
 
