@@ -13,6 +13,12 @@ const run = (cmd, args) =>
 // Incremental: a second run re-checks only what changed since the first (9 s → 3.6 s of the check's
 // own time); a fresh clone has no build info and checks everything.
 const buildInfo = path.join(import.meta.dirname, '..', 'node_modules', '.cache', 'kz-indicators', 'tsc.tsbuildinfo');
-const [types, tests] = await Promise.all([run(bin('tsc'), ['--noEmit', '--incremental', '--tsBuildInfoFile', buildInfo]), run(bin('vitest'), ['run', ...process.argv.slice(2)])]);
+// The test workers load the bundled data dozens of times: a larger young generation (shared by the
+// worker threads) halves the scavenges, 91 → 85 s of CPU and about 4 s of wall time on two cores.
+const vitest = path.join(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');
+const [types, tests] = await Promise.all([
+  run(bin('tsc'), ['--noEmit', '--incremental', '--tsBuildInfoFile', buildInfo]),
+  run(process.execPath, ['--max-semi-space-size=32', vitest, 'run', ...process.argv.slice(2)]),
+]);
 if (types !== 0) console.error('\nThe type check (tsc --noEmit) failed: see its errors above.');
 process.exit(types || tests);

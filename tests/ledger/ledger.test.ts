@@ -64,10 +64,20 @@ describe('claims file validation', () => {
   });
 });
 
-describe('the ledger on the bundled snapshot', () => {
-  it('gives every claim an allowed verdict and every checkable claim a recomputed value', async () => {
+/** The bundled data, loaded once for the tests that only read it. */
+let bundled: Promise<DataRepository> | undefined;
+function bundledRepository(): Promise<DataRepository> {
+  bundled ??= (async () => {
     const repo = new DataRepository(path.resolve('data'), JOBS.map((j) => j.name));
     await repo.load();
+    return repo;
+  })();
+  return bundled;
+}
+
+describe('the ledger on the bundled snapshot', () => {
+  it('gives every claim an allowed verdict and every checkable claim a recomputed value', async () => {
+    const repo = await bundledRepository();
     const file = await loadClaims(path.resolve('data'));
     const lookup = repositoryLookup(repo);
     validateClaims(file, lookup);
@@ -249,8 +259,7 @@ describe('every recipe operation through the evaluator, on hand-built series', (
 
 describe('a statement of concern gets context, not a verdict (issue 26, item 5)', () => {
   it('the conduit sentence: every reading recomputed on its own basis, none judged; "nearly doubled" keeps its own verdict', async () => {
-    const repo = new DataRepository(path.resolve('data'), JOBS.map((j) => j.name));
-    await repo.load();
+    const repo = await bundledRepository();
     const file = await loadClaims(path.resolve('data'));
     const results = evaluateLedger(file, repositoryLookup(repo));
     const conduit = results.find((r) => r.claim.id === 'conduit-concern')!;
@@ -273,8 +282,7 @@ describe('a statement of concern gets context, not a verdict (issue 26, item 5)'
 
 describe('a not-checkable claim a refresh can settle (issue 26, item 6)', () => {
   it('the half-year China figure stays not checkable on the bundle, naming the refresh; with monthly IMTS figures it is judged', async () => {
-    const repo = new DataRepository(path.resolve('data'), JOBS.map((j) => j.name));
-    await repo.load();
+    const repo = await bundledRepository();
     const file = await loadClaims(path.resolve('data'));
     const only = { ...file, claims: file.claims.filter((c) => c.id === 'trade-china-h1-2023') };
     const [bundled] = evaluateLedger(only, repositoryLookup(repo));

@@ -1,13 +1,14 @@
 // One schema per endpoint: every invalid parameter is a 400 naming the parameter, the value and
 // what is allowed; on API routes an unknown parameter is a 400 naming it; pages ignore it.
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { servedDataDir } from '../support/data-dir.ts';
-import { testApp } from '../support/app.ts';
+import { REPO } from '../support/data-dir.ts';
+import { sharedApp } from '../support/app.ts';
 
-let app: Awaited<ReturnType<typeof testApp>>['app'];
+let app: Awaited<ReturnType<typeof sharedApp>>['app'];
 beforeAll(async () => {
-  ({ app } = await testApp(await servedDataDir()));
+  ({ app } = await sharedApp(path.join(REPO, 'data')));
 });
 
 describe('API parameters', () => {

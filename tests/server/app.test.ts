@@ -2,18 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { tempDataDir, notRaw } from '../support/data-dir.ts';
-import { testApp } from '../support/app.ts';
+import { tempDataDir, notRaw, REPO } from '../support/data-dir.ts';
+import { sharedApp, testApp } from '../support/app.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { JOBS } from '../../pipelines/index.ts';
 import { resealProcessed } from '../support/tamper.ts';
 
+// The pages only read (a POST without a token is refused before anything runs): one app on the bundled data.
 let app: Awaited<ReturnType<typeof testApp>>['app'];
-let dataDir: string;
 beforeAll(async () => {
-  dataDir = await tempDataDir();
-  await fs.cp(path.resolve('data'), dataDir, { recursive: true, filter: notRaw });
-  ({ app } = await testApp(dataDir));
+  ({ app } = await sharedApp(path.join(REPO, 'data')));
 });
 
 describe('pages', () => {

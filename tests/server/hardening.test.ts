@@ -17,7 +17,7 @@ beforeAll(async () => {
   await fs.cp(path.resolve('data'), dir, { recursive: true, filter: notRaw });
 });
 /** Read-only tests share one app; those that count failures or start runs make their own. */
-const readOnlyApp = () => sharedApp(dir, { REFRESH_TOKEN: TOKEN, IMF_DATAMAPPER_URL: 'http://127.0.0.1:9/x', HTTP_RETRIES: '0' });
+const readOnlyApp = (env: Record<string, string> = {}) => sharedApp(dir, { REFRESH_TOKEN: TOKEN, IMF_DATAMAPPER_URL: 'http://127.0.0.1:9/x', HTTP_RETRIES: '0', ...env });
 const appWith = (env: Record<string, string> = {}) => testApp(dir, { REFRESH_TOKEN: TOKEN, IMF_DATAMAPPER_URL: 'http://127.0.0.1:9/x', HTTP_RETRIES: '0', ...env });
 
 describe('client errors are 4xx with a short message, never 500 with a stack', () => {
@@ -86,17 +86,17 @@ describe('a refresh that cannot start is answered 409 and recorded', () => {
 
 describe('plain HTTP on an office network, and links that do not trust the Host header', () => {
   it('no HSTS and no upgrade-insecure-requests unless the public URL is https', async () => {
-    const { app } = await appWith();
+    const { app } = await readOnlyApp();
     const res = await request(app).get('/data');
     expect(res.headers['strict-transport-security']).toBeUndefined();
     expect(res.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
-    const { app: https } = await appWith({ PUBLIC_URL: 'https://kz.example.org' });
+    const { app: https } = await readOnlyApp({ PUBLIC_URL: 'https://kz.example.org' });
     const s = await request(https).get('/data');
     expect(s.headers['strict-transport-security']).toMatch(/max-age=/);
     expect(s.headers['content-security-policy']).toMatch(/upgrade-insecure-requests/);
   });
   it('citations and the bundle README never carry the Host header', async () => {
-    const { app } = await appWith({ PUBLIC_URL: 'https://kz.example.org' });
+    const { app } = await readOnlyApp({ PUBLIC_URL: 'https://kz.example.org' });
     const page = await request(app).get('/series/imf.LUR.KAZ').set('Host', 'evil.example');
     expect(page.text).not.toContain('evil.example');
     expect(page.text).toContain('https://kz.example.org/series/imf.LUR.KAZ');
@@ -108,7 +108,7 @@ describe('plain HTTP on an office network, and links that do not trust the Host 
     const { unzipSync, strFromU8 } = await import('fflate');
     const readme = strFromU8(unzipSync(new Uint8Array(zip.body as Buffer))['README.md']);
     expect(readme).not.toContain('evil.example');
-    const { app: noUrl } = await appWith();
+    const { app: noUrl } = await readOnlyApp();
     expect((await request(noUrl).get('/series/imf.LUR.KAZ').set('Host', 'evil.example')).text).not.toContain('evil.example');
   });
 });

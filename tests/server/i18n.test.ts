@@ -10,12 +10,12 @@ import { catalogueKeys, LANGUAGES, localHref, missingKeys } from '../../src/serv
 import { localNames } from '../../src/server/localised-names.ts';
 import { translator } from '../../src/server/i18n.ts';
 import { REPO } from '../support/data-dir.ts';
-import { testApp } from '../support/app.ts';
+import { sharedApp } from '../support/app.ts';
 
-type App = Awaited<ReturnType<typeof testApp>>;
+type App = Awaited<ReturnType<typeof sharedApp>>;
 let t: App;
 beforeAll(async () => {
-  t = await testApp(path.join(REPO, 'data'));
+  t = await sharedApp(path.join(REPO, 'data'));
 });
 
 /** Every page of the product, in the views that exercise its parts. */

@@ -1,16 +1,17 @@
 // The API description is generated from the code: a validator accepts it, every route a program
 // may call is described and every described route answers; reading is open to any origin;
 // every view has snippets that follow it; the CSV shape the API page documents is what downloads hold.
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { servedDataDir } from '../support/data-dir.ts';
-import { testApp } from '../support/app.ts';
+import { REPO } from '../support/data-dir.ts';
+import { sharedApp } from '../support/app.ts';
 import { CSV_SHAPES } from '../../src/server/openapi.ts';
 
-let app: Awaited<ReturnType<typeof testApp>>['app'];
+let app: Awaited<ReturnType<typeof sharedApp>>['app'];
 beforeAll(async () => {
-  ({ app } = await testApp(await servedDataDir()));
+  ({ app } = await sharedApp(path.join(REPO, 'data')));
 });
 
 /** Every route the app serves: [method, path] from Express's own router. */

@@ -7,14 +7,14 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { partnersView } from '../../src/server/partners-view.ts';
 import { REPO } from '../support/data-dir.ts';
-import { testApp } from '../support/app.ts';
+import { sharedApp } from '../support/app.ts';
 import { Decimal } from 'decimal.js';
 import { parseCsv } from '../../src/lib/csv.ts';
 
-type App = Awaited<ReturnType<typeof testApp>>;
+type App = Awaited<ReturnType<typeof sharedApp>>;
 let t: App;
 beforeAll(async () => {
-  t = await testApp(path.join(REPO, 'data'));
+  t = await sharedApp(path.join(REPO, 'data'));
 });
 
 /** id → year → value, straight from a processed CSV (plain split: these files hold no quotes). */

@@ -3,16 +3,17 @@
 //   imf.NGDPD.KAZ 2012 207.999, 2013 236.635, 2014 221.416, 2015 184.388 (billions of USD);
 //   nbk.USD 2022-03-04 492.28, 03-05 499.2, 03-06 503.3, 03-10 510 (no announcement 03-07…09);
 //   nbk.USD 2015-08-20 188.38, 08-21 255.26; nbk.BYN 2016-07-01 0.0168, 07-02 170.73 (redenomination).
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { servedDataDir } from '../support/data-dir.ts';
-import { testApp } from '../support/app.ts';
+import { REPO } from '../support/data-dir.ts';
+import { sharedApp } from '../support/app.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 
-let app: Awaited<ReturnType<typeof testApp>>['app'];
-let repo: Awaited<ReturnType<typeof testApp>>['repo'];
+let app: Awaited<ReturnType<typeof sharedApp>>['app'];
+let repo: Awaited<ReturnType<typeof sharedApp>>['repo'];
 beforeAll(async () => {
-  ({ app, repo } = await testApp(await servedDataDir()));
+  ({ app, repo } = await sharedApp(path.join(REPO, 'data')));
 });
 
 const api = async (q: string) => (await request(app).get(`/api/series/${q}`)).body;

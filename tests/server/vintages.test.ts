@@ -1,13 +1,14 @@
 // The forecast history page, its downloads and API, on the bundled fourteen WEO editions.
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { servedDataDir } from '../support/data-dir.ts';
-import { testApp } from '../support/app.ts';
+import { REPO } from '../support/data-dir.ts';
+import { sharedApp } from '../support/app.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 
-let app: Awaited<ReturnType<typeof testApp>>['app'];
+let app: Awaited<ReturnType<typeof sharedApp>>['app'];
 beforeAll(async () => {
-  ({ app } = await testApp(await servedDataDir()));
+  ({ app } = await sharedApp(path.join(REPO, 'data')));
 });
 
 describe('/series/<id>/vintages', () => {

@@ -8,6 +8,7 @@ import { readSourceFiles } from '../../src/store/processed-store.ts';
 import { readLock } from '../../src/runner/lock.ts';
 import { copyDataDir, processedBytes, REPO } from './data-dir.ts';
 import { rebuildAll } from '../../src/runner/rebuild.ts';
+import type { ParseCache } from '../../src/runner/parse.ts';
 import { allJobs, loadJobConfig } from '../../pipelines/index.ts';
 
 /** sha256 of every processed file, by name (the same helper the fault tests use). */
@@ -29,6 +30,9 @@ export interface TrialResult {
 }
 
 /** `killedAtMs`: when to kill, ms after the start (callers draw it from a seeded generator). */
+/** The raw snapshots every trial rebuilds are mostly the same files: each is parsed once (keyed by its bytes' sha256). */
+const parseCache: ParseCache = new Map();
+
 export async function killTrial(template: string, env: Record<string, string>, args: string[], before: Map<string, string>, after: Map<string, string>, killedAtMs: number): Promise<TrialResult> {
   const dir = await copyDataDir(template);
   const child = runRefreshChild(dir, env, args);
@@ -47,7 +51,7 @@ export async function killTrial(template: string, env: Record<string, string>, a
   const now = await hashes(dir);
   // "New" is what the raw snapshots this trial left behind build to (retrieval times differ per run).
   const rebuiltDir = await copyDataDir(dir);
-  await rebuildAll(rebuiltDir, allJobs(loadJobConfig({ DATA_DIR: rebuiltDir })).filter((j) => j.name === 'nbk' || j.name === 'imf'));
+  await rebuildAll(rebuiltDir, allJobs(loadJobConfig({ DATA_DIR: rebuiltDir })).filter((j) => j.name === 'nbk' || j.name === 'imf'), parseCache);
   const rebuilt = await hashes(rebuiltDir);
   await fs.rm(rebuiltDir, { recursive: true, force: true });
   // A checksum file may also be the transitional one a write leaves while under way (it accepts
