@@ -1,5 +1,6 @@
 // /paper: the claims ledger with verdicts on the latest data and at the paper's vintage,
 // Figure 1 from both sources, the ledger as CSV and JSON, and the replication bundle.
+import { exactDifference } from '../../transform/exact.ts';
 import { Router, type Request, type Response } from 'express';
 import { renderToString } from '../response-cache.ts';
 import { svgCharts } from '../svg-chart.ts';
@@ -40,8 +41,7 @@ export function paperRoutes(ctx: AppContext): Router {
     const wbMap = new Map(wb.points.map((p) => [p.date, p.value]));
     const diffs = imf.points
       .map((p) => ({ year: p.date, imf: p.value, wb: wbMap.get(p.date) ?? null }))
-      .map((d) => ({ ...d, diff: d.imf !== null && d.wb !== null ? d.imf - d.wb : null }))
-      ;
+      .map((d) => ({ ...d, diff: d.imf !== null && d.wb !== null ? exactDifference(d.imf, d.wb) : null }));
     return renderToString(res, 'paper', {
       title: t('paper.title'),
       rows,
@@ -56,6 +56,7 @@ export function paperRoutes(ctx: AppContext): Router {
       figure: { ...fig.chart, title: t('paper.figureTitle') },
       chartSvg: svgCharts({ ...fig.chart, title: t('paper.figureTitle') }),
       diffs,
+      diffIds: [imf.id, wb.id],
       // Which source a series is from: the reading's edition is named the source's way.
       jobOf: (id: string) => ctx.repo.get(id)?.meta.source.job ?? '',
     });

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
 import { NET_FDI_CAVEAT } from '../../domain/partners.ts';
 import { PARTNER_TABLES, TABLE_DOWNLOADS } from '../partners-tables.ts';
 import { REROUTING_TABLES } from '../rerouting-tables.ts';
-import { BLOCK_IDS, FDI_PARTNERS, partnersView } from '../partners-view.ts';
+import { BLOCK_IDS, FDI_PARTNERS, FLOWS, partnersView } from '../partners-view.ts';
 import { ApiPartnersQuery, parseQuery, PartnersQuery, ReroutingQuery } from '../query-schemas.ts';
 import { REROUTING_PARTNERS, REROUTING_YEARS, reroutingEvents, reroutingView } from '../rerouting-view.ts';
 import type { EventInfo } from '../../store/repository.ts';
@@ -23,7 +23,7 @@ export function partnersRoutes(ctx: AppContext): Router {
       const t = res.locals.t as TFunction;
       const v = partnersView(ctx.repo, ctx.vocabulary, flow, t);
       const svg = Object.fromEntries(Object.entries(v.charts).map(([k, c]) => [k, svgCharts(c, k)]));
-      return { body: await renderToString(res, 'partners', { title: t('partners.title'), v, svg, blockIds: v.imf.length || v.bns.length ? BLOCK_IDS : [], fdiPartners: FDI_PARTNERS, tables: PARTNER_TABLES }) };
+      return { body: await renderToString(res, 'partners', { title: t('partners.title'), v, svg, blockIds: v.imf.length || v.bns.length ? BLOCK_IDS : [], fdiPartners: FDI_PARTNERS, flows: FLOWS, tables: PARTNER_TABLES }) };
     });
   });
 
