@@ -54,10 +54,13 @@ try {
   await check('overview renders every headline card with its trend chart', async () => {
     await page.goto(`${base}/`);
     await page.waitForSelector('.spark[data-rendered="true"]', { timeout: 20_000 });
-    const cards = await page.locator('article.card').count();
+    const cards = await page.locator('article.card:not(.trade-card)').count();
     const rendered = await page.locator('.spark[data-rendered="true"]').count();
-    assert(cards === 6, `expected 6 cards, saw ${cards}`);
+    assert(cards === 6, `expected 6 headline cards, saw ${cards}`);
     assert(rendered === cards, `${rendered} of ${cards} trend charts rendered`);
+    // The way into the trade picture: a card with each block's share, linking to /partners.
+    assert((await page.locator('article.trade-card .block-shares li').count()) === 6, 'the trade card lists six blocks');
+    assert((await page.locator('article.trade-card h2 a').getAttribute('href')) === '/partners', 'the trade card links to /partners');
     await page.screenshot({ path: path.join(OUT, 'overview.png'), fullPage: true });
   });
 
