@@ -34,12 +34,12 @@ function blocksCsv(repo: DataRepository, vocabulary: Vocabulary): string {
 }
 
 function mirrorCsv(repo: DataRepository, vocabulary: Vocabulary): string {
-  const header = ['partner', 'year', 'kaz_exports_imf_usd_bn', 'kaz_imports_imf_usd_bn', 'kaz_exports_bns_usd_bn', 'kaz_imports_bns_usd_bn', 'partner_imports_from_kaz_imf_usd_bn', 'partner_exports_to_kaz_imf_usd_bn', 'partner_imports_from_kaz_comtrade_usd_bn', 'partner_exports_to_kaz_comtrade_usd_bn', 'gap_imf_both_sides_pct', 'gap_imf_basis', 'gap_bns_vs_comtrade_pct', 'gap_bns_comtrade_basis'];
+  const header = ['partner', 'year', 'imf_publication', 'kaz_exports_imf_usd_bn', 'kaz_imports_imf_usd_bn', 'kaz_exports_bns_usd_bn', 'kaz_imports_bns_usd_bn', 'partner_imports_from_kaz_imf_usd_bn', 'partner_exports_to_kaz_imf_usd_bn', 'partner_imports_from_kaz_comtrade_usd_bn', 'partner_exports_to_kaz_comtrade_usd_bn', 'gap_imf_both_sides_pct', 'gap_imf_basis', 'gap_bns_vs_comtrade_pct', 'gap_bns_comtrade_basis'];
   const rows: Row[] = [];
   for (const partner of ['RUS', 'CHN'] as const) {
     for (const r of mirrorRows(repo, vocabulary, partner)) {
-      rows.push([partner, r.year, r.own.imf.exports, r.own.imf.imports, r.own.bns.exports, r.own.bns.imports, r.mirror.imf.exports, r.mirror.imf.imports, r.mirror.comtrade.exports, r.mirror.comtrade.imports,
-        r.gaps.imf, r.gaps.imf === null ? '' : GAP_BASES.imf, r.gaps.bnsComtrade, r.gaps.bnsComtrade === null ? '' : GAP_BASES.bnsComtrade]);
+      rows.push([partner, r.year, r.imfPublication, r.own.imf.exports, r.own.imf.imports, r.own.bns.exports, r.own.bns.imports, r.mirror.imf.exports, r.mirror.imf.imports, r.mirror.comtrade.exports, r.mirror.comtrade.imports,
+        r.gaps.imf, r.gaps.imf === null ? '' : GAP_BASES[r.imfPublication === 'imts' ? 'imts' : 'imf'], r.gaps.bnsComtrade, r.gaps.bnsComtrade === null ? '' : GAP_BASES.bnsComtrade]);
     }
   }
   return toCsv(header, rows, numeric(header, header.filter((h) => /_usd_bn$|_pct$/.test(h))));

@@ -142,16 +142,19 @@ type FlowPoint = { exports: number | null; imports: number | null; turnover: num
 
 export interface MirrorRow {
   year: string;
+  /** Whose IMF figures the row's `imf` columns are: the DOTS download ('imf') or a refresh's IMTS. */
+  imfPublication: TradePublication['id'];
   own: Record<'imf' | 'bns', FlowPoint>;
   mirror: Record<'imf' | 'comtrade', FlowPoint>;
   /** Mirror turnover / own turnover − 1, in percent, for each pair of publications that has the year:
-   *  IMF DOTS on both sides, and BNS against UN Comtrade. Never one pair standing in for the other. */
+   *  the row's IMF edition on both sides, and BNS against UN Comtrade. Never one pair standing in for the other. */
   gaps: { imf: number | null; bnsComtrade: number | null };
 }
 
 /** What each gap compares, in words (the page and the CSV say it). */
 export const GAP_BASES = {
   imf: 'IMF DOTS (the February 2022 download) on both sides: Kazakhstan\'s reported trade against the partner\'s reported trade with Kazakhstan',
+  imts: 'IMF IMTS (a refresh\'s answers) on both sides: Kazakhstan\'s reported trade against the partner\'s reported trade with Kazakhstan',
   bnsComtrade: 'BNS (Kazakhstan) against UN Comtrade (the partner\'s customs)',
 } as const;
 
@@ -169,41 +172,44 @@ function flowPoint(get: (id: string) => number | undefined, x: string, m: string
   return { exports: bn(exports), imports: bn(imports), turnover: exports !== null && imports !== null ? bn(exactSum([exports, imports])) : null };
 }
 
-/** Kazakhstan's own figures with a partner against the partner's figures with Kazakhstan. */
+/** Kazakhstan's own figures with a partner against the partner's figures with Kazakhstan: a row per
+ *  year with the IMF's DOTS download on both sides (and BNS against UN Comtrade beside it), then a
+ *  row per year a refresh brought IMTS for, IMTS on both sides. Never one edition against another. */
 export function mirrorRows(repo: DataRepository, vocabulary: Vocabulary, partner: string): MirrorRow[] {
-  // Each publication at its precision (IMF and Comtrade whole dollars, BNS cents), in decimal; the
-  // IMF's on both sides from the DOTS download, so the gap compares one edition with itself.
-  const observations = (id: string) => {
-    const e = repo.get(id);
-    return e && (vocabulary.trade(id)?.source === DOTS.source ? editionObservations(e, DOTS.vintage) : e.observations);
-  };
-  const value = (id: string, year: string, factor = 1, decimals = 0) => {
-    const v = observations(id)?.find((o) => o.date === year)?.value;
-    return v === undefined ? undefined : scaled(v, factor, decimals);
-  };
   // Exports then imports; the partner's imports from Kazakhstan mirror Kazakhstan's exports.
   const pair = (source: string, reporter: string, counterpart: string, flows: Array<'exports' | 'imports'>) =>
     flows.map((flow) => vocabulary.tradeId(source, { flow, partner: counterpart, reporter, frequency: 'A' }));
-  const ids = {
+  const ids: MirrorIds = {
     imfOwn: pair('imts', 'KAZ', partner, ['exports', 'imports']),
     bnsOwn: pair('bns', 'KAZ', partner, ['exports', 'imports']),
     imfMirror: pair('imts', partner, 'KAZ', ['imports', 'exports']),
     comtrade: pair('comtrade', partner, 'KAZ', ['imports', 'exports']),
   };
-  const years = new Set<string>();
-  for (const id of Object.values(ids).flat()) for (const o of observations(id) ?? []) years.add(o.date);
+  return [...editionRows(repo, ids, DOTS), ...editionRows(repo, ids, IMTS)].sort((a, b) => a.year.localeCompare(b.year));
+}
+
+type MirrorIds = Record<'imfOwn' | 'bnsOwn' | 'imfMirror' | 'comtrade', string[]>;
+
+function editionRows(repo: DataRepository, ids: MirrorIds, imf: TradePublication): MirrorRow[] {
+  // Each publication at its precision (IMF and Comtrade whole dollars, BNS cents), in decimal.
+  const read = (id: string, vintage?: string, factor = 1, decimals = 0) => {
+    const e = repo.get(id);
+    return new Map((e ? editionObservations(e, vintage) ?? [] : []).map((o) => [o.date, scaled(o.value, factor, decimals)]));
+  };
+  const values = new Map<string, Map<string, number>>();
+  for (const id of [...ids.imfOwn, ...ids.imfMirror]) values.set(id, read(id, imf.vintage));
+  // BNS and Comtrade sit beside the DOTS rows (one row a year for them); IMTS rows carry the IMF only.
+  const withOthers = imf === DOTS;
+  if (withOthers) for (const id of ids.bnsOwn) values.set(id, read(id, undefined, 1000, 2));
+  if (withOthers) for (const id of ids.comtrade) values.set(id, read(id));
+  const years = new Set([...values.values()].flatMap((byYear) => [...byYear.keys()]));
   return [...years].sort().map((year) => {
-    const own = {
-      imf: flowPoint((id) => value(id, year), ids.imfOwn[0], ids.imfOwn[1]),
-      bns: flowPoint((id) => value(id, year, 1000, 2), ids.bnsOwn[0], ids.bnsOwn[1]),
-    };
-    const mirror = {
-      imf: flowPoint((id) => value(id, year), ids.imfMirror[0], ids.imfMirror[1]),
-      comtrade: flowPoint((id) => value(id, year), ids.comtrade[0], ids.comtrade[1]),
-    };
+    const point = (x: string, m: string) => flowPoint((id) => values.get(id)?.get(year), x, m);
+    const own = { imf: point(ids.imfOwn[0], ids.imfOwn[1]), bns: point(ids.bnsOwn[0], ids.bnsOwn[1]) };
+    const mirror = { imf: point(ids.imfMirror[0], ids.imfMirror[1]), comtrade: point(ids.comtrade[0], ids.comtrade[1]) };
     // Like with like only: each pair of publications gives its own gap where it has the year.
     const gaps = { imf: percentGap(mirror.imf.turnover, own.imf.turnover), bnsComtrade: percentGap(mirror.comtrade.turnover, own.bns.turnover) };
-    return { year, own, mirror, gaps };
+    return { year, imfPublication: imf.id, own, mirror, gaps };
   });
 }
 
@@ -356,8 +362,11 @@ function partnersCharts(flow: Flow, rows: RowsByPublication, turnover: RowsByPub
 }
 
 function mirrorChart(mirror: PartnersView['mirror'], code: 'RUS' | 'CHN', t: TFunction, lang: string): ChartPayload {
-  const rows = mirror[code];
+  // DOTS rows carry BNS and Comtrade beside them; IMTS rows (a refresh) are lines of their own.
+  const rows = mirror[code].filter((r) => r.imfPublication === 'imf');
+  const imts = mirror[code].filter((r) => r.imfPublication === 'imts');
   const x = rows.map((r) => `${r.year}-01-01`);
+  const xImts = imts.map((r) => `${r.year}-01-01`);
   const partner = t(`partners.partnerNames.${code}`);
   return chart(
     t('partners.chart.mirrorTitle', { partner }),
@@ -368,6 +377,10 @@ function mirrorChart(mirror: PartnersView['mirror'], code: 'RUS' | 'CHN', t: TFu
       { id: 'own-bns', name: t('partners.chart.ownBns'), x, y: rows.map((r) => r.own.bns.turnover), yaxis: 'y', mode: 'lines+markers', dash: 'dot', color: '#1f5f8b' },
       { id: 'mirror-imf', name: t('partners.chart.mirrorImf', { partner }), x, y: rows.map((r) => r.mirror.imf.turnover), yaxis: 'y', mode: 'lines', color: '#c8642a' },
       ...(code === 'CHN' ? [{ id: 'mirror-comtrade', name: t('partners.chart.mirrorComtrade', { partner }), x, y: rows.map((r) => r.mirror.comtrade.turnover), yaxis: 'y' as const, mode: 'lines+markers', dash: 'dot', color: '#c8642a' }] : []),
+      ...(imts.length ? [
+        { id: 'own-imts', name: t('partners.chart.ownImts'), x: xImts, y: imts.map((r) => r.own.imf.turnover), yaxis: 'y' as const, mode: 'lines', dash: 'dash', color: '#1f5f8b' },
+        { id: 'mirror-imts', name: t('partners.chart.mirrorImts', { partner }), x: xImts, y: imts.map((r) => r.mirror.imf.turnover), yaxis: 'y' as const, mode: 'lines', dash: 'dash', color: '#c8642a' },
+      ] : []),
     ],
     `kz-mirror-${code.toLowerCase()}`,
     t('partners.chart.mirrorSource'),

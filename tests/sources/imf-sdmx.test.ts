@@ -11,6 +11,7 @@ import { fixture, noSleep, REPO, tempDataDir, testConfig } from '../support/data
 import { startReplayServer, type Handler, type ReplayServer } from '../support/replay-server.ts';
 import { refresh } from '../../src/runner/refresh.ts';
 import request from 'supertest';
+import { Decimal } from 'decimal.js';
 import { testApp } from '../support/app.ts';
 import { allJobs, jobNamed } from '../../pipelines/index.ts';
 import { readSourceFiles } from '../../src/store/processed-store.ts';
@@ -166,15 +167,19 @@ describe('IMTS connector through the replay server', () => {
     expect(rusIn(view.imts)).toBe(live.observations.find((o) => o.date === '2020')!.value);
     expect(view.imf.map((x) => x.year)).not.toContain('2024');
     expect(view.overlap).toContain('2020');
-    // The mirror compares DOTS with DOTS, not with the refresh.
-    const mirror2020 = view.mirror.RUS.find((x) => x.year === '2020')!;
-    expect(mirror2020.own.imf.exports).toBe(4.8994501);
+    // The mirror compares DOTS with DOTS, and IMTS with IMTS in rows of their own, never across.
+    const mirror2020 = view.mirror.RUS.filter((x) => x.year === '2020');
+    expect(mirror2020.map((x) => x.imfPublication)).toEqual(['imf', 'imts']);
+    expect(mirror2020[0].own.imf.exports).toBe(4.8994501);
+    expect(mirror2020[1].own.imf.exports).toBe(new Decimal(live.observations.find((o) => o.date === '2020')!.value).div(1e9).toNumber());
+    expect(mirror2020[1].own.bns.exports).toBeNull();
     // The page, with the content files a server reads beside the refreshed data.
     for (const f of await fs.readdir(path.join(REPO, 'data'))) if (f.endsWith('.json')) await fs.copyFile(path.join(REPO, 'data', f), path.join(dir, f));
     const page = (await request((await testApp(dir)).app).get('/partners?flow=exports')).text;
     expect(page).toContain('<h3>IMF DOTS (downloaded February 2022): exports, US$ bn');
     expect(page).toContain('<h3>IMF IMTS (refreshed): exports, US$ bn');
     expect(page).toMatch(/<th scope="row">2020 \*<\/th>[\s\S]*<th scope="row">2020 \*<\/th>/);
+    expect(page).toContain('<th scope="row">2020 (IMF IMTS)</th>');
   });
 
   it.each([
