@@ -10,6 +10,7 @@ import type { DataRepository, EventInfo } from '../store/repository.ts';
 import { exactDifference, exactSum, percentGap, percentOf, scaled } from '../transform/exact.ts';
 import { DEFAULT_LANGUAGE, languageOfTranslator } from './i18n.ts';
 import { PALETTE, type ChartPayload } from './view-model.ts';
+import { BNS, DOTS, editionObservations, IMTS, type TradePublication } from './partners-view.ts';
 
 export const REROUTING_PARTNERS = ['KAZ', 'KGZ', 'ARM', 'GEO', 'UZB', 'RUS'] as const;
 export const REROUTING_YEARS = ['2021', '2022', '2023'] as const;
@@ -44,7 +45,10 @@ export interface Contribution {
 export interface KazakhstanToRussia {
   year: string;
   bns: number | null;
+  /** The IMF's DOTS download. */
   imf: number | null;
+  /** The IMF's IMTS, where a refresh brought it (its own column, never filling DOTS's gaps). */
+  imts: number | null;
 }
 
 export interface ReroutingView {
@@ -101,13 +105,15 @@ export function contributions(repo: DataRepository, vocabulary: Vocabulary, part
 }
 
 function kazakhstanToRussia(repo: DataRepository, vocabulary: Vocabulary): KazakhstanToRussia[] {
-  const series = (source: string) => repo.get(vocabulary.tradeId(source, { flow: 'exports', partner: 'RUS', reporter: 'KAZ', frequency: 'A' }))?.observations ?? [];
-  const bns = new Map(series('bns').map((o) => [o.date, scaled(o.value, 1000, 2)]));
-  const imf = new Map(series('imts').map((o) => [o.date, o.value]));
-  return [...new Set([...bns.keys(), ...imf.keys()])]
+  const series = (pub: TradePublication) => {
+    const e = repo.get(vocabulary.tradeId(pub.source, { flow: 'exports', partner: 'RUS', reporter: 'KAZ', frequency: 'A' }));
+    return new Map((e ? editionObservations(e, pub.vintage) ?? [] : []).map((o) => [o.date, scaled(o.value, pub.toUsd, pub.decimals)]));
+  };
+  const [bns, imf, imts] = [series(BNS), series(DOTS), series(IMTS)];
+  return [...new Set([...bns.keys(), ...imf.keys(), ...imts.keys()])]
     .filter((y) => y >= '2015')
     .sort()
-    .map((year) => ({ year, bns: bns.get(year) ?? null, imf: imf.get(year) ?? null }));
+    .map((year) => ({ year, bns: bns.get(year) ?? null, imf: imf.get(year) ?? null, imts: imts.get(year) ?? null }));
 }
 
 /** Events for this view: the invasion (shown on every chart) and the sanctions packages marked for it. */

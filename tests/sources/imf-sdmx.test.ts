@@ -180,6 +180,11 @@ describe('IMTS connector through the replay server', () => {
     expect(page).toContain('<h3>IMF IMTS (refreshed): exports, US$ bn');
     expect(page).toMatch(/<th scope="row">2020 \*<\/th>[\s\S]*<th scope="row">2020 \*<\/th>/);
     expect(page).toContain('<th scope="row">2020 (IMF IMTS)</th>');
+    // The rerouting view's Kazakhstan → Russia table: DOTS and IMTS in columns of their own.
+    const rerouting = (await request((await testApp(dir)).app).get('/partners/rerouting')).text;
+    const liveBn = Number(new Decimal(live.observations.find((o) => o.date === '2020')!.value).div(1e9).toFixed(2)).toLocaleString('en-US', { minimumFractionDigits: 2 });
+    expect(rerouting).toContain('<th scope="col">IMF DOTS</th><th scope="col">IMF IMTS (refreshed)</th>');
+    expect(rerouting).toMatch(new RegExp(`<th scope="row">2020</th><td>[^<]*</td><td>4\\.90</td><td>${liveBn.replace(/[.,]/g, '\\$&')}</td>`));
   });
 
   it.each([
