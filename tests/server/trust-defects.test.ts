@@ -9,6 +9,7 @@ import request from 'supertest';
 import { REPO } from '../support/data-dir.ts';
 import { sharedApp } from '../support/app.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
+import { pointMoved } from '../support/decimal-text.ts';
 
 let app: Awaited<ReturnType<typeof sharedApp>>['app'];
 let repo: Awaited<ReturnType<typeof sharedApp>>['repo'];
@@ -311,13 +312,7 @@ describe('a unit says its scale', () => {
     expect(payload.yTitle).toBe(unit);
     const stored = repo.get(id)!.observations;
     // The reference: the published decimal text with its point moved `shift` places, by hand.
-    const moved = (v: number) => {
-      const [int, frac = ''] = String(Math.abs(v)).split('.');
-      const digits = int.padStart(shift + 1, '0') + frac;
-      const whole = digits.slice(0, digits.length - frac.length - shift);
-      const rest = digits.slice(whole.length).replace(/0+$/, '');
-      return `${v < 0 ? '-' : ''}${whole.replace(/^0+(?=\d)/, '')}${rest ? `.${rest}` : ''}`;
-    };
+    const moved = (v: number) => pointMoved(v, shift);
     expect(payload.traces[0].y.map(String)).toEqual(stored.map((o) => moved(o.value)));
     const cells = [...page.split('<table class="data-table')[1].matchAll(/<td>([^<]+)<\/td>/g)].map((m) => m[1]);
     const shown = stored.slice(-cells.length).reverse().map((o) => moved(o.value));
