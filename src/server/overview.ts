@@ -62,8 +62,7 @@ function editionValue(entry: SeriesEntry, key: string | undefined, date: string)
   return { label: info.label, value, status: info.lastActualYear !== undefined && Number(date.slice(0, 4)) > info.lastActualYear ? 'projection' : 'actual' };
 }
 
-/** The overview's way into the trade picture: each block's share of turnover in the latest year of the
- *  statistics bureau's table (the longest current publication), or null where no such year is held. */
+/** The overview's way into the trade picture (the /partners blocks in one year). */
 export interface TradeCard {
   publication: string;
   year: string;
@@ -72,6 +71,8 @@ export interface TradeCard {
   blocks: BlockValue[];
 }
 
+/** Each block's share of turnover in the latest year of the statistics bureau's table (the current
+ *  publication with the latest year), or null where no such year is held. */
 export function tradeCard(repo: DataRepository, vocabulary: Vocabulary): TradeCard | null {
   const rows = flowRows(publicationValues(repo, vocabulary, BNS), BNS, 'turnover');
   const last = rows[rows.length - 1];

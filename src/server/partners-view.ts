@@ -1,7 +1,8 @@
-// The partners page's numbers, from the processed series: Kazakhstan's trade by partner block
-// in each publication (the bundled IMF DOTS download to 2020, BNS from 2018, and IMF IMTS where a
-// refresh has brought it), never spliced, the overlap years side by side; own figures against the partners' mirror figures; how
-// concentrated trade is; shares 2021→2023; FDI by partner with its net-versus-gross caveat.
+// The partners page's numbers, from the processed series: Kazakhstan's trade by partner block in
+// each publication (the bundled IMF DOTS download to 2020, BNS from 2018, and IMF IMTS where a
+// refresh has brought it), never spliced, the overlap years side by side; own figures against the
+// partners' mirror figures; how concentrated trade is; shares 2021→2023; FDI by partner with its
+// net-versus-gross caveat.
 import { isGroup, partnerName } from '../domain/partners.ts';
 import type { Observation } from '../domain/series.ts';
 import type { TradeFlow, Vocabulary } from '../domain/source-words.ts';
@@ -34,6 +35,8 @@ export interface TradePublication {
   printsTurnover: boolean;
 }
 
+// The editions are the IMTS source's own keys (src/sources/imf-imts: DOTS_VINTAGE, IMTS_VINTAGE); the
+// partners test fails if the bundled data has no DOTS rows under this one.
 export const DOTS: TradePublication = { id: 'imf', label: 'IMF DOTS', toUsd: 1, decimals: 0, source: 'imts', vintage: 'dots-2022-02', printsTurnover: false };
 export const BNS: TradePublication = { id: 'bns', label: 'BNS', toUsd: 1000, decimals: 2, source: 'bns', printsTurnover: true };
 export const IMTS: TradePublication = { id: 'imts', label: 'IMF IMTS', toUsd: 1, decimals: 0, source: 'imts', vintage: 'imts', printsTurnover: false };
@@ -314,7 +317,7 @@ function blockTraces(rows: BlockRow[], pub: TradePublication['id'], pick: (b: Bl
 
 const chart = (title: string, ariaLabel: string, yTitle: string, traces: ChartPayload['traces'], fileName: string, source: string, lang: string): ChartPayload => ({ title, ariaLabel, traces, yTitle, y2Title: null, shapes: [], fileName, source, ...(lang !== DEFAULT_LANGUAGE ? { lang } : {}) });
 
-/** A flow's block rows in each publication, and the turnover rows concentration is measured on. */
+/** One flow's block rows, by publication. */
 type RowsByPublication = Record<TradePublication['id'], BlockRow[]>;
 
 export function partnersView(repo: DataRepository, vocabulary: Vocabulary, flow: Flow, t: TFunction = translator(DEFAULT_LANGUAGE)): PartnersView {

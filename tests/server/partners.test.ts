@@ -76,6 +76,8 @@ describe('partners numbers against a plain reference', () => {
 
   it.each(['imf', 'bns'] as const)('%s turnover, every year: blocks at one composition (EU-27 from its members), shares of the world, HHI over countries', (pub) => {
     const rows = partnersView(t.repo, t.vocabulary, 'turnover')[pub];
+    // Every year of the bundle (DOTS 1992–2020 under its own edition, BNS 2018–2023), none lost.
+    expect(rows.map((r) => r.year)).toEqual(pub === 'imf' ? Array.from({ length: 29 }, (_, i) => String(1992 + i)) : ['2018', '2019', '2020', '2021', '2022', '2023']);
     for (const year of years(pub)) {
       const ref = referenceBlocks(pub, year);
       const row = rows.find((r) => r.year === year)!;
