@@ -1,5 +1,5 @@
 // /compare: the same concept from two sources (data/comparisons.json) on one chart, with the
-// differences per year, largest first, and the likely reason for them.
+// differences year by year and the likely reason for them.
 import { Router, type Request, type Response } from 'express';
 import type { TFunction } from 'i18next';
 import { viewWords } from '../language.ts';
@@ -30,9 +30,11 @@ export function compareRoutes(ctx: AppContext): Router {
     const edition = vintage ? view.drawn.find((d) => d.id === pick.a && d !== a) : undefined;
     // b in a's unit as stored (rescaled where its scale differs: WB dollars vs IMF billions), in decimal.
     const inA = (v: number | null) => (v === null ? null : scaled(v, pick.scaleB));
-    // The chart draws each series in the unit the page shows it (money in billions); where b's differs
-    // from a's, b in a's: one axis, so the lines are as far apart as the numbers are (two axes made
-    // 0.24 % look like 15 %).
+    // The chart draws each series in the unit the page shows it. Money is in billions on both sides
+    // (WB dollars and IMF billions alike), so the labels agree; where they differ (rates: tenge per
+    // dollar against local currency units per dollar) neither is scaled for display and b's values
+    // are its stored ones, put in a's unit. One axis, so the lines are as far apart as the numbers are
+    // (two axes made 0.24 % look like 15 %).
     for (const t of view.chart.traces.filter((t) => t.id === pick.b)) {
       if (b.shown.unitLabel !== a.shown.unitLabel) t.y = t.y.map(inA);
       t.yaxis = 'y';
