@@ -4,9 +4,8 @@
 // partners' mirror figures; how concentrated trade is; shares 2021→2023; FDI by partner with its
 // net-versus-gross caveat.
 import { isGroup, partnerName } from '../domain/partners.ts';
-import type { Observation } from '../domain/series.ts';
 import type { TradeFlow, Vocabulary } from '../domain/source-words.ts';
-import type { DataRepository } from '../store/repository.ts';
+import { editionObservations, type DataRepository, type SeriesEntry } from '../store/repository.ts';
 import { blockValues, concentration, REST_BLOCK, TRADE_BLOCKS, type BlockValue, type Concentration, type YearTable } from '../transform/trade-structure.ts';
 import { exactSum, percentGap, percentOf, scaled } from '../transform/exact.ts';
 import { shiftPeriod } from '../transform/periods.ts';
@@ -43,9 +42,14 @@ export const IMTS: TradePublication = { id: 'imts', label: 'IMF IMTS', toUsd: 1,
 /** Every publication, in the order the page and the downloads list them. */
 export const PUBLICATIONS: readonly TradePublication[] = [DOTS, BNS, IMTS];
 
-/** A series' values in one edition (its current values when that is the one asked, or none asked). */
-export function editionObservations(entry: { meta: { vintage: { key: string } }; observations: Observation[]; earlier: Map<string, Observation[]> }, vintage?: string): Observation[] | undefined {
-  return vintage === undefined || entry.meta.vintage.key === vintage ? entry.observations : entry.earlier.get(vintage);
+/** UN Comtrade's precision, for the mirror: whole US dollars, as published. */
+const COMTRADE: Pick<TradePublication, 'toUsd' | 'decimals'> = { toUsd: 1, decimals: 0 };
+
+/** A series' values in a publication's edition and unit (US dollars at its precision, scaled in
+ *  decimal), by date; undefined where the series has no such edition. */
+export function editionValues(entry: SeriesEntry | undefined, pub: Pick<TradePublication, 'vintage' | 'toUsd' | 'decimals'>): Map<string, number> | undefined {
+  const observations = entry && editionObservations(entry, pub.vintage);
+  return observations && new Map(observations.map((o) => [o.date, scaled(o.value, pub.toUsd, pub.decimals)]));
 }
 
 type ByCode = Map<string, Map<string, number>>;
@@ -61,9 +65,8 @@ export function publicationValues(repo: DataRepository, vocabulary: Vocabulary, 
   const out: PublicationValues = { turnover: new Map(), exports: new Map(), imports: new Map(), missingFlow: new Map() };
   for (const e of repo.list()) {
     const s = vocabulary.trade(e.meta.id);
-    const observations = s && s.source === pub.source && s.reporter === 'KAZ' && s.frequency === frequency ? editionObservations(e, pub.vintage) : undefined;
-    if (!s || !observations) continue;
-    out[s.flow].set(s.partner, new Map(observations.map((o: Observation) => [o.date, scaled(o.value, pub.toUsd, pub.decimals)])));
+    const values = s && s.source === pub.source && s.reporter === 'KAZ' && s.frequency === frequency ? editionValues(e, pub) : undefined;
+    if (s && values) out[s.flow].set(s.partner, values);
   }
   // The IMF gives no turnover: exports + imports, a flow not published counted as absent (a
   // partner with exports only still trades), and which flow was missing kept for the notes.
@@ -195,16 +198,16 @@ type MirrorIds = Record<'imfOwn' | 'bnsOwn' | 'imfMirror' | 'comtrade', string[]
 
 function editionRows(repo: DataRepository, ids: MirrorIds, imf: TradePublication): MirrorRow[] {
   // Each publication at its precision (IMF and Comtrade whole dollars, BNS cents), in decimal.
-  const read = (id: string, vintage?: string, factor = 1, decimals = 0) => {
-    const e = repo.get(id);
-    return new Map((e ? editionObservations(e, vintage) ?? [] : []).map((o) => [o.date, scaled(o.value, factor, decimals)]));
-  };
   const values = new Map<string, Map<string, number>>();
-  for (const id of [...ids.imfOwn, ...ids.imfMirror]) values.set(id, read(id, imf.vintage));
+  const read = (list: string[], pub: Pick<TradePublication, 'vintage' | 'toUsd' | 'decimals'>) => {
+    for (const id of list) values.set(id, editionValues(repo.get(id), pub) ?? new Map());
+  };
+  read([...ids.imfOwn, ...ids.imfMirror], imf);
   // BNS and Comtrade sit beside the DOTS rows (one row a year for them); IMTS rows carry the IMF only.
-  const withOthers = imf === DOTS;
-  if (withOthers) for (const id of ids.bnsOwn) values.set(id, read(id, undefined, 1000, 2));
-  if (withOthers) for (const id of ids.comtrade) values.set(id, read(id));
+  if (imf === DOTS) {
+    read(ids.bnsOwn, BNS);
+    read(ids.comtrade, COMTRADE);
+  }
   const years = new Set([...values.values()].flatMap((byYear) => [...byYear.keys()]));
   return [...years].sort().map((year) => {
     const point = (x: string, m: string) => flowPoint((id) => values.get(id)?.get(year), x, m);

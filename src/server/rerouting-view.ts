@@ -10,7 +10,7 @@ import type { DataRepository, EventInfo } from '../store/repository.ts';
 import { exactDifference, exactSum, percentGap, percentOf, scaled } from '../transform/exact.ts';
 import { DEFAULT_LANGUAGE, languageOfTranslator } from './i18n.ts';
 import { PALETTE, type ChartPayload } from './view-model.ts';
-import { BNS, DOTS, editionObservations, IMTS, type TradePublication } from './partners-view.ts';
+import { BNS, DOTS, editionValues, IMTS, type TradePublication } from './partners-view.ts';
 
 export const REROUTING_PARTNERS = ['KAZ', 'KGZ', 'ARM', 'GEO', 'UZB', 'RUS'] as const;
 export const REROUTING_YEARS = ['2021', '2022', '2023'] as const;
@@ -105,10 +105,7 @@ export function contributions(repo: DataRepository, vocabulary: Vocabulary, part
 }
 
 function kazakhstanToRussia(repo: DataRepository, vocabulary: Vocabulary): KazakhstanToRussia[] {
-  const series = (pub: TradePublication) => {
-    const e = repo.get(vocabulary.tradeId(pub.source, { flow: 'exports', partner: 'RUS', reporter: 'KAZ', frequency: 'A' }));
-    return new Map((e ? editionObservations(e, pub.vintage) ?? [] : []).map((o) => [o.date, scaled(o.value, pub.toUsd, pub.decimals)]));
-  };
+  const series = (pub: TradePublication) => editionValues(repo.get(vocabulary.tradeId(pub.source, { flow: 'exports', partner: 'RUS', reporter: 'KAZ', frequency: 'A' })), pub) ?? new Map<string, number>();
   const [bns, imf, imts] = [series(BNS), series(DOTS), series(IMTS)];
   return [...new Set([...bns.keys(), ...imf.keys(), ...imts.keys()])]
     .filter((y) => y >= '2015')

@@ -2,7 +2,7 @@
 // of a target year by edition, and forecast errors by horizon. The same numbers feed the
 // charts, the tables, the CSV downloads and the API.
 import type { Observation } from '../domain/series.ts';
-import type { SeriesEntry } from '../store/repository.ts';
+import { editionObservations, type SeriesEntry } from '../store/repository.ts';
 import { actuals, forecastErrors, forecastPath, type Edition } from '../transform/forecast-errors.ts';
 import { ENGLISH_WORDS, type ChartPayload, type ViewWords } from './view-model.ts';
 import { DEFAULT_LANGUAGE, languageOfTranslator } from './i18n.ts';
@@ -14,7 +14,7 @@ export function editionsOf(entry: SeriesEntry): Edition[] {
     key: v.key,
     label: v.label,
     lastActualYear: v.lastActualYear,
-    observations: v.key === entry.meta.vintage.key ? entry.observations : (entry.earlier.get(v.key) ?? []),
+    observations: editionObservations(entry, v.key) ?? [],
   }));
 }
 

@@ -17,6 +17,12 @@ export interface SeriesEntry {
   lastModified: Date;
 }
 
+/** A series' values in one edition: its current values when that edition is the current one (or
+ *  none is asked), else the earlier edition's; undefined where the series has no such edition. */
+export function editionObservations(entry: Pick<SeriesEntry, 'meta' | 'observations' | 'earlier'>, vintage?: string): Observation[] | undefined {
+  return vintage === undefined || entry.meta.vintage.key === vintage ? entry.observations : entry.earlier.get(vintage);
+}
+
 /** A source whose processed files could not be read: what the status pages say, and the cure. */
 export interface DamagedSource {
   source: string;
